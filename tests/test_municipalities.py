@@ -1,0 +1,67 @@
+"""Municipality linking: a table of forms that must (and must not) link."""
+import pytest
+
+from textmine.municipalities import default_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def test_all_290_with_codes_and_counties(gazetteer):
+    municipalities = list(gazetteer)
+    assert len(municipalities) == 290
+    assert len({m.code for m in municipalities}) == 290
+    assert all(len(m.code) == 4 and m.code.isdigit() for m in municipalities)
+    assert gazetteer.by_code("0860").county == "Kalmar län"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Hultsfreds kommun", "0860"),
+    ("Hultsfred", "0860"),
+    ("Gullspång kommun", "1447"),
+    ("Dals-Eds kommun", "1438"),
+    ("Övertorneås", "2518"),
+    ("Övertorneå kommun", "2518"),
+    ("Upplands Väsby", "0114"),
+    ("Malmö stad", "1280"),
+    ("Region Gotland", "0980"),
+    ("Gotlands kommun", "0980"),
+    ("Vingåker kommun", "0428"),
+    ("Eda\u00a0kommun", "1730"),
+])
+def test_lookup_forms(gazetteer, text, code):
+    assert gazetteer.lookup(text).code == code
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Satsningen sker i Hultsfred och i Vimmerby kommun.",
+     [("Hultsfred", "0860"), ("Vimmerby kommun", "0884")]),
+    ("Personal från Övertorneås skolor deltog.", [("Övertorneås", "2518")]),
+    ("Det ska vara roligt att bo här.", []),
+    ("Vi vill mark och kil och ale.", []),
+    ("Vara kommun har startat ett projekt.", [("Vara kommun", "1470")]),
+    ("Arbetet sker i Marks kommun.", [("Marks kommun", "1463")]),
+    ("Kil och Forshaga har en gemensam nämnd.", [("Kil", "1715"), ("Forshaga", "1763")]),
+    ("Mark är en viktig resurs för lantbruket.", []),
+    ("Eleverna i Vara fick besök.", [("Vara", "1470")]),
+    ("Edasamhället och Hultsfredsbor", []),
+])
+def test_find_in_sentences(gazetteer, sentence, expected):
+    found = [(m.text, m.municipality.code) for m in gazetteer.find(sentence)]
+    assert found == expected
+
+
+def test_kommunen_links_to_the_current_section(gazetteer):
+    current = gazetteer.lookup("Ljusdals kommun")
+    mentions = gazetteer.find("Kommunen har anställt en coach och kommunens skolor deltar.", current)
+    assert [(m.text, m.municipality.code) for m in mentions] == [
+        ("Kommunen", "2161"), ("kommunens", "2161")]
+    assert gazetteer.find("Kommunen har anställt en coach.") == []
+
+
+def test_offsets_slice_the_text(gazetteer):
+    text = "I Hultsfred delar kommunens enhet lokaler med Dals-Eds kommun."
+    for m in gazetteer.find(text, gazetteer.lookup("Hultsfred")):
+        assert text[m.start:m.end] == m.text

@@ -1,0 +1,5 @@
+import sys
+
+from textmine.cli import main
+
+sys.exit(main())

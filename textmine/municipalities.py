@@ -1,0 +1,137 @@
+"""Sweden's 290 municipalities and linking of mentions to their SCB codes.
+
+A report names a municipality in many forms: "Hultsfreds kommun", "Hultsfred",
+"Gullspång kommun" (genitive dropped), "Övertorneås", "Malmö stad", "Region Gotland",
+or just "kommunen" for the one the section is about. ``Gazetteer.find`` turns all of
+them into ``Mention`` records. Names that are also ordinary words ("vara", "mark",
+"kil", "ale") are linked only when the context makes them a place.
+
+The list itself is data (``textmine/data/kommuner.csv``, see SOURCES-gazetteers.md).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
+
+import regex
+
+from textmine.records import Municipality
+
+_SUFFIX = r"(?:kommuns?|stads?|Stads?)"
+# "kommunen"/"kommunens": the municipality of the current section.
+_ANAPHOR = regex.compile(r"\b[Kk]ommunen(?:s)?\b")
+_PLACE_PREPOSITIONS = {"i", "från", "till", "utanför", "kring", "runt", "mellan", "och", "eller"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text that names a municipality."""
+
+    text: str
+    start: int
+    end: int
+    municipality: Municipality
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("textmine.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _genitive(name: str) -> str:
+    """Swedish genitive: add -s unless the name already ends in s, x or z."""
+    return name if name[-1] in "sxzSXZ" else name + "s"
+
+
+class Gazetteer:
+    """The municipality list with the surface forms that link to each entry."""
+
+    def __init__(self, municipalities: Iterable[Municipality], aliases: dict[str, str],
+                 common_words: Iterable[str]) -> None:
+        self._by_code = {m.code: m for m in municipalities}
+        self._common = {w.casefold() for w in common_words}
+        self._forms: dict[str, str] = {}
+        for m in self._by_code.values():
+            for base in {m.name, _genitive(m.name)}:
+                self._forms[base] = m.code
+        self._forms.update(aliases)
+        names = sorted(self._forms, key=len, reverse=True)
+        alternation = "|".join(regex.escape(n) for n in names)
+        # A name, optionally followed by "kommun(s)" or "stad(s)"; the name must not be
+        # glued to more letters ("Edas" is the genitive, "Edasamhället" is not Eda).
+        self._pattern = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}-])(?P<name>{alternation})(?:[ \u00a0](?P<suffix>{_SUFFIX}))?"
+            rf"(?![\p{{L}}\p{{N}}]|-\p{{L}})")
+
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        """Read the bundled municipality list, aliases and common-word list."""
+        source = resources.files("textmine.data").joinpath("kommuner.csv")
+        with source.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        municipalities = [Municipality(r["name"], r["code"], r["county_name"]) for r in rows]
+        alias_rows = csv.DictReader(_data_lines("municipality_aliases.csv"))
+        aliases = {r["alias"]: r["code"] for r in alias_rows}
+        return cls(municipalities, aliases, _data_lines("municipality_common_words.txt"))
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __iter__(self) -> Iterator[Municipality]:
+        return iter(self._by_code.values())
+
+    def by_code(self, code: str) -> Municipality | None:
+        return self._by_code.get(code)
+
+    def lookup(self, text: str) -> Municipality | None:
+        """The municipality that ``text`` names as a whole (a heading, a table cell)."""
+        text = " ".join(text.split())
+        match = self._pattern.fullmatch(text)
+        if match is None:
+            return None
+        return self._by_code[self._forms[match.group("name")]]
+
+    def find(self, text: str, current: Municipality | None = None) -> list[Mention]:
+        """All municipality mentions in ``text``; "kommunen" links to ``current``."""
+        candidates = [m for m in self._pattern.finditer(text) if m.group("name")[0].isupper()]
+        linked: list[Mention] = []
+        for i, match in enumerate(candidates):
+            if self._is_place(text, match, candidates[:i] + candidates[i + 1:]):
+                code = self._forms[match.group("name")]
+                linked.append(Mention(match.group(), match.start(), match.end(), self._by_code[code]))
+        if current is not None:
+            taken = [(m.start, m.end) for m in linked]
+            for match in _ANAPHOR.finditer(text):
+                if not any(s < match.end() and match.start() < e for s, e in taken):
+                    linked.append(Mention(match.group(), match.start(), match.end(), current))
+        return sorted(linked, key=lambda m: m.start)
+
+    def _is_place(self, text: str, match: regex.Match, others: list[regex.Match]) -> bool:
+        """Decide whether a capitalised name that is also a common word is a place here."""
+        name = match.group("name")
+        if match.group("suffix") or name.casefold() not in self._common and \
+                name.rstrip("s").casefold() not in self._common:
+            return True
+        before = text[:match.start()].rstrip()
+        previous_word = regex.search(r"(\p{L}+)\W*$", before)
+        at_sentence_start = not before or before[-1] in ".!?:\n"
+        if previous_word and not at_sentence_start and \
+                previous_word.group(1).casefold() in _PLACE_PREPOSITIONS:
+            return True
+        return any(_coordinated(text, match, other) for other in others)
+
+
+def _coordinated(text: str, a: regex.Match, b: regex.Match) -> bool:
+    """True for "Kil och Forshaga", "Kil, Forshaga": two names joined by och/eller/comma."""
+    first, second = (a, b) if a.start() < b.start() else (b, a)
+    between = text[first.end():second.start()]
+    return regex.fullmatch(r"\s*(?:,|och|eller|samt|,\s*och)\s*", between) is not None
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The bundled gazetteer, read once per process."""
+    return Gazetteer.load()

@@ -1,0 +1,44 @@
+"""textmine's own spaCy components on top of any Swedish pipeline.
+
+The extractors are registered factories (``textmine_numbers``, ``textmine_entities``,
+``textmine_activities``); ``add_extractors`` appends them to a loaded pipeline so they
+run on the bundled model, on Stanza or on any spaCy Swedish pipeline alike.
+
+Context that the text alone does not give (the municipality of the section a passage
+stands in, which "kommunen" refers to) is passed in the ``Doc._.context_municipality``
+extension, set before the pipeline runs (see ``make_doc``).
+"""
+from __future__ import annotations
+
+import importlib
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from textmine.records import Municipality
+
+# factory name -> module that registers it
+EXTRACTORS: dict[str, str] = {
+    "textmine_numbers": "textmine.numbers",
+    "textmine_entities": "textmine.entities",
+    "textmine_activities": "textmine.activities",
+}
+
+if not Doc.has_extension("context_municipality"):
+    Doc.set_extension("context_municipality", default=None)
+
+
+def add_extractors(nlp: Language, names: list[str] | None = None) -> Language:
+    """Append textmine's extraction components (all by default) that are not there yet."""
+    for name in names or list(EXTRACTORS):
+        importlib.import_module(EXTRACTORS[name])
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, municipality: Municipality | None = None) -> Doc:
+    """Tokenize ``text`` and attach the section's municipality as context."""
+    doc = nlp.make_doc(text)
+    doc._.context_municipality = municipality
+    return doc
