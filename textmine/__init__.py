@@ -1,4 +1,46 @@
-"""textmine: structured, measured data from Swedish public-sector activity reports."""
+"""textmine: structured, measured data from Swedish public-sector activity reports.
+
+    import textmine
+    report = textmine.read_report("report.txt")       # passages with theme + municipality
+    textmine.extract(report)                          # entities, numbers, activities, themes
+    rows = [p.to_dict() for p in report.passages]
+"""
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from textmine.segment import Report
+
+__all__ = ["__version__", "load", "read_report", "extract"]
+
+
+def load(name: str | Path | None = None) -> "Language":
+    """The Swedish pipeline with textmine's components (default: the bundled model)."""
+    from textmine.language import load as _load
+
+    return _load(name)
+
+
+def read_report(path: str | Path, themes: dict[str, str] | None = None) -> "Report":
+    """Read a report file (any encoding, .txt/.md/.html/.pdf) and segment it into passages."""
+    from textmine.io import read_text, report_id_for
+    from textmine.segment import Segmenter
+
+    return Segmenter(themes).segment(read_text(path), report_id_for(path))
+
+
+def extract(report: "Report", nlp: "Language | None" = None, themes="default") -> "Report":
+    """Fill every field of the report's passages; ``themes=None`` skips theme prediction."""
+    from textmine.extract import extract_report
+
+    if themes == "default":
+        from textmine.themes import load_model
+
+        themes = load_model(None)
+    return extract_report(report, nlp or load(), themes)

@@ -13,8 +13,11 @@ import csv
 import html.parser
 import io
 import json
+import unicodedata
 from pathlib import Path
 from typing import Iterable, Iterator
+
+import regex
 
 from textmine.records import Passage
 
@@ -147,6 +150,13 @@ def _pdf_text(path: Path, data: bytes) -> str:
         return "\n\n".join(page.extract_text() or "" for page in reader.pages)
     except Exception as err:  # pypdf raises many kinds of errors on broken files
         raise InputError(path, f"malformed PDF ({err.__class__.__name__}: {err})") from err
+
+
+def report_id_for(path: str | Path) -> str:
+    """An ASCII report id from a file name: ``På gång.txt`` -> ``pa-gang``."""
+    stem = unicodedata.normalize("NFKD", Path(path).stem)
+    ascii_stem = stem.encode("ascii", "ignore").decode("ascii").lower()
+    return regex.sub(r"[^a-z0-9]+", "-", ascii_stem).strip("-") or "report"
 
 
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -8,10 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from textmine.cli.common import report_id_for
 from textmine.extract import extract_report
 from textmine.io import FORMATS, InputError, format_for, iter_input_files, read_text, \
-    write_passages
+    report_id_for, write_passages
 from textmine.segment import Segmenter, load_themes
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from textmine.io import InputError, read_text
-from textmine.cli.common import report_id_for
+from textmine.io import InputError, read_text, report_id_for
 from textmine.segment import Segmenter, load_themes
 
 
