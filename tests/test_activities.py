@@ -1,0 +1,132 @@
+"""Activity types and outcomes on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+import textmine.activities  # noqa: F401  (registers the factory)
+from textmine.activities import extract_activities, extract_outcomes, sentences
+
+
+def make_nlp(*components: str):
+    nlp = spacy.blank("sv")
+    for name in components:
+        nlp.add_pipe(name)
+    if "lemmatizer" in components:
+        pytest.importorskip("spacy_lookups_data")
+        nlp.initialize()
+    nlp.add_pipe("textmine_activities")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp("sentencizer")
+
+
+def types(doc):
+    return {a.type for a in doc._.activities}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Förra året rekryterade kommunen två fältassistenter.", "rekrytering"),
+    ("En folkhälsostrateg har anställts under hösten.", "rekrytering"),
+    ("Kommunen har inrättat en ny träffpunkt för seniorer.", "motesplats"),
+    ("Vuxenutbildningen erbjuder kurser i svenska och validering av yrkeskunskaper.", "utbildning"),
+    ("Arbetet sker i samverkan med Försäkringskassan.", "samverkan"),
+    ("Bygglovsansökan har digitaliserats och en ny app har lanserats.", "digital_tjanst"),
+    ("Under sommaren anlade kommunen ett utegym vid sjön.", "fysisk_miljo"),
+    ("Biblioteket arrangerade en bokfestival i maj.", "evenemang"),
+    ("Tjugo ungdomar fick feriejobb inom äldreomsorgen.", "praktik_arbete"),
+    ("Familjer i behov erbjuds hembesök och läxhjälp.", "stod_radgivning"),
+    ("Socialnämnden har tagit fram en handlingsplan mot våld.", "strategi_organisation"),
+    ("Ett ungdomsråd bildades efter en medborgardialog.", "delaktighet_dialog"),
+])
+def test_each_type_on_a_blank_pipeline(nlp, text, expected):
+    doc = nlp(text)
+    assert expected in types(doc)
+    activity = next(a for a in doc._.activities if a.type == expected)
+    assert activity.evidence in activity.sentence
+    assert activity.sentence in doc.text
+
+
+def test_activity_is_tied_to_its_sentence(nlp):
+    doc = nlp("Kommunen har rekryterat en IT-strateg. Sedan öppnades en fritidsgård i byn.")
+    by_type = {a.type: a for a in doc._.activities}
+    assert by_type["rekrytering"].sentence == "Kommunen har rekryterat en IT-strateg."
+    assert by_type["rekrytering"].evidence == "rekryterat en IT-strateg"
+    assert by_type["motesplats"].sentence.startswith("Sedan öppnades")
+
+
+def test_words_without_their_pattern_give_nothing(nlp):
+    doc = nlp("Rektorn och eleverna åt lunch i matsalen. Satsningen på samordnare diskuterades.")
+    assert "rekrytering" not in types(doc)
+    assert "motesplats" not in types(doc)
+
+
+def test_outcomes_keep_effects_and_drop_goals(nlp):
+    doc = nlp("Insatsen har lett till att fler unga har fått jobb. "
+              "Antalet orosanmälningar har minskat från 60 till 41. "
+              "Målet är att närvaron ska ha ökat till våren. "
+              "Nästa år ska kommunen starta en mötesplats.")
+    outcomes = list(doc._.outcomes)
+    assert outcomes == ["Insatsen har lett till att fler unga har fått jobb.",
+                        "Antalet orosanmälningar har minskat från 60 till 41."]
+
+
+def test_no_sentencizer_and_no_lemmatizer():
+    nlp = make_nlp()
+    doc = nlp("Kommunen anställde en samordnare. Det har lett till färre avhopp.")
+    assert "rekrytering" in types(doc)
+    assert doc._.outcomes == ["Det har lett till färre avhopp."]
+
+
+@pytest.mark.filterwarnings("ignore:.*W108")
+def test_with_a_lookup_lemmatizer():
+    nlp = make_nlp("sentencizer", "lemmatizer")
+    doc = nlp("Kommunen anställde tre socialsekreterare och öppnade en familjecentral.")
+    assert {"rekrytering", "motesplats"} <= types(doc)
+
+
+def test_dependency_parse_links_verb_and_object_beyond_the_window(nlp):
+    words = ["Kommunen", "anställde", "efter", "en", "lång", "och", "noggrann", "process",
+             "med", "flera", "olika", "steg", "en", "kurator", "."]
+    heads = [1, 1, 7, 7, 7, 6, 4, 1, 11, 11, 11, 7, 13, 1, 1]
+    deps = ["nsubj", "ROOT", "case", "det", "amod", "cc", "conj", "obl", "case", "det", "amod",
+            "nmod", "det", "obj", "punct"]
+    starts = [True] + [False] * (len(words) - 1)
+    parsed = Doc(nlp.vocab, words=words, heads=heads, deps=deps, sent_starts=starts)
+    unparsed = Doc(nlp.vocab, words=words, sent_starts=starts)
+    recognizer = nlp.get_pipe("textmine_activities")
+    assert "rekrytering" in types(recognizer(parsed))
+    assert "rekrytering" not in types(recognizer(unparsed))
+
+
+def test_plain_functions_work_on_any_doc():
+    doc = spacy.blank("sv")("Vi startade en läxhjälp. Resultatet blev bättre betyg.")
+    assert [a.type for a in extract_activities(doc)] == ["stod_radgivning"]
+    assert list(extract_outcomes(doc)) == ["Resultatet blev bättre betyg."]
+
+
+def test_fallback_sentences_split_at_full_stops():
+    doc = spacy.blank("sv")("Ett. Två! Tre")
+    assert [s.text for s in sentences(doc)] == ["Ett.", "Två!", "Tre"]
+
+
+_TEXT = st.text(alphabet=st.sampled_from(
+    list("abcåäöABÖ anställt samordnare har lett till från 12 ökat .!?,\"”()-–\n\u00a0")),
+    max_size=200)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_TEXT)
+def test_random_text_never_crashes(nlp, text):
+    doc = nlp(text)
+    for activity in doc._.activities:
+        assert activity.sentence in doc.text
+        assert activity.evidence in activity.sentence
+    for outcome in doc._.outcomes:
+        assert outcome in doc.text

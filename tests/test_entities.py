@@ -1,0 +1,140 @@
+"""Entity extraction on sentences written for these tests (not from the bundled report)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Span
+
+import textmine.entities  # noqa: F401  (registers the factory)
+from textmine.entities import Lexicon, extract_entities, extract_target_groups
+
+municipalities = pytest.importorskip("textmine.municipalities")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_entities")
+    return nlp
+
+
+def run(nlp, text, municipality=None):
+    doc = nlp.make_doc(text)
+    doc._.context_municipality = municipality
+    return nlp(doc)
+
+
+def labelled(doc):
+    return {(e.text, e.label) for e in doc._.entities}
+
+
+def test_roles_and_groups_match_unseen_compounds(nlp):
+    doc = run(nlp, "Tranemo kommun har anställt två ungdomscoacher och en IT-pedagog som "
+                   "arbetar med gymnasieungdomar och nyanlända kvinnor.")
+    found = labelled(doc)
+    assert ("ungdomscoacher", "ROLE") in found
+    assert ("IT-pedagog", "ROLE") in found
+    assert ("gymnasieungdomar", "TARGET_GROUP") in found
+    assert ("nyanlända kvinnor", "TARGET_GROUP") in found
+    assert "gymnasieungdom" in doc._.target_groups
+    tranemo = [e for e in doc._.entities if e.label == "MUNICIPALITY"]
+    assert [(e.text, e.code) for e in tranemo] == [("Tranemo kommun", "1452")]
+
+
+def test_kommunen_links_to_the_section_municipality(nlp):
+    kiruna = municipalities.default_gazetteer().by_code("2584")
+    doc = run(nlp, "Kommunen samarbetar med Försäkringskassan och polisen.", kiruna)
+    found = {(e.text, e.label, e.code) for e in doc._.entities}
+    assert ("Kommunen", "MUNICIPALITY", "2584") in found
+    assert ("Försäkringskassan", "ORG", None) in found
+    assert ("polisen", "ORG", None) in found
+
+
+def test_orgs_from_gazetteer_and_abbreviations(nlp):
+    doc = run(nlp, "Projektet drivs med Region Skåne, SKR och Länsstyrelsen i Skåne län. "
+                   "Eleverna såg på TV om SOS Alarm.")
+    found = labelled(doc)
+    assert ("Region Skåne", "ORG") in found
+    assert ("SKR", "ORG") in found
+    assert ("Länsstyrelsen i Skåne län", "ORG") in found
+    assert not any(text in ("TV", "SOS") for text, _ in found)
+
+
+def test_projects_and_events_from_cues(nlp):
+    doc = run(nlp, 'I projektet "Nya vägar" deltar tolv familjer. Hösten avslutades med '
+                   "musikfestivalen Summer of Sound och eventet Run for Life. "
+                   "Skolan arbetar enligt Tranåsmodellen.")
+    found = labelled(doc)
+    assert ("Nya vägar", "PROJECT") in found
+    assert ("Summer of Sound", "EVENT") in found
+    assert ("Run for Life", "EVENT") in found
+    assert ("Tranåsmodellen", "PROJECT") in found
+
+
+def test_locations_and_fixed_names(nlp):
+    doc = run(nlp, "Kursen i svenska för invandrare hålls i Tornedalen och i Storbyn.")
+    found = labelled(doc)
+    assert ("Tornedalen", "LOC") in found
+    assert ("Storbyn", "LOC") in found
+    assert not any(label == "TARGET_GROUP" for _, label in found)
+
+
+def test_statistical_ner_fills_names_no_list_holds(nlp):
+    doc = nlp.make_doc("Projektledaren Karin Berg träffade Stiftelsen Lyftet i Abisko.")
+    doc.ents = [Span(doc, 1, 3, label="PER"), Span(doc, 6, 7, label="LOC")]
+    doc = nlp(doc)
+    found = labelled(doc)
+    assert ("Karin Berg", "PERSON") in found
+    assert ("Projektledaren", "ROLE") in found
+    assert ("Abisko", "LOC") in found
+
+
+def test_spans_never_overlap_and_longest_rule_wins(nlp):
+    doc = run(nlp, 'Satsningen "Framtid Tranemo" och Tranemo kommun samverkar.')
+    spans = sorted((e.start, e.end) for e in doc._.entities)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert ("Framtid Tranemo", "PROJECT") in labelled(doc)
+
+
+def test_plain_functions_run_the_component_when_missing():
+    blank = spacy.blank("sv")
+    doc = blank("Föräldrar och hemmasittare får stöd av en familjebehandlare.")
+    assert {e.label for e in extract_entities(doc)} == {"TARGET_GROUP", "ROLE"}
+    assert list(extract_target_groups(doc)) == ["förälder", "hemmasittare"]
+
+
+def test_lexicon_matches_heads_not_prefixes():
+    lexicon = Lexicon.from_lines(["coach", "=unga"])
+    assert lexicon.match_word("studiecoacherna").lemma == "coach"
+    assert lexicon.match_word("coachning") is None
+    assert lexicon.match_word("ungdomsunga") is None
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("abcåäöABCÅÖ kommun Eda \"”«»()-–.,:;!?1203\n\u00a0")),
+                max_size=200)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_TEXT)
+def test_random_text_never_crashes_and_offsets_slice(nlp, text):
+    eda = municipalities.default_gazetteer().by_code("1730")
+    doc = run(nlp, text, eda)
+    previous_end = -1
+    for entity in doc._.entities:
+        assert doc.text[entity.start:entity.end] == entity.text
+        assert entity.start >= previous_end
+        previous_end = entity.end
+    assert all(isinstance(group, str) for group in doc._.target_groups)
+
+
+def test_bundled_pipeline_runs_the_component():
+    import textmine
+    try:
+        nlp = textmine.load()
+    except Exception as err:  # the bundled model is built separately
+        pytest.skip(f"bundled model not available: {err}")
+    doc = nlp("Kommunen har anställt en samordnare för nyanlända elever.")
+    assert ("samordnare", "ROLE") in labelled(doc)

@@ -1,0 +1,565 @@
+"""Entities of SPEC.md: municipalities, organisations, places, projects, events, people,
+roles and target groups.
+
+Rules come first because they are exact and explainable: the municipality gazetteer
+(``textmine.municipalities``), an ORG gazetteer (agencies, regions, county boards and
+common forms), lemma lexicons for ROLE and TARGET_GROUP that also match unseen compounds
+by their last part, and cues for PROJECT/EVENT names. The statistical NER (``doc.ents``),
+when the pipeline has one, adds the names no list holds. Spans never overlap: the longest
+rule span wins, lexicon words come next and NER spans fill the gaps.
+
+Every list and cue lives in ``textmine/data/`` (roles.txt, target_groups.txt,
+tg_modifiers.txt, locations.txt, orgs.json, cues.json).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from textmine.records import Entity
+
+log = logging.getLogger(__name__)
+
+if not Doc.has_extension("entities"):
+    Doc.set_extension("entities", default=None)
+if not Doc.has_extension("target_groups"):
+    Doc.set_extension("target_groups", default=None)
+if not Doc.has_extension("context_municipality"):
+    Doc.set_extension("context_municipality", default=None)
+
+MIN_COMPOUND_PREFIX = 3  # "it-" or "ung" and longer: shorter prefixes make false heads
+
+
+# --------------------------------------------------------------------------- data
+
+def read_data_text(name: str) -> str:
+    """Text of a package data file (works from a clone and from a wheel)."""
+    return resources.files("textmine.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def read_json(name: str) -> dict:
+    return json.loads(read_data_text(name))
+
+
+def read_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file."""
+    lines = []
+    for line in read_data_text(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return lines
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular Swedish noun forms of ``lemma`` (over-generation is harmless here)."""
+    forms = {lemma}
+    if lemma.endswith("are") or lemma.endswith("ande") or lemma.endswith("ende"):
+        forms |= {lemma + "n", lemma[:-1] + "na"}
+    elif lemma.endswith("e"):
+        forms |= {lemma + "n", lemma + "r", lemma + "rna", lemma + "t", lemma + "na"}
+    elif lemma.endswith("a"):
+        stem = lemma[:-1]
+        forms |= {lemma + "n", stem + "or", stem + "orna", stem + "ar", stem + "arna"}
+    else:
+        forms |= {lemma + suffix for suffix in ("en", "er", "erna", "ar", "arna", "et", "na")}
+    forms |= {form + "s" for form in list(forms) if not form.endswith("s")}
+    return forms
+
+
+@dataclass
+class LexiconMatch:
+    """A lexicon hit on one token: the lexicon lemma and the compound prefix before it."""
+
+    lemma: str
+    prefix: str
+
+    @property
+    def canonical(self) -> str:
+        return (self.prefix + self.lemma).lower()
+
+
+@dataclass
+class Lexicon:
+    """Lemma lexicon that matches inflected forms and compounds by their last part."""
+
+    forms: dict[str, str] = field(default_factory=dict)  # form -> lemma
+    whole_only: set[str] = field(default_factory=set)  # forms that may not be compound heads
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> "Lexicon":
+        lexicon = cls()
+        for line in lines:
+            whole = line.startswith("=")
+            words = line.lstrip("=").lower().split()
+            lemma, extra = words[0], words[1:]
+            forms = set(extra) | {lemma}
+            if not whole:
+                forms |= inflections(lemma)
+                forms |= {form + "s" for form in extra if not form.endswith("s")}
+            for form in forms:
+                lexicon.forms.setdefault(form, lemma)
+                if whole:
+                    lexicon.whole_only.add(form)
+        return lexicon
+
+    def match_word(self, word: str) -> LexiconMatch | None:
+        """Longest lexicon form that is ``word`` or its compound head."""
+        word = word.lower()
+        if word in self.forms:
+            return LexiconMatch(self.forms[word], "")
+        for i in range(MIN_COMPOUND_PREFIX - 1, len(word) - 2):
+            head = word[i:]
+            if head in self.forms and head not in self.whole_only:
+                prefix = word[:i]
+                if len(prefix) >= MIN_COMPOUND_PREFIX or prefix.endswith("-"):
+                    return LexiconMatch(self.forms[head], prefix)
+        return None
+
+    def match(self, token: Token) -> LexiconMatch | None:
+        """Match a token by its form, else by its lemma when a lemmatizer set one."""
+        if not token.is_alpha and "-" not in token.text:
+            return None
+        found = self.match_word(token.text)
+        if found is None and token.lemma_ and token.lemma_.lower() != token.lower_:
+            found = self.match_word(token.lemma_)
+        return found
+
+
+@lru_cache(maxsize=None)
+def role_lexicon() -> Lexicon:
+    return Lexicon.from_lines(read_lines("roles.txt"))
+
+
+@lru_cache(maxsize=None)
+def target_group_lexicon() -> Lexicon:
+    return Lexicon.from_lines(read_lines("target_groups.txt"))
+
+
+@lru_cache(maxsize=None)
+def target_group_modifiers() -> frozenset[str]:
+    return frozenset(line.lower() for line in read_lines("tg_modifiers.txt"))
+
+
+@lru_cache(maxsize=None)
+def org_names() -> tuple[list[str], list[str]]:
+    """(names matched in any case with a capitalised first letter, names in any case)."""
+    config = read_json("orgs.json")
+    capitalised: list[str] = []
+    rows = csv.DictReader(read_data_text("myndigheter.csv").splitlines())
+    for row in rows:
+        capitalised.extend(n for n in (row["name"], row.get("esv_name", "")) if n)
+    for row in csv.DictReader(read_data_text("regioner.csv").splitlines()):
+        capitalised.extend([row["region_name"], row["lansstyrelse_name"]])
+    return capitalised, list(config["names"])
+
+
+@lru_cache(maxsize=None)
+def org_abbreviations() -> list[str]:
+    """Case-sensitive short forms: the reviewed abbreviation column plus 'exact'."""
+    config = read_json("orgs.json")
+    stop = set(config["abbreviation_stop"])
+    allow_short = set(config["abbreviation_allow_short"])
+    found = set(config["exact"])
+    for row in csv.DictReader(read_data_text("myndigheter.csv").splitlines()):
+        abbr = row["abbreviation"].strip()
+        if abbr and abbr not in stop and (len(abbr) >= 3 or abbr in allow_short):
+            found.add(abbr)
+    return sorted(found)
+
+
+@lru_cache(maxsize=None)
+def location_names() -> list[str]:
+    names = read_lines("locations.txt")
+    for row in csv.DictReader(read_data_text("regioner.csv").splitlines()):
+        names.append(row["county_name"])
+    return names
+
+
+# --------------------------------------------------------------------------- candidates
+
+@dataclass(order=True)
+class Candidate:
+    """A proposed entity span (token offsets) before overlaps are resolved."""
+
+    rank: int  # lower wins among equally long spans
+    start: int
+    end: int
+    label: str = field(compare=False)
+    code: str | None = field(default=None, compare=False)
+
+
+RULE, LEXICON, NER, WEAK = 0, 1, 2, 3
+
+
+def _genitive_variants(name: str) -> list[str]:
+    return [name] if name.endswith("s") else [name, name + "s"]
+
+
+class EntityRecognizer:
+    """The ``textmine_entities`` component: rule, lexicon and NER entities of a Doc."""
+
+    def __init__(self, nlp: Language, name: str = "textmine_entities") -> None:
+        self.name = name
+        self.cues = read_json("cues.json")
+        self.roles = role_lexicon()
+        self.groups = target_group_lexicon()
+        self.modifiers = target_group_modifiers()
+        self.not_org = {w.lower() for w in read_json("orgs.json")["not_org"]}
+        self.project_cues = Lexicon.from_lines(self.cues["project_cue_heads"])
+        self.event_cues = Lexicon.from_lines(self.cues["event_cue_heads"])
+        self.event_heads = Lexicon.from_lines(self.cues["event_heads"])
+        self.org_cues = Lexicon.from_lines(self.cues["org_cue_heads"])
+        self._build_matchers(nlp)
+        self._gazetteer = None
+        self._gazetteer_loaded = False
+
+    def _build_matchers(self, nlp: Language) -> None:
+        capitalised, any_case = org_names()
+        self.org_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.org_lower.add("ORG_CAP", [nlp.make_doc(v) for n in capitalised
+                                       for v in _genitive_variants(n)])
+        self.org_lower.add("ORG_ANY", [nlp.make_doc(v) for n in any_case
+                                       for v in _genitive_variants(n)])
+        self.org_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.org_exact.add("ORG", [nlp.make_doc(a) for a in org_abbreviations()])
+        self.loc_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.loc_exact.add("LOC", [nlp.make_doc(v) for n in location_names()
+                                   for v in _genitive_variants(n)])
+
+    @property
+    def gazetteer(self):
+        """The lead's municipality gazetteer; absent (None) until that module exists."""
+        if not self._gazetteer_loaded:
+            self._gazetteer_loaded = True
+            try:
+                from textmine.municipalities import default_gazetteer
+                self._gazetteer = default_gazetteer()
+            except ImportError:  # pragma: no cover - only before the module lands
+                log.warning("textmine.municipalities missing: no MUNICIPALITY entities")
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = promote_names(list(self.candidates(doc)))
+        chosen = resolve(candidates)
+        entities = [self._to_entity(doc, c) for c in chosen]
+        doc._.entities = [e for e in entities if e is not None]
+        doc._.target_groups = list(self._target_groups(doc, chosen))
+        return doc
+
+    # ---- candidate generators
+    def candidates(self, doc: Doc) -> Iterator[Candidate]:
+        yield from self._municipalities(doc)
+        yield from self._orgs(doc)
+        yield from self._locations(doc)
+        yield from self._cued_names(doc)
+        yield from self._quoted_names(doc)
+        yield from self._suffix_projects(doc)
+        yield from self._headed_orgs(doc)
+        yield from self._named_events(doc)
+        yield from self._lexicon(doc)
+        yield from self._ner(doc)
+
+    def _municipalities(self, doc: Doc) -> Iterator[Candidate]:
+        if self.gazetteer is None:
+            return
+        for mention in self.gazetteer.find(doc.text, current=doc._.context_municipality):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and len(span):
+                code = mention.municipality.code if mention.municipality else None
+                yield Candidate(RULE, span.start, span.end, "MUNICIPALITY", code)
+
+    def _orgs(self, doc: Doc) -> Iterator[Candidate]:
+        cap_id = doc.vocab.strings["ORG_CAP"]
+        for match_id, start, end in self.org_lower(doc):
+            if match_id == cap_id and not doc[start].text[:1].isupper():
+                continue
+            yield Candidate(RULE, start, end, "ORG")
+        for _, start, end in self.org_exact(doc):
+            yield Candidate(RULE, start, end, "ORG")
+
+    def _locations(self, doc: Doc) -> Iterator[Candidate]:
+        for _, start, end in self.loc_exact(doc):
+            yield Candidate(RULE, start, end, "LOC")
+        preps = set(self.cues["loc_prepositions"])
+        for token in doc[1:]:
+            prev = doc[token.i - 1]
+            if (prev.lower_ in preps and _is_capitalised(token) and not token.is_sent_start
+                    and not token.text.isupper() and token.text not in self.cues["name_stop"]):
+                end = token.i + 1
+                while end < len(doc) and _is_capitalised(doc[end]):
+                    end += 1
+                yield Candidate(WEAK, token.i, end, "LOC")
+
+    def _cued_names(self, doc: Doc) -> Iterator[Candidate]:
+        for token in doc[:-1]:
+            if not token.is_alpha:
+                continue
+            label = None
+            if self.org_cues.match_word(token.text):
+                label = "ORG"
+            elif self.event_cues.match_word(token.text):
+                label = "EVENT"
+            elif self.project_cues.match_word(token.text):
+                label = "PROJECT"
+            if label is None:
+                continue
+            span = self._name_after(doc, token.i + 1)
+            if span is not None:
+                yield Candidate(RULE, span[0], span[1], label)
+
+    def _name_after(self, doc: Doc, i: int) -> tuple[int, int] | None:
+        """Token span of a name starting at ``i``: quoted, (UPPER) or capitalised words."""
+        if i >= len(doc):
+            return None
+        if doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
+            if doc[i + 1].text.isupper() and len(doc[i + 1].text) >= 3:
+                return i + 1, i + 2
+            return None
+        if self._opening_quote(doc[i].text):
+            return None  # handled by _quoted_names
+        first = doc[i]
+        if not _is_capitalised(first) or first.text in self.cues["name_stop"]:
+            return None
+        connectors = set(self.cues["name_connectors"])
+        continue_pos = set(self.cues["name_continue_pos"])
+        has_pos = doc.has_annotation("POS")
+        end = i + 1
+        limit = min(len(doc), i + self.cues["name_max_tokens"])
+        while end < limit:
+            tok = doc[end]
+            if tok.is_sent_start or not tok.is_alpha and tok.text != "&":
+                break
+            if _is_capitalised(tok) or tok.text.isupper():
+                end += 1
+            elif (tok.lower_ in connectors and end + 1 < len(doc)
+                  and _is_capitalised(doc[end + 1])):
+                end += 1
+            elif has_pos and tok.pos_ in continue_pos and end == i + 1:
+                end += 1
+            else:
+                break
+        return i, end
+
+    def _opening_quote(self, text: str) -> str | None:
+        for opening, closing in self.cues["quotes"]:
+            if text == opening:
+                return closing
+        return None
+
+    def _quoted_names(self, doc: Doc) -> Iterator[Candidate]:
+        """Quoted capitalised names are PROJECTs (EVENT after an event cue)."""
+        max_tokens = self.cues["quote_max_tokens"]
+        i = 0
+        while i < len(doc):
+            closing = self._opening_quote(doc[i].text)
+            if closing is None:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and j - i <= max_tokens + 1 and doc[j].text != closing:
+                j += 1
+            if j < len(doc) and doc[j].text == closing and j > i + 1:
+                inner = doc[i + 1:j]
+                if _is_capitalised(inner[0]) and not any(t.is_sent_start for t in inner[1:]):
+                    label = "PROJECT"
+                    if i > 0 and self.event_cues.match_word(doc[i - 1].text):
+                        label = "EVENT"
+                    yield Candidate(RULE, i + 1, j, label)
+                i = j + 1
+            else:
+                i += 1
+
+    def _suffix_projects(self, doc: Doc) -> Iterator[Candidate]:
+        """Åmålsmodellen, photovoicemetoden: named models and methods."""
+        capitalised = tuple(self.cues["project_suffixes"])
+        any_case = tuple(self.cues["project_suffixes_any_case"])
+        for token in doc:
+            lower = token.lower_
+            if not token.is_alpha:
+                continue
+            if _compound_of(lower, capitalised) and _is_capitalised(token) or _compound_of(lower, any_case):
+                yield Candidate(RULE, token.i, token.i + 1, "PROJECT")
+
+    def _headed_orgs(self, doc: Doc) -> Iterator[Candidate]:
+        """Förebyggargruppen, Hyresgästföreningen: a capitalised compound with an ORG head."""
+        heads = tuple(read_json("orgs.json")["org_heads"])
+        for token in doc:
+            if (token.is_alpha and _is_capitalised(token) and not token.is_sent_start
+                    and _compound_of(token.lower_, heads)):
+                yield Candidate(RULE, token.i, token.i + 1, "ORG")
+
+    def _named_events(self, doc: Doc) -> Iterator[Candidate]:
+        """'Vingåkersbygdens första storting': a capitalised word, few words, an event noun."""
+        for token in doc:
+            if not token.is_alpha or self.event_heads.match_word(token.text) is None:
+                continue
+            for back in range(1, 4):
+                k = token.i - back
+                if k < 0 or doc[k].is_punct:
+                    break
+                if _is_capitalised(doc[k]) and doc[k].text not in self.cues["name_stop"]:
+                    if not doc[k].is_sent_start or doc[k].lower_.endswith("s"):
+                        yield Candidate(RULE, k, token.i + 1, "EVENT")
+                    break
+                if not doc[k].is_alpha or doc[k].lower_ in self.cues["name_break"]:
+                    break
+
+    def _lexicon(self, doc: Doc) -> Iterator[Candidate]:
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            role = self.roles.match(token)
+            group = None if role else self.groups.match(token)
+            if role is None and group is None:
+                i += 1
+                continue
+            if group is not None and self._fixed_name_before(doc, i):
+                i += 1
+                continue
+            label = "ROLE" if role else "TARGET_GROUP"
+            start, end = i, i + 1
+            if group is not None:
+                while end < len(doc) and self.groups.match(doc[end]) is not None:
+                    end += 1
+                while start > 0 and (doc[start - 1].lower_ in self.modifiers
+                                     or self.groups.match_word(doc[start - 1].text)
+                                     and doc[start - 1].lower_ in self.groups.whole_only):
+                    start -= 1
+            start = _hyphen_coordination(doc, start)
+            yield Candidate(LEXICON, start, end, label)
+            i = end
+
+    def _fixed_name_before(self, doc: Doc, i: int) -> bool:
+        """'svenska för invandrare' names a course, not a group."""
+        for words in self.cues["tg_stop_before"]:
+            n = len(words)
+            if i >= n and [t.lower_ for t in doc[i - n:i]] == words:
+                return True
+        return False
+
+    def _ner(self, doc: Doc) -> Iterator[Candidate]:
+        mapping = self.cues["ner_labels"]
+        for ent in doc.ents:
+            label = mapping.get(ent.label_)
+            if label is None:
+                continue
+            if ent.text.lower() in self.not_org or not ent.text[:1].isupper():
+                continue
+            yield Candidate(NER, ent.start, ent.end, label)
+
+    # ---- output
+    def _to_entity(self, doc: Doc, cand: Candidate) -> Entity | None:
+        span = doc[cand.start:cand.end]
+        text = span.text
+        if not text.strip():
+            return None
+        return Entity(text=text, label=cand.label, start=span.start_char,
+                      end=span.end_char, code=cand.code)
+
+    def _target_groups(self, doc: Doc, chosen: list[Candidate]) -> Iterator[str]:
+        """Base forms of the TARGET_GROUP spans, each once, in order of appearance."""
+        seen: set[str] = set()
+        for cand in chosen:
+            if cand.label != "TARGET_GROUP":
+                continue
+            head = self.groups.match(doc[cand.end - 1])
+            words = [t.lower_ for t in doc[cand.start:cand.end - 1]]
+            words.append(head.canonical if head else doc[cand.end - 1].lower_)
+            name = " ".join(words)
+            if name not in seen:
+                seen.add(name)
+                yield name
+
+
+def _is_capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _compound_of(word: str, heads: tuple[str, ...]) -> bool:
+    """``word`` ends in one of ``heads`` after a prefix of at least 3 letters."""
+    return any(word.endswith(h) and len(word) - len(h) >= MIN_COMPOUND_PREFIX for h in heads)
+
+
+def _hyphen_coordination(doc: Doc, start: int) -> int:
+    """Extend 'barnrätts- och ungdomsdemokratisamordnare' to its coordinated first part."""
+    if start >= 2 and doc[start - 1].lower_ in ("och", "eller") and doc[start - 2].text.endswith("-"):
+        return start - 2
+    return start
+
+
+def promote_names(candidates: list[Candidate]) -> list[Candidate]:
+    """A NER name that contains a place ("Karin Berg", "Söderhamns Näringsliv") is kept whole.
+
+    Such names rank as rules, unless a rule span crosses their border."""
+    rules = [c for c in candidates if c.rank == RULE]
+    promoted = []
+    for cand in candidates:
+        if cand.rank == NER:
+            inside = [r for r in rules if cand.start <= r.start and r.end <= cand.end
+                      and (r.end - r.start) < (cand.end - cand.start)]
+            crossing = [r for r in rules if r.start < cand.end and cand.start < r.end
+                        and r not in inside]
+            if inside and not crossing and all(r.label in ("MUNICIPALITY", "LOC") for r in inside):
+                cand = Candidate(RULE, cand.start, cand.end, cand.label, cand.code)
+        promoted.append(cand)
+    return promoted
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping spans: rules longest first, then lexicon words, NER, weak guesses."""
+    taken: set[int] = set()
+    chosen: list[Candidate] = []
+    order = sorted(candidates, key=lambda c: (c.rank, -(c.end - c.start), c.start))
+    for cand in order:
+        if cand.end <= cand.start:
+            continue
+        positions = range(cand.start, cand.end)
+        if any(p in taken for p in positions):
+            continue
+        taken.update(positions)
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+@Language.factory("textmine_entities")
+def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
+    """Registered factory: ``nlp.add_pipe("textmine_entities")``."""
+    return EntityRecognizer(nlp, name)
+
+
+# --------------------------------------------------------------------------- plain functions
+
+def _ensure(doc: Doc) -> None:
+    if doc._.entities is None:
+        recognizer = _default_recognizer(doc.vocab.lang or "sv")
+        recognizer(doc)
+
+
+@lru_cache(maxsize=4)
+def _default_recognizer(lang: str) -> EntityRecognizer:
+    import spacy
+    return EntityRecognizer(spacy.blank(lang))
+
+
+def extract_entities(doc: Doc) -> Iterator[Entity]:
+    """Entity records of ``doc`` (runs the recognizer if the pipeline did not)."""
+    _ensure(doc)
+    yield from doc._.entities
+
+
+def extract_target_groups(doc: Doc) -> Iterator[str]:
+    """Target-group base forms of ``doc``, each once."""
+    _ensure(doc)
+    yield from doc._.target_groups
