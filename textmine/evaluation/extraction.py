@@ -1,0 +1,455 @@
+"""``textmine evaluate extraction``: precision, recall and F1 of the extractors against gold.
+
+The gold (``corpus/gold/extraction/{dev,heldout}.jsonl``, see its README) holds passages
+read by hand. Each passage runs through the pipeline with its municipality as context,
+and every field the pipeline fills is scored:
+
+- numbers: exact span, overlapping span, and strict (exact span + kind + value), per kind;
+- entities: exact and overlapping span with the same label, per label, plus the accuracy
+  of municipality linking (the SCB code of each gold MUNICIPALITY mention found);
+- activities: the set of activity types per passage, per type;
+- outcomes: sentences, matched by character overlap in the passage.
+
+The scoring lives in small pure functions (``prf``, ``match_spans``, ``score_*``) so it
+can be tested on hand-made pairs; a field the pipeline does not fill scores as empty.
+Dev and held-out are always reported apart: rules are tuned on dev only, and
+``--errors`` (the list of mismatches) is refused for the held-out part.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+SPLITS = ("dev", "heldout")
+Item = dict[str, Any]
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class PRF:
+    """True positives, false positives, false negatives and the figures from them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "PRF") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def prf(tp: int, fp: int, fn: int) -> PRF:
+    """PRF from counts (0.0 where a ratio is undefined)."""
+    return PRF(tp, fp, fn)
+
+
+def overlap(a: Item, b: Item) -> int:
+    """Number of characters two spans share."""
+    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+
+
+def match_spans(gold: Sequence[Item], pred: Sequence[Item], mode: str = "exact",
+                same: Callable[[Item, Item], bool] | None = None) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, pred index) of matching spans.
+
+    ``mode`` "exact": same start and end; "overlap": at least one shared character (the
+    largest overlaps pair first). ``same`` adds a condition (same label, same kind...).
+    """
+    if mode not in ("exact", "overlap"):
+        raise ValueError(f"unknown match mode {mode!r}")
+    candidates = []
+    for g, gi in enumerate(gold):
+        for p, pi in enumerate(pred):
+            if same is not None and not same(gi, pi):
+                continue
+            if mode == "exact":
+                if gi["start"] == pi["start"] and gi["end"] == pi["end"]:
+                    candidates.append((0, g, p))
+            else:
+                shared = overlap(gi, pi)
+                if shared > 0:
+                    candidates.append((-shared, g, p))
+    candidates.sort()
+    used_g, used_p, pairs = set(), set(), []
+    for _, g, p in candidates:
+        if g not in used_g and p not in used_p:
+            used_g.add(g)
+            used_p.add(p)
+            pairs.append((g, p))
+    return sorted(pairs)
+
+
+def span_prf(gold: Sequence[Item], pred: Sequence[Item], mode: str = "exact",
+             same: Callable[[Item, Item], bool] | None = None) -> PRF:
+    """PRF of one passage's spans."""
+    tp = len(match_spans(gold, pred, mode, same))
+    return prf(tp, len(pred) - tp, len(gold) - tp)
+
+
+def values_equal(a: Any, b: Any) -> bool:
+    """Equality of number values: 2 == 2.0, lists and dicts element-wise."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(values_equal(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(values_equal(a[k], b[k]) for k in a)
+    return a == b
+
+
+def _by_key(gold: Sequence[Item], pred: Sequence[Item], key: str, mode: str) -> dict[str, PRF]:
+    """PRF per value of ``key`` (kind, label): spans matched with the same ``key``."""
+    out: dict[str, PRF] = {}
+    for value in sorted({str(x.get(key)) for x in list(gold) + list(pred)}):
+        g = [x for x in gold if str(x.get(key)) == value]
+        p = [x for x in pred if str(x.get(key)) == value]
+        out[value] = span_prf(g, p, mode)
+    return out
+
+
+def score_numbers(gold: Sequence[Item], pred: Sequence[Item]) -> dict[str, Any]:
+    """Number scores of one passage: strict (span + kind + value), exact, overlap, per kind."""
+    strict = span_prf(gold, pred, "exact",
+                      lambda g, p: g.get("kind") == p.get("kind") and values_equal(g.get("value"), p.get("value")))
+    pairs = match_spans(gold, pred, "exact")
+    units = sum(1 for g, p in pairs if gold[g].get("unit") == pred[p].get("unit"))
+    approx = sum(1 for g, p in pairs if bool(gold[g].get("approx")) == bool(pred[p].get("approx")))
+    return {"strict": strict, "exact": span_prf(gold, pred, "exact"),
+            "overlap": span_prf(gold, pred, "overlap"),
+            "by_kind": _by_key(gold, pred, "kind", "exact"),
+            "unit_agree": (units, len(pairs)), "approx_agree": (approx, len(pairs))}
+
+
+def score_entities(gold: Sequence[Item], pred: Sequence[Item]) -> dict[str, Any]:
+    """Entity scores of one passage: exact and overlap with the same label, per label."""
+    same_label = (lambda g, p: g.get("label") == p.get("label"))
+    return {"exact": span_prf(gold, pred, "exact", same_label),
+            "overlap": span_prf(gold, pred, "overlap", same_label),
+            "by_label": _by_key(gold, pred, "label", "exact")}
+
+
+def score_linking(gold: Sequence[Item], pred: Sequence[Item]) -> tuple[int, int, int]:
+    """(correct codes, gold mentions found, gold mentions) for MUNICIPALITY entities."""
+    g = [x for x in gold if x.get("label") == "MUNICIPALITY"]
+    p = [x for x in pred if x.get("label") == "MUNICIPALITY"]
+    pairs = match_spans(g, p, "overlap")
+    correct = sum(1 for gi, pi in pairs if g[gi].get("code") == p[pi].get("code"))
+    return correct, len(pairs), len(g)
+
+
+def score_activities(gold: Sequence[Item], pred: Sequence[Item]) -> dict[str, Any]:
+    """Activity scores of one passage: the set of types, overall and per type."""
+    g = {a["type"] for a in gold}
+    p = {a["type"] for a in pred}
+    return {"types": prf(len(g & p), len(p - g), len(g - p)),
+            "by_type": {t: prf(int(t in g and t in p), int(t in p and t not in g), int(t in g and t not in p))
+                        for t in sorted(g | p)}}
+
+
+def sentence_spans(text: str, sentences: Iterable[str]) -> list[Item]:
+    """Locate sentences in ``text`` (whitespace-insensitive); unfound ones get an empty span."""
+    spans = []
+    for sentence in sentences:
+        sentence = sentence.strip()
+        start = text.find(sentence) if sentence else -1
+        if start < 0:
+            words = sentence.split()
+            start = text.find(words[0]) if words else -1
+            if start >= 0 and " ".join(text[start:].split()).startswith(" ".join(words)):
+                spans.append({"start": start, "end": start + len(sentence)})
+                continue
+            spans.append({"start": 0, "end": 0})
+            continue
+        spans.append({"start": start, "end": start + len(sentence)})
+    return spans
+
+
+def score_outcomes(text: str, gold: Sequence[str], pred: Sequence[str]) -> PRF:
+    """Outcome sentences matched by character overlap in the passage."""
+    return span_prf(sentence_spans(text, gold), sentence_spans(text, pred), "overlap")
+
+
+# --------------------------------------------------------------------------- aggregation
+
+
+class Totals:
+    """Sums of per-passage scores over a split."""
+
+    def __init__(self) -> None:
+        self.prf: dict[str, PRF] = defaultdict(PRF)
+        self.groups: dict[str, dict[str, PRF]] = defaultdict(lambda: defaultdict(PRF))
+        self.ratios: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self.linking = [0, 0, 0]
+        self.passages = 0
+
+    def add(self, gold: Item, pred: Item) -> None:
+        self.passages += 1
+        numbers = score_numbers(gold.get("numbers", []), pred["numbers"])
+        for mode in ("strict", "exact", "overlap"):
+            self.prf[f"numbers/{mode}"].add(numbers[mode])
+        for kind, value in numbers["by_kind"].items():
+            self.groups["numbers/kind"][kind].add(value)
+        for name in ("unit_agree", "approx_agree"):
+            self.ratios[f"numbers/{name}"][0] += numbers[name][0]
+            self.ratios[f"numbers/{name}"][1] += numbers[name][1]
+        entities = score_entities(gold.get("entities", []), pred["entities"])
+        for mode in ("exact", "overlap"):
+            self.prf[f"entities/{mode}"].add(entities[mode])
+        for label, value in entities["by_label"].items():
+            self.groups["entities/label"][label].add(value)
+        for k, v in enumerate(score_linking(gold.get("entities", []), pred["entities"])):
+            self.linking[k] += v
+        activities = score_activities(gold.get("activities", []), pred["activities"])
+        self.prf["activities/types"].add(activities["types"])
+        for kind, value in activities["by_type"].items():
+            self.groups["activities/type"][kind].add(value)
+        self.prf["outcomes/overlap"].add(score_outcomes(gold["text"], gold.get("outcomes", []), pred["outcomes"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        correct, found, total = self.linking
+        return {
+            "passages": self.passages,
+            "fields": {k: v.to_dict() for k, v in sorted(self.prf.items())},
+            "groups": {g: {k: v.to_dict() for k, v in sorted(items.items())}
+                       for g, items in sorted(self.groups.items())},
+            "agreement": {k: {"agree": a, "of": n, "rate": round(a / n, 4) if n else 0.0}
+                          for k, (a, n) in sorted(self.ratios.items())},
+            "municipality_linking": {
+                "accuracy": round(correct / found, 4) if found else 0.0,
+                "end_to_end": round(correct / total, 4) if total else 0.0,
+                "correct": correct, "found": found, "gold": total},
+        }
+
+
+# --------------------------------------------------------------------------- running
+
+
+def default_gold_dir() -> Path:
+    """corpus/gold/extraction of the working directory, else of the source tree."""
+    here = Path("corpus/gold/extraction")
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parents[2] / "corpus" / "gold" / "extraction"
+
+
+def load_gold(path: Path) -> list[Item]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def passage_municipality(line: Item):
+    """The passage's municipality: its gold code, else its name, through the gazetteer."""
+    from textmine.municipalities import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    code = line.get("code")
+    if code:
+        found = gazetteer.by_code(code)
+        if found is not None:
+            return found
+    for entity in line.get("entities", []):
+        if entity.get("label") == "MUNICIPALITY" and entity.get("code") and \
+                not entity["text"].lower().startswith("kommunen"):
+            candidate = gazetteer.by_code(entity["code"])
+            if candidate is not None and candidate.name == line.get("municipality"):
+                return candidate
+    name = line.get("municipality")
+    return gazetteer.lookup(name) if name else None
+
+
+def _as_dict(item: Any) -> Item:
+    if hasattr(item, "to_dict"):
+        return item.to_dict()
+    if isinstance(item, dict):
+        return item
+    if hasattr(item, "start_char"):  # a spaCy Span
+        return {"text": item.text, "start": item.start_char, "end": item.end_char, "label": item.label_}
+    return {"value": item}
+
+
+def _extension(doc, name: str) -> list:
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension(name):
+        return []
+    return list(doc._.get(name) or [])
+
+
+def predict(nlp, line: Item) -> Item:
+    """Run the pipeline on one gold passage; missing fields come out empty."""
+    from textmine.pipeline import make_doc
+
+    doc = make_doc(nlp, line["text"], passage_municipality(line))
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    outcomes = []
+    for outcome in _extension(doc, "outcomes"):
+        outcomes.append(outcome if isinstance(outcome, str) else getattr(outcome, "text", str(outcome)))
+    return {"numbers": [_as_dict(n) for n in _extension(doc, "numbers")],
+            "entities": [_as_dict(e) for e in _extension(doc, "entities")],
+            "activities": [_as_dict(a) for a in _extension(doc, "activities")],
+            "outcomes": outcomes}
+
+
+def load_pipeline(model: str | None):
+    """textmine.load() (or a named pipeline); ``blank`` = spacy.blank("sv") + extractors."""
+    from textmine.pipeline import add_extractors
+
+    if model == "blank":
+        import spacy
+
+        return add_extractors(spacy.blank("sv"))
+    from textmine.language import load
+
+    return load(model)
+
+
+def evaluate(nlp, lines: Sequence[Item], errors: list[str] | None = None) -> Totals:
+    totals = Totals()
+    for line in lines:
+        pred = predict(nlp, line)
+        totals.add(line, pred)
+        if errors is not None:
+            errors.extend(describe_errors(line, pred))
+    return totals
+
+
+def describe_errors(gold: Item, pred: Item) -> list[str]:
+    """Readable number/entity/activity mismatches of one passage (dev only)."""
+    out = []
+    pid = gold.get("passage_id", "?")
+    g_numbers, p_numbers = gold.get("numbers", []), pred["numbers"]
+    ok = match_spans(g_numbers, p_numbers, "exact",
+                     lambda g, p: g.get("kind") == p.get("kind") and values_equal(g.get("value"), p.get("value")))
+    for g in sorted(set(range(len(g_numbers))) - {g for g, _ in ok}):
+        out.append(f"{pid} number missed   {json.dumps(g_numbers[g], ensure_ascii=False)}")
+    for p in sorted(set(range(len(p_numbers))) - {p for _, p in ok}):
+        out.append(f"{pid} number spurious {json.dumps(p_numbers[p], ensure_ascii=False)}")
+    g_ent, p_ent = gold.get("entities", []), pred["entities"]
+    ok = match_spans(g_ent, p_ent, "exact", lambda g, p: g.get("label") == p.get("label"))
+    for g in sorted(set(range(len(g_ent))) - {g for g, _ in ok}):
+        out.append(f"{pid} entity missed   {g_ent[g].get('label')} {g_ent[g].get('text')!r}")
+    for p in sorted(set(range(len(p_ent))) - {p for _, p in ok}):
+        out.append(f"{pid} entity spurious {p_ent[p].get('label')} {p_ent[p].get('text')!r}")
+    g_act = {a["type"] for a in gold.get("activities", [])}
+    p_act = {a.get("type") for a in pred["activities"]}
+    if g_act != p_act:
+        out.append(f"{pid} activities missed {sorted(g_act - p_act)} spurious {sorted(p_act - g_act)}")
+    return out
+
+
+# --------------------------------------------------------------------------- output
+
+
+def format_report(name: str, report: dict[str, Any], seconds: float) -> str:
+    lines = [f"== {name}: {report['passages']} passages ({seconds:.1f} s)",
+             f"{'field':<34}{'P':>8}{'R':>8}{'F1':>8}{'tp':>7}{'fp':>6}{'fn':>6}"]
+
+    def row(label: str, v: dict[str, Any]) -> None:
+        lines.append(f"{label:<34}{v['precision']:>8.3f}{v['recall']:>8.3f}{v['f1']:>8.3f}"
+                     f"{v['tp']:>7}{v['fp']:>6}{v['fn']:>6}")
+
+    fields = report["fields"]
+    titles = [("numbers/strict", "numbers (span+kind+value)"), ("numbers/exact", "numbers (exact span)"),
+              ("numbers/overlap", "numbers (overlap)")]
+    for key, title in titles:
+        row(title, fields[key])
+    for kind, v in report["groups"].get("numbers/kind", {}).items():
+        row(f"  kind {kind} (exact+kind)", v)
+    for key, v in report["agreement"].items():
+        lines.append(f"  {key.split('/')[1].replace('_', ' ')} on exact spans: {v['agree']}/{v['of']} = {v['rate']:.3f}")
+    row("entities (exact span+label)", fields["entities/exact"])
+    row("entities (overlap+label)", fields["entities/overlap"])
+    for label, v in report["groups"].get("entities/label", {}).items():
+        row(f"  label {label} (exact)", v)
+    link = report["municipality_linking"]
+    lines.append(f"municipality linking accuracy: {link['accuracy']:.3f} ({link['correct']}/{link['found']} "
+                 f"gold mentions found; end to end {link['end_to_end']:.3f} of {link['gold']})")
+    row("activities (types per passage)", fields["activities/types"])
+    for kind, v in report["groups"].get("activities/type", {}).items():
+        row(f"  type {kind}", v)
+    row("outcomes (sentence overlap)", fields["outcomes/overlap"])
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    gold_dir = Path(args.gold_dir) if args.gold_dir else default_gold_dir()
+    splits = SPLITS if args.split == "all" else (args.split,)
+    if args.errors and "heldout" in splits:
+        print("--errors lists mismatches on dev only (held-out errors must not be read); "
+              "use --split dev", file=sys.stderr)
+        return 2
+    try:
+        nlp = load_pipeline(args.model)
+    except Exception as err:  # a missing model: say how to get one
+        print(f"cannot load the pipeline: {err}\n(use --model blank for spacy.blank('sv') "
+              "with textmine's extractors)", file=sys.stderr)
+        return 1
+    results: dict[str, Any] = {"model": args.model or "default", "pipeline": list(nlp.pipe_names)}
+    texts = []
+    for split in splits:
+        path = gold_dir / f"{split}.jsonl"
+        if not path.exists():
+            print(f"{path}: no such gold file", file=sys.stderr)
+            return 1
+        errors: list[str] | None = [] if args.errors else None
+        started = time.perf_counter()
+        totals = evaluate(nlp, load_gold(path), errors)
+        seconds = time.perf_counter() - started
+        report = totals.to_dict()
+        report["seconds"] = round(seconds, 2)
+        results[split] = report
+        texts.append(format_report(split, report, seconds))
+        if errors:
+            texts.append("\n".join(errors))
+    if args.json:
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(f"pipeline: {', '.join(nlp.pipe_names)}")
+        print("\n\n".join(texts))
+    return 0
+
+
+def register(eval_subparsers) -> None:
+    parser = eval_subparsers.add_parser(
+        "extraction", help="score numbers, entities, activities and outcomes against the gold",
+        description="Precision, recall and F1 of textmine's extractors on the hand-read gold "
+                    "passages, dev and held-out reported apart.")
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all",
+                        help="which gold part to score (default: both, reported apart)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--model", default=None,
+                        help="pipeline: default = textmine.load(); 'blank' = spacy.blank('sv') + "
+                             "extractors; or a spaCy package name / folder")
+    parser.add_argument("--gold-dir", default=None, help="folder with dev.jsonl and heldout.jsonl")
+    parser.add_argument("--errors", action="store_true", help="list mismatches (dev only)")
+    parser.set_defaults(func=run)
