@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
+import regex
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -95,28 +96,32 @@ class Lexicon:
 
     forms: dict[str, str] = field(default_factory=dict)  # form -> lemma
     whole_only: set[str] = field(default_factory=set)  # forms that may not be compound heads
+    head_only: set[str] = field(default_factory=set)  # forms that count only in compounds
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> "Lexicon":
+        """Entries "lemma [forms…]"; "=lemma" whole words only, "~lemma" compound heads only."""
         lexicon = cls()
         for line in lines:
-            whole = line.startswith("=")
-            words = line.lstrip("=").lower().split()
+            whole, head = line.startswith("="), line.startswith("~")
+            words = line.lstrip("=~").lower().split()
             lemma, extra = words[0], words[1:]
             forms = set(extra) | {lemma}
             if not whole:
                 forms |= inflections(lemma)
-                forms |= {form + "s" for form in extra if not form.endswith("s")}
+            forms |= {form + "s" for form in list(forms) if not form.endswith("s")}
             for form in forms:
                 lexicon.forms.setdefault(form, lemma)
                 if whole:
                     lexicon.whole_only.add(form)
+                if head:
+                    lexicon.head_only.add(form)
         return lexicon
 
     def match_word(self, word: str) -> LexiconMatch | None:
         """Longest lexicon form that is ``word`` or its compound head."""
         word = word.lower()
-        if word in self.forms:
+        if word in self.forms and word not in self.head_only:
             return LexiconMatch(self.forms[word], "")
         for i in range(MIN_COMPOUND_PREFIX - 1, len(word) - 2):
             head = word[i:]
@@ -188,15 +193,24 @@ def location_names() -> list[str]:
 
 # --------------------------------------------------------------------------- candidates
 
-@dataclass(order=True)
+@dataclass
 class Candidate:
-    """A proposed entity span (token offsets) before overlaps are resolved."""
+    """A proposed entity span (character offsets in doc.text) before overlaps are resolved."""
 
-    rank: int  # lower wins among equally long spans
+    rank: int  # RULE < LEXICON < NER < WEAK: the lower rank is placed first
     start: int
     end: int
-    label: str = field(compare=False)
-    code: str | None = field(default=None, compare=False)
+    label: str
+    code: str | None = None
+    first_token: int | None = None  # token range, when the span came from tokens
+    last_token: int | None = None
+
+
+def _tokens(doc: Doc, rank: int, start: int, end: int, label: str,
+            code: str | None = None) -> Candidate:
+    """Candidate for the token range ``doc[start:end]``."""
+    span = doc[start:end]
+    return Candidate(rank, span.start_char, span.end_char, label, code, start, end)
 
 
 RULE, LEXICON, NER, WEAK = 0, 1, 2, 3
@@ -220,6 +234,7 @@ class EntityRecognizer:
         self.event_cues = Lexicon.from_lines(self.cues["event_cue_heads"])
         self.event_heads = Lexicon.from_lines(self.cues["event_heads"])
         self.org_cues = Lexicon.from_lines(self.cues["org_cue_heads"])
+        self.loc_cues = Lexicon.from_lines(self.cues["loc_cue_heads"])
         self._build_matchers(nlp)
         self._gazetteer = None
         self._gazetteer_loaded = False
@@ -231,8 +246,11 @@ class EntityRecognizer:
                                        for v in _genitive_variants(n)])
         self.org_lower.add("ORG_ANY", [nlp.make_doc(v) for n in any_case
                                        for v in _genitive_variants(n)])
-        self.org_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.org_exact.add("ORG", [nlp.make_doc(a) for a in org_abbreviations()])
+        # abbreviations by regex on the text: "SCB:s" -> SCB, but not "ESF-projektet"
+        alternation = "|".join(regex.escape(a) for a in sorted(org_abbreviations(), key=len,
+                                                               reverse=True))
+        self.abbreviations = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}-])(?:{alternation})(?![\p{{L}}\p{{N}}]|-\p{{L}})")
         self.loc_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.loc_exact.add("LOC", [nlp.make_doc(v) for n in location_names()
                                    for v in _genitive_variants(n)])
@@ -252,6 +270,9 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         candidates = promote_names(list(self.candidates(doc)))
         chosen = resolve(candidates)
+        again = list(self._repeated_names(doc, chosen))
+        if again:
+            chosen = resolve(chosen + again)
         entities = [self._to_entity(doc, c) for c in chosen]
         doc._.entities = [e for e in entities if e is not None]
         doc._.target_groups = list(self._target_groups(doc, chosen))
@@ -266,6 +287,7 @@ class EntityRecognizer:
         yield from self._quoted_names(doc)
         yield from self._suffix_projects(doc)
         yield from self._headed_orgs(doc)
+        yield from self._acronym_projects(doc)
         yield from self._named_events(doc)
         yield from self._lexicon(doc)
         yield from self._ner(doc)
@@ -274,23 +296,22 @@ class EntityRecognizer:
         if self.gazetteer is None:
             return
         for mention in self.gazetteer.find(doc.text, current=doc._.context_municipality):
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and len(span):
+            if mention.end > mention.start:
                 code = mention.municipality.code if mention.municipality else None
-                yield Candidate(RULE, span.start, span.end, "MUNICIPALITY", code)
+                yield Candidate(RULE, mention.start, mention.end, "MUNICIPALITY", code)
 
     def _orgs(self, doc: Doc) -> Iterator[Candidate]:
         cap_id = doc.vocab.strings["ORG_CAP"]
         for match_id, start, end in self.org_lower(doc):
             if match_id == cap_id and not doc[start].text[:1].isupper():
                 continue
-            yield Candidate(RULE, start, end, "ORG")
-        for _, start, end in self.org_exact(doc):
-            yield Candidate(RULE, start, end, "ORG")
+            yield _tokens(doc, RULE, start, end, "ORG")
+        for match in self.abbreviations.finditer(doc.text):
+            yield Candidate(RULE, match.start(), match.end(), "ORG")
 
     def _locations(self, doc: Doc) -> Iterator[Candidate]:
         for _, start, end in self.loc_exact(doc):
-            yield Candidate(RULE, start, end, "LOC")
+            yield _tokens(doc, RULE, start, end, "LOC")
         preps = set(self.cues["loc_prepositions"])
         for token in doc[1:]:
             prev = doc[token.i - 1]
@@ -299,15 +320,20 @@ class EntityRecognizer:
                 end = token.i + 1
                 while end < len(doc) and _is_capitalised(doc[end]):
                     end += 1
-                yield Candidate(WEAK, token.i, end, "LOC")
+                yield _tokens(doc, WEAK, token.i, end, "LOC")
 
     def _cued_names(self, doc: Doc) -> Iterator[Candidate]:
         for token in doc[:-1]:
             if not token.is_alpha:
                 continue
             label = None
+            start = None
             if self.org_cues.match_word(token.text):
                 label = "ORG"
+            elif self.loc_cues.match_word(token.text):
+                label = "LOC"
+                if _is_capitalised(token):
+                    start = token.i  # "Ungdomshuset Stinsen": the title is part of the name
             elif self.event_cues.match_word(token.text):
                 label = "EVENT"
             elif self.project_cues.match_word(token.text):
@@ -316,7 +342,8 @@ class EntityRecognizer:
                 continue
             span = self._name_after(doc, token.i + 1)
             if span is not None:
-                yield Candidate(RULE, span[0], span[1], label)
+                first = span[0] if start is None else start
+                yield _tokens(doc, RULE, first, span[1], label)
 
     def _name_after(self, doc: Doc, i: int) -> tuple[int, int] | None:
         """Token span of a name starting at ``i``: quoted, (UPPER) or capitalised words."""
@@ -371,11 +398,13 @@ class EntityRecognizer:
                 j += 1
             if j < len(doc) and doc[j].text == closing and j > i + 1:
                 inner = doc[i + 1:j]
-                if _is_capitalised(inner[0]) and not any(t.is_sent_start for t in inner[1:]):
+                named = _is_capitalised(inner[0]) or (
+                    sum(t.is_alpha for t in inner) >= self.cues["quote_min_words_lowercase"])
+                if named and not any(t.is_sent_start for t in inner[1:]):
                     label = "PROJECT"
                     if i > 0 and self.event_cues.match_word(doc[i - 1].text):
                         label = "EVENT"
-                    yield Candidate(RULE, i + 1, j, label)
+                    yield _tokens(doc, RULE, i + 1, j, label)
                 i = j + 1
             else:
                 i += 1
@@ -389,7 +418,15 @@ class EntityRecognizer:
             if not token.is_alpha:
                 continue
             if _compound_of(lower, capitalised) and _is_capitalised(token) or _compound_of(lower, any_case):
-                yield Candidate(RULE, token.i, token.i + 1, "PROJECT")
+                yield _tokens(doc, RULE, token.i, token.i + 1, "PROJECT")
+
+    def _acronym_projects(self, doc: Doc) -> Iterator[Candidate]:
+        """HLT-samarbete, ABC-projektet: an acronym-led compound on a project noun."""
+        for token in doc:
+            prefix, dash, rest = token.text.partition("-")
+            if (dash and len(prefix) >= 2 and prefix.isupper() and prefix.isalpha()
+                    and rest.isalpha() and rest.islower() and self.project_cues.match_word(rest)):
+                yield _tokens(doc, RULE, token.i, token.i + 1, "PROJECT")
 
     def _headed_orgs(self, doc: Doc) -> Iterator[Candidate]:
         """Förebyggargruppen, Hyresgästföreningen: a capitalised compound with an ORG head."""
@@ -397,7 +434,7 @@ class EntityRecognizer:
         for token in doc:
             if (token.is_alpha and _is_capitalised(token) and not token.is_sent_start
                     and _compound_of(token.lower_, heads)):
-                yield Candidate(RULE, token.i, token.i + 1, "ORG")
+                yield _tokens(doc, RULE, token.i, token.i + 1, "ORG")
 
     def _named_events(self, doc: Doc) -> Iterator[Candidate]:
         """'Vingåkersbygdens första storting': a capitalised word, few words, an event noun."""
@@ -410,7 +447,7 @@ class EntityRecognizer:
                     break
                 if _is_capitalised(doc[k]) and doc[k].text not in self.cues["name_stop"]:
                     if not doc[k].is_sent_start or doc[k].lower_.endswith("s"):
-                        yield Candidate(RULE, k, token.i + 1, "EVENT")
+                        yield _tokens(doc, RULE, k, token.i + 1, "EVENT")
                     break
                 if not doc[k].is_alpha or doc[k].lower_ in self.cues["name_break"]:
                     break
@@ -437,8 +474,34 @@ class EntityRecognizer:
                                      and doc[start - 1].lower_ in self.groups.whole_only):
                     start -= 1
             start = _hyphen_coordination(doc, start)
-            yield Candidate(LEXICON, start, end, label)
+            yield _tokens(doc, LEXICON, start, end, label)
             i = end
+
+    def _repeated_names(self, doc: Doc, chosen: list[Candidate]) -> Iterator[Candidate]:
+        """A name found once ("projektet Spåret") keeps its label when it recurs ("Spåret");
+        a named event's noun in definite form ("stortinget") is that event again."""
+        names: dict[str, str] = {}
+        event_nouns: set[str] = set()
+        for cand in chosen:
+            text = doc.text[cand.start:cand.end]
+            if cand.label in ("PROJECT", "EVENT", "LOC", "ORG") and text[:1].isupper():
+                names.setdefault(text, cand.label)
+                if " " in text and cand.label == "LOC":  # "Ungdomshuset Stinsen" -> "Stinsen"
+                    names.setdefault(text.split()[-1], cand.label)
+            if cand.label == "EVENT" and cand.last_token is not None:
+                head = self.event_heads.match(doc[cand.last_token - 1])
+                if head is not None:
+                    event_nouns |= {head.lemma + "et", head.lemma + "en", head.lemma + "n"}
+        for text, label in names.items():
+            if len(text) < 3:
+                continue
+            pattern = regex.compile(
+                rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])")
+            for match in pattern.finditer(doc.text):
+                yield Candidate(RULE, match.start(), match.end(), label)
+        for token in doc:
+            if token.lower_ in event_nouns:
+                yield _tokens(doc, RULE, token.i, token.i + 1, "EVENT")
 
     def _fixed_name_before(self, doc: Doc, i: int) -> bool:
         """'svenska för invandrare' names a course, not a group."""
@@ -456,26 +519,29 @@ class EntityRecognizer:
                 continue
             if ent.text.lower() in self.not_org or not ent.text[:1].isupper():
                 continue
-            yield Candidate(NER, ent.start, ent.end, label)
+            first = doc[ent.start]
+            if len(ent) == 1 and first.is_sent_start and first.pos_ == "NOUN":
+                continue  # "Biblioteket …": a common noun capitalised by its position
+            yield _tokens(doc, NER, ent.start, ent.end, label)
 
     # ---- output
     def _to_entity(self, doc: Doc, cand: Candidate) -> Entity | None:
-        span = doc[cand.start:cand.end]
-        text = span.text
+        text = doc.text[cand.start:cand.end]
         if not text.strip():
             return None
-        return Entity(text=text, label=cand.label, start=span.start_char,
-                      end=span.end_char, code=cand.code)
+        return Entity(text=text, label=cand.label, start=cand.start, end=cand.end,
+                      code=cand.code)
 
     def _target_groups(self, doc: Doc, chosen: list[Candidate]) -> Iterator[str]:
         """Base forms of the TARGET_GROUP spans, each once, in order of appearance."""
         seen: set[str] = set()
         for cand in chosen:
-            if cand.label != "TARGET_GROUP":
+            if cand.label != "TARGET_GROUP" or cand.first_token is None:
                 continue
-            head = self.groups.match(doc[cand.end - 1])
-            words = [t.lower_ for t in doc[cand.start:cand.end - 1]]
-            words.append(head.canonical if head else doc[cand.end - 1].lower_)
+            last = doc[cand.last_token - 1]
+            head = self.groups.match(last)
+            words = [t.lower_ for t in doc[cand.first_token:cand.last_token - 1]]
+            words.append(head.canonical if head else last.lower_)
             name = " ".join(words)
             if name not in seen:
                 seen.add(name)
@@ -512,23 +578,21 @@ def promote_names(candidates: list[Candidate]) -> list[Candidate]:
             crossing = [r for r in rules if r.start < cand.end and cand.start < r.end
                         and r not in inside]
             if inside and not crossing and all(r.label in ("MUNICIPALITY", "LOC") for r in inside):
-                cand = Candidate(RULE, cand.start, cand.end, cand.label, cand.code)
+                cand = Candidate(RULE, cand.start, cand.end, cand.label, cand.code,
+                                 cand.first_token, cand.last_token)
         promoted.append(cand)
     return promoted
 
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping spans: rules longest first, then lexicon words, NER, weak guesses."""
-    taken: set[int] = set()
     chosen: list[Candidate] = []
     order = sorted(candidates, key=lambda c: (c.rank, -(c.end - c.start), c.start))
     for cand in order:
         if cand.end <= cand.start:
             continue
-        positions = range(cand.start, cand.end)
-        if any(p in taken for p in positions):
+        if any(cand.start < other.end and other.start < cand.end for other in chosen):
             continue
-        taken.update(positions)
         chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
 
