@@ -68,6 +68,50 @@ def lexicon() -> Lexicon:
     return Lexicon.load()
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """Sets and compiled patterns built once from the lexicon (speed)."""
+
+    function_words: frozenset
+    adjectives: frozenset
+    noun_like_adj: frozenset
+    vague: frozenset
+    people: frozenset
+    thousand: frozenset
+    approx_by_last: dict  # last word -> list of phrases (word lists)
+    abbreviated_approx: frozenset  # "ca." written with a dot
+    number_word: Any  # compiled: a word made only of number morphemes
+    post_share: Any
+    name_digits: Any
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    lex = lexicon()
+    raw = lex.raw
+    approx: dict[str, list[list[str]]] = {}
+    for phrase in raw["approx_words"]:
+        words = phrase.lower().rstrip(".").split()
+        approx.setdefault(words[-1], []).append(words)
+    forms = sorted({m[0] for m in lex.morphemes} | {"ettusen"}, key=len, reverse=True)
+    return _Tables(
+        frozenset(lex.words("function_words")), frozenset(lex.words("adjectives")),
+        frozenset(lex.words("noun_like_adjectives")), frozenset(lex.words("vague_words")),
+        frozenset(lex.words("age_people_words")), frozenset(lex.words("thousand")), approx,
+        frozenset(p.lower() for p in raw["approx_words"] if p.endswith(".")),
+        regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
+        regex.compile(r"(?i)\bpå[ \u00a0](" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
+        regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"))
+
+
+_SPACE_CHARS = regex.compile(r"[\u00a0\u202f\u2009]")
+_XTAL = regex.compile(r"(?:(?:ett|en) )?(.+?)-?tal(?:et)?")
+_HALF = regex.compile(r"^(?:en|ett) (?:halv|halvt)\b")
+_THREE = regex.compile(r"[0-9]{3}")
+_GROUPED = regex.compile(r"[0-9]{1,3}(?: [0-9]{3})*")
+_TAL_SUFFIX = regex.compile(r"-?tal(?:et)?$")
+
+
 # --------------------------------------------------------------------------- parsing
 
 _DIGITS = regex.compile(
@@ -78,7 +122,7 @@ def _digits_value(text: str) -> int | float | None:
     """'2 000' -> 2000, '2,5' -> 2.5; None when ``text`` is not a digit number."""
     if not _DIGITS.fullmatch(text):
         return None
-    plain = regex.sub(r"[ \u00a0\u202f\u2009]", "", text).replace(",", ".")
+    plain = _SPACE_CHARS.sub("", text).replace(" ", "").replace(",", ".")
     value = float(plain)
     return int(value) if value.is_integer() and "." not in plain else value
 
@@ -153,7 +197,7 @@ def parse_number(text: str) -> int | float | None:
     ``parse_number("tredje") == 3``.
     """
     lex = lexicon()
-    norm = " ".join(regex.sub(r"[\u00a0\u202f\u2009]", " ", text).lower().split())
+    norm = " ".join(_SPACE_CHARS.sub(" ", text).lower().split())
     if not norm:
         return None
     if norm in lex.ordinals:
@@ -161,12 +205,12 @@ def parse_number(text: str) -> int | float | None:
     digit_value = _digits_value(norm)
     if digit_value is not None:
         return digit_value
-    xtal = regex.fullmatch(r"(?:(?:ett|en) )?(.+?)-?tal(?:et)?", norm)
+    xtal = _XTAL.fullmatch(norm) if "tal" in norm else None
     if xtal:
         base = parse_number(xtal.group(1))
         if base is not None and base >= 10:
             return base
-    norm = regex.sub(r"^(?:en|ett) (?:halv|halvt)\b", "0,5", norm)
+    norm = _HALF.sub("0,5", norm)
     morphemes: list[tuple[str, float]] = []
     pieces = norm.split(" ")
     index = 0
@@ -174,8 +218,8 @@ def parse_number(text: str) -> int | float | None:
         piece = pieces[index]
         value = _digits_value(piece)
         # "2 000 000" spelled with spaces is one digits piece
-        while value is not None and index + 1 < len(pieces) and regex.fullmatch(r"[0-9]{3}", pieces[index + 1]) \
-                and regex.fullmatch(r"[0-9]{1,3}(?: [0-9]{3})*", piece):
+        while value is not None and index + 1 < len(pieces) and _THREE.fullmatch(pieces[index + 1]) \
+                and _GROUPED.fullmatch(piece):
             piece = piece + " " + pieces[index + 1]
             index += 1
             value = _digits_value(piece)
@@ -211,7 +255,7 @@ _SPECIAL = regex.compile(
     r"|(?P<ordinal>(?<![0-9])[0-9]{1,3}:(?:a|e)(?!\p{L}))"
     r"|(?P<url>(?:https?://|www\.)\S+|\S+@\S+\.\p{L}+)"
     r"|(?P<clock>\b(?:[Kk]l\.?[ \u00a0]?)?(?<![0-9,])[0-2]?[0-9][.:][0-5][0-9](?![0-9,]))"
-    r"|(?P<glued>\p{L}[\p{L}]*-?[0-9]+(?:-[0-9]+)*(?![0-9])|(?<![0-9,])[0-9]+\p{L}+(?<!-tal))")
+    r"|(?P<glued>(?<=\p{L}-?)[0-9]+(?:-[0-9]+)*|(?<![0-9,])[0-9]+(?=\p{L}))")
 
 
 @dataclass
@@ -286,12 +330,13 @@ class _Reader:
         self.sent = _sentence_ids(self.text, self.toks)
         self.has_pos = doc.has_annotation("POS")
         self.has_lemma = doc.has_annotation("LEMMA")
-        self._token_starts = [t.idx for t in doc]
-        self.function_words = self.lex.words("function_words")
-        self.adjectives = self.lex.words("adjectives")
-        self.noun_like_adj = self.lex.words("noun_like_adjectives")
-        self.vague = self.lex.words("vague_words")
-        self.people = self.lex.words("age_people_words")
+        self._token_starts = [t.idx for t in doc] if self.has_pos or self.has_lemma else []
+        tables = self.tables = _tables()
+        self.function_words = tables.function_words
+        self.adjectives = tables.adjectives
+        self.noun_like_adj = tables.noun_like_adj
+        self.vague = tables.vague
+        self.people = tables.people
         self.time_units = {k.lower(): v for k, v in raw["time_units"].items()}
         self.count_time = dict(raw["count_time_nouns"])
         self.money_units = {k.lower(): v for k, v in raw["money_units"].items()}
@@ -323,12 +368,11 @@ class _Reader:
             elif kind == "ordinal":
                 self.special.append((m.start(), m.end(), "ordinal", int(s.split(":")[0]), None))
         shares = self.lex.raw["post_share_words"]
-        for m in regex.finditer(r"(?i)\bpå[ \u00a0](" + "|".join(shares) + r")\b", self.text):
+        for m in _tables().post_share.finditer(self.text):
             word = m.group(1)
             self.special.append((m.start(1), m.end(1), "percent", shares[word.lower()],
                                  self.lex.raw["post_share_unit"]))
-        for m in regex.finditer(r"(?i)\b(" + "|".join(map(regex.escape, self.lex.raw["name_prefixes"]))
-                                + r")[ \u00a0]?-?[0-9]+\b", self.text):
+        for m in _tables().name_digits.finditer(self.text):
             if m.group(1)[0].isupper():
                 blocked.append((m.start(), m.end()))
         return blocked
@@ -341,11 +385,16 @@ class _Reader:
             return None
         if low in self.lex.ordinals:
             return self.lex.ordinals[low], "ordinal"
+        whole = fraction_whole(low)
+        if whole is not None:
+            return whole, "fraction"
         if low.endswith("tal") or low.endswith("talet"):
-            base = regex.sub(r"-?tal(?:et)?$", "", low)
+            base = _TAL_SUFFIX.sub("", low)
             value = parse_number(base) if base else None
             if value is not None and value >= 10:
                 return value, "xtal"
+            return None
+        if not self.tables.number_word.fullmatch(low.replace("-", "")):
             return None
         value = parse_number(low)
         if value is None:
@@ -375,7 +424,7 @@ class _Reader:
                     and toks[i + 2].low in ("tal", "talet") and toks[i + 2].start == toks[i + 1].end:
                 return _Numeral(i, i + 3, value, False, approx=True)
             numeral = _Numeral(i, i + 1, value, digits=" " not in tok.text and "," not in tok.text
-                               and not regex.search(r"[\u00a0\u202f\u2009]", tok.text))
+                               and not _SPACE_CHARS.search(tok.text))
             return self._extend_multiplier(numeral)
         if tok.kind != "word" or self.low(i - 1) in self.vague or tok.low in self.lex.multipliers:
             return None
@@ -387,6 +436,8 @@ class _Reader:
             return _Numeral(i, i + 1, value, False, ordinal=True, words=True)
         if how == "xtal":
             return _Numeral(i, i + 1, value, False, approx=True, words=True)
+        if how == "fraction":
+            return None
         # the longest run of number words that still parses
         best = _Numeral(i, i + 1, value, False, words=True, article=tok.low in ("en", "ett"))
         k = i + 1
@@ -411,7 +462,7 @@ class _Reader:
         k = numeral.j
         if k < len(self.toks) and self.toks[k].kind == "word":
             low = self.toks[k].low
-            factor = self.lex.multipliers.get(low) or (1000 if low in self.lex.words("thousand") else None)
+            factor = self.lex.multipliers.get(low) or (1000 if low in self.tables.thousand else None)
             if factor:
                 value = numeral.value * factor
                 value = int(value) if float(value).is_integer() else value
@@ -515,19 +566,15 @@ class _Reader:
 
     def approx_before(self, k: int) -> int | None:
         """Index of the first token of an approximation phrase ending right before k."""
+        last = self.low(k - 1)
+        if last == "." and k >= 2 and self.low(k - 2) + "." in self.tables.abbreviated_approx \
+                and self.toks[k - 2].end == self.toks[k - 1].start:
+            return k - 2  # "ca." with the dot as its own token
         best = None
-        for phrase in self.lex.raw["approx_words"]:
-            words = phrase.lower().rstrip(".").split()
+        for words in self.tables.approx_by_last.get(last, []):
             start = k - len(words)
-            if start < 0:
-                continue
-            if all(self.low(start + n) == w for n, w in enumerate(words)):
-                if best is None or start < best:
-                    best = start
-            # "ca." with the dot as its own token
-            if start - 1 >= 0 and phrase.endswith(".") and self.low(k - 1) == "." \
-                    and all(self.low(start - 1 + n) == w for n, w in enumerate(words)):
-                best = start - 1 if best is None else min(best, start - 1)
+            if start >= 0 and all(self.low(start + n) == w for n, w in enumerate(words)):
+                best = start if best is None else min(best, start)
         return best
 
     def sentence_text(self, k: int) -> str:
@@ -594,6 +641,11 @@ class _Reader:
         if any(idiom in window for idiom in self.lex.raw["ordinal_idioms"]):
             return _Found(n.i, n.i, "skip", None, None, False)
         noun = self.counted_noun(n.j)
+        if self.low(n.i - 1) == "var" and n.i - 1 >= floor and n.value >= 2:
+            first = self.approx_before(n.i - 1)
+            first = first if first is not None and first >= floor else n.i - 1
+            last, unit = noun if noun else (n.j, None)
+            return _Found(first, last, "ratio", {"part": 1, "whole": n.value}, unit, first != n.i - 1)
         if noun:
             return _Found(n.i, noun[0], "ordinal", n.value, noun[1], False)
         return _Found(n.i, n.j, "ordinal", n.value, None, False)
@@ -713,7 +765,9 @@ class _Reader:
         # "24 av dem", "Åtta av tio elever", "en av tio"
         if self.low(n.j) == raw["ratio_word"]:
             k = n.j + 1
-            if self.low(k) in ("de", "dessa") and self.numeral_starting(k + 1) is not None:
+            filler = self.low(k)
+            if (filler in raw["ratio_whole_fillers"] or (filler.endswith("s") and self.is_word(k))) \
+                    and self.numeral_starting(k + 1) is not None:
                 k += 1
             whole = self.numeral_starting(k)
             if whole is not None and not whole.ordinal and not self.is_year(whole):
@@ -731,7 +785,8 @@ class _Reader:
         lows = [self.low(n.i - m) for m in (3, 2, 1)]
         after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]) or \
             (lows[1] == raw["ratio_word"] and lows[2] in raw["ratio_pronouns"]) or lows[2] == "varav"
-        if after_of and not n.article and not self.is_year(n) and not n.ordinal:
+        measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None
+        if after_of and not n.article and not self.is_year(n) and not n.ordinal and not measured:
             before = self.previous_count(n.i)
             last, unit = n.j, before.unit if before else None
             if self.low(n.j) in self.people:
@@ -763,6 +818,13 @@ class _Reader:
                 value, last, ranged = rng, rng_last, True
         unit_tok = self.tok(last)
         unit_low = unit_tok.low if unit_tok is not None and unit_tok.kind in ("word", "other") else ""
+        whole = fraction_whole(unit_low) if not ranged else None
+        if whole is not None:
+            return _Found(first, last + 1, "ratio", {"part": n.value, "whole": whole}, None, approx)
+        # '15-åringar', '16–29-åringar'
+        if unit_tok is not None and unit_tok.text in _DASHES and unit_tok.start == self.toks[last - 1].end \
+                and self.low(last + 1).startswith(raw["age_unit_prefix"]):
+            return _Found(first, last + 2, "age", value, "år", approx)
         if unit_low in raw["unit_skip"]:
             last += 1
             unit_tok = self.tok(last)
@@ -855,8 +917,7 @@ class _Reader:
     def _money_unit(self, k: int) -> tuple[float, int] | None:
         low = self.low(k)
         if low in self.money_units:
-            width = 2 if self.low(k + 1) == "." and low == "kr" else 1
-            return self.money_units[low], width
+            return self.money_units[low], 1
         if low in self.lex.multipliers and self.low(k + 1) in self.money_units:
             return self.lex.multipliers[low] * self.money_units[self.low(k + 1)], 2
         return None
@@ -892,6 +953,19 @@ def _scale(value: Any, factor: float) -> Any:
     if isinstance(value, list):
         return [one(v) for v in value]
     return one(value)
+
+
+def fraction_whole(word: str) -> int | None:
+    """'fjärdedelar' -> 4, 'tredjedel' -> 3, 'tiondel' -> 10; None for other words."""
+    lex = lexicon()
+    for suffix in lex.raw["fraction_suffixes"]:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            stem = word[: -len(suffix)]
+            for form in (stem, stem + "e"):
+                if form in lex.ordinals and lex.ordinals[form] >= 2:
+                    return lex.ordinals[form]
+            return None
+    return None
 
 
 def fallback_lemma(word: str) -> str:
