@@ -83,13 +83,27 @@ def test_locations_and_fixed_names(nlp):
 
 
 def test_statistical_ner_fills_names_no_list_holds(nlp):
-    doc = nlp.make_doc("Projektledaren Karin Berg träffade Stiftelsen Lyftet i Abisko.")
-    doc.ents = [Span(doc, 1, 3, label="PER"), Span(doc, 6, 7, label="LOC")]
+    doc = nlp.make_doc("Projektledaren Karin Berg besökte Stiftelsen Lyftet och reste till Abisko.")
+    doc.ents = [Span(doc, 1, 3, label="PER"), Span(doc, 9, 10, label="LOC")]
     doc = nlp(doc)
     found = labelled(doc)
     assert ("Karin Berg", "PERSON") in found
     assert ("Projektledaren", "ROLE") in found
     assert ("Abisko", "LOC") in found
+    assert ("Stiftelsen Lyftet", "ORG") in found
+
+
+def test_names_recur_and_named_kinds(nlp):
+    doc = run(nlp, "Projektet Bryggan startade i våras. Deltagarna i Bryggan träffas på "
+                   "Ungdomshuset Fyren och på Hampnäs folkhögskola. Samordnaren Lena Holm "
+                   "planerar Vinterfestivalen.")
+    found = labelled(doc)
+    assert [text for text, label in found if label == "PROJECT"].count("Bryggan") == 1
+    assert sum(1 for e in doc._.entities if e.text == "Bryggan" and e.label == "PROJECT") == 2
+    assert ("Ungdomshuset Fyren", "LOC") in found
+    assert ("Hampnäs folkhögskola", "ORG") in found
+    assert ("Lena Holm", "PERSON") in found
+    assert ("Vinterfestivalen", "EVENT") in found
 
 
 def test_spans_never_overlap_and_longest_rule_wins(nlp):

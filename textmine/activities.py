@@ -34,6 +34,7 @@ if not Doc.has_extension("outcomes"):
 SENTENCE_END = {".", "!", "?"}
 MIN_STEM_VERB = 4
 NOMINAL_ENDINGS = ("ning", "ningen", "ningar", "ningarna", "ingen", "ingar")
+AGENT_ENDINGS = ("are", "aren", "arna", "arnas")
 
 
 # --------------------------------------------------------------------------- patterns
@@ -63,8 +64,8 @@ class VerbSet:
         lower = token.lower_
         if lower in self.lemmas:
             return True
-        if lower.endswith(NOMINAL_ENDINGS):
-            return False  # satsning is not satsa, investering not investera
+        if lower.endswith(NOMINAL_ENDINGS) or lower.endswith(AGENT_ENDINGS):
+            return False  # satsning is not satsa, samordnare not samordna
         return any(lower.startswith(s) and len(lower) - len(s) <= 4 for s in self.stems)
 
 

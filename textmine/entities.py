@@ -235,6 +235,7 @@ class EntityRecognizer:
         self.event_heads = Lexicon.from_lines(self.cues["event_heads"])
         self.org_cues = Lexicon.from_lines(self.cues["org_cue_heads"])
         self.loc_cues = Lexicon.from_lines(self.cues["loc_cue_heads"])
+        self.org_titles = Lexicon.from_lines(read_json("orgs.json")["org_title_heads"])
         self._build_matchers(nlp)
         self._gazetteer = None
         self._gazetteer_loaded = False
@@ -288,6 +289,8 @@ class EntityRecognizer:
         yield from self._suffix_projects(doc)
         yield from self._headed_orgs(doc)
         yield from self._acronym_projects(doc)
+        yield from self._titled_orgs(doc)
+        yield from self._people(doc)
         yield from self._named_events(doc)
         yield from self._lexicon(doc)
         yield from self._ner(doc)
@@ -420,6 +423,33 @@ class EntityRecognizer:
             if _compound_of(lower, capitalised) and _is_capitalised(token) or _compound_of(lower, any_case):
                 yield _tokens(doc, RULE, token.i, token.i + 1, "PROJECT")
 
+    def _titled_orgs(self, doc: Doc) -> Iterator[Candidate]:
+        """'Stiftelsen Ljusglimten' (title + name) and 'Hampnäs folkhögskola' (name + kind)."""
+        config = read_json("orgs.json")
+        suffixes = set(config["org_suffix_words"])
+        for token in doc[:-1]:
+            if (_is_capitalised(token) and self.org_titles.match_word(token.text)
+                    and _is_capitalised(doc[token.i + 1])):
+                span = self._name_after(doc, token.i + 1)
+                if span is not None:
+                    yield _tokens(doc, RULE, token.i, span[1], "ORG")
+        for token in doc[1:]:
+            if token.text in suffixes or token.lower_ in suffixes:
+                start = token.i
+                while start > 0 and _is_capitalised(doc[start - 1]) and not doc[start].is_sent_start:
+                    start -= 1
+                if start < token.i:
+                    yield _tokens(doc, RULE, start, token.i + 1, "ORG")
+
+    def _people(self, doc: Doc) -> Iterator[Candidate]:
+        """'samordnaren Anna Lind': two capitalised words right after a role are a person."""
+        for token in doc[:-2]:
+            first, second = doc[token.i + 1], doc[token.i + 2]
+            if (self.roles.match(token) is not None and _is_capitalised(first)
+                    and _is_capitalised(second) and first.is_alpha and second.is_alpha
+                    and not first.text.isupper() and not second.text.isupper()):
+                yield _tokens(doc, WEAK, token.i + 1, token.i + 3, "PERSON")
+
     def _acronym_projects(self, doc: Doc) -> Iterator[Candidate]:
         """HLT-samarbete, ABC-projektet: an acronym-led compound on a project noun."""
         for token in doc:
@@ -429,17 +459,23 @@ class EntityRecognizer:
                 yield _tokens(doc, RULE, token.i, token.i + 1, "PROJECT")
 
     def _headed_orgs(self, doc: Doc) -> Iterator[Candidate]:
-        """Förebyggargruppen, Hyresgästföreningen: a capitalised compound with an ORG head."""
-        heads = tuple(read_json("orgs.json")["org_heads"])
+        """Förebyggargruppen (ORG), Midnattssolsfestivalen (EVENT): a capitalised compound,
+        not first in its sentence, whose last part names the kind of thing."""
+        org_heads = tuple(read_json("orgs.json")["org_heads"])
+        event_heads = tuple(self.cues["event_name_heads"])
         for token in doc:
-            if (token.is_alpha and _is_capitalised(token) and not token.is_sent_start
-                    and _compound_of(token.lower_, heads)):
+            if not (token.is_alpha and _is_capitalised(token) and not token.is_sent_start):
+                continue
+            if _compound_of(token.lower_, org_heads):
                 yield _tokens(doc, RULE, token.i, token.i + 1, "ORG")
+            elif _compound_of(token.lower_, event_heads):
+                yield _tokens(doc, RULE, token.i, token.i + 1, "EVENT")
 
     def _named_events(self, doc: Doc) -> Iterator[Candidate]:
         """'Vingåkersbygdens första storting': a capitalised word, few words, an event noun."""
         for token in doc:
-            if not token.is_alpha or self.event_heads.match_word(token.text) is None:
+            if (not token.is_alpha or _is_capitalised(token)
+                    or self.event_heads.match_word(token.text) is None):
                 continue
             for back in range(1, 4):
                 k = token.i - back
@@ -449,7 +485,7 @@ class EntityRecognizer:
                     if not doc[k].is_sent_start or doc[k].lower_.endswith("s"):
                         yield _tokens(doc, RULE, k, token.i + 1, "EVENT")
                     break
-                if not doc[k].is_alpha or doc[k].lower_ in self.cues["name_break"]:
+                if not _modifier_like(doc[k]) or doc[k].lower_ in self.cues["name_break"]:
                     break
 
     def _lexicon(self, doc: Doc) -> Iterator[Candidate]:
@@ -551,6 +587,13 @@ class EntityRecognizer:
 def _is_capitalised(token: Token) -> bool:
     text = token.text
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _modifier_like(token: Token) -> bool:
+    """An adjective or ordinal between a name and its noun (första, årliga, stora)."""
+    if token.pos_:
+        return token.pos_ in ("ADJ", "NUM")
+    return token.is_alpha and token.is_lower and token.lower_.endswith(("a", "e"))
 
 
 def _compound_of(word: str, heads: tuple[str, ...]) -> bool:
