@@ -231,3 +231,32 @@ def test_any_unicode_text_is_safe(text):
     doc = NLP(text)
     for number in extract_numbers(doc):
         assert doc.text[number.start:number.end] == number.text
+
+
+MORE_CASES = [
+    ("Det kom ca. 40 personer.", "ca. 40 personer", "count", 40, "person", True),
+    ("Kommunen har 16 skolor, varav tre gymnasieskolor.", "tre gymnasieskolor", "ratio",
+     {"part": 3, "whole": 16}, "gymnasieskola", False),
+    ("Två tredjedelar av deltagarna var kvinnor.", "Två tredjedelar", "ratio", {"part": 2, "whole": 3}, None, False),
+    ("Cirka 15 procent av 15-åringarna röker.", "15-åringarna", "age", 15, "år", False),
+    ("Nästan var tredje elev deltar.", "Nästan var tredje elev", "ratio", {"part": 1, "whole": 3}, "elev", True),
+    ("Det ger 20 timmars arbete.", "20 timmars", "duration", 20, "timme", False),
+    ("Under 2018 deltog 4 av kommunens 12 skolor.", "4 av kommunens 12 skolor", "ratio",
+     {"part": 4, "whole": 12}, "skola", False),
+    ("Budgeten är 3,4 mnkr.", "3,4 mnkr", "money", 3400000, "kronor", False),
+    ("Det var 1990-talet.", "1990-talet", "period", [1990, 1999], None, False),
+    ("Antalet deltagare ökade från 15 år 2018 till 40 år 2020.", "2018", "year", 2018, None, False),
+    ("Ett 20-tal ungdomar deltog.", "Ett 20-tal ungdomar", "count", 20, "ungdom", True),
+    ("Under perioden 2019/2020 deltog de.", "2019/2020", "period", [2019, 2020], None, False),
+    ("Det startade 2021-01-01.", "2021-01-01", "date", "2021-01-01", None, False),
+]
+
+
+@pytest.mark.parametrize("text,span,kind,value,unit,approx", MORE_CASES)
+def test_more_readings(text, span, kind, value, unit, approx):
+    got = one(text, span)
+    assert (got["kind"], got["value"], got["unit"], got["approx"]) == (kind, value, unit, approx)
+
+
+def test_clock_times_and_postal_style_digits_are_not_quantities():
+    assert numbers("Vi ses kl. 13.00 i Covid-19-tider.") == []

@@ -665,7 +665,7 @@ class _Reader:
         t = self.tok(k)
         if t is not None and (t.text in _DASHES or t.low in ("och", "till")):
             other = self.numeral_starting(k + 1)
-            if other is not None and not other.article:
+            if other is not None and not other.article and self.is_year(n) == self.is_year(other):
                 return [n.value, other.value], other.j
         if t is not None and t.text == ",":
             other = self.numeral_starting(k + 1)
@@ -789,7 +789,10 @@ class _Reader:
         if after_of and not n.article and not self.is_year(n) and not n.ordinal and not measured:
             before = self.previous_count(n.i)
             last, unit = n.j, before.unit if before else None
-            if self.low(n.j) in self.people:
+            noun = self.counted_noun(n.j) if lows[2] == "varav" else None
+            if noun is not None:
+                last, unit = noun
+            elif self.low(n.j) in self.people:
                 last, unit = n.j + 1, self.lemma(self.toks[n.j])
             return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
                           unit, first != n.i or n.approx)
@@ -818,6 +821,8 @@ class _Reader:
                 value, last, ranged = rng, rng_last, True
         unit_tok = self.tok(last)
         unit_low = unit_tok.low if unit_tok is not None and unit_tok.kind in ("word", "other") else ""
+        if unit_low == "år" and self.is_year(self.numeral_starting(last + 1)):
+            unit_low = ""  # '15 år 2018': 'år' introduces the year, it is not the unit
         whole = fraction_whole(unit_low) if not ranged else None
         if whole is not None:
             return _Found(first, last + 1, "ratio", {"part": n.value, "whole": whole}, None, approx)
@@ -870,7 +875,7 @@ class _Reader:
             return _Found(first, last, "money", value, raw["money_unit_name"], approx)
         if n.words and self.toks[n.i].low in raw.get("ambiguous_cardinals", []):
             return None
-        return _Found(first, last, "count", value, None, approx)
+        return _Found(first, last, "count", value, self._antal_noun(n.i), approx)
 
     def _article(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
         """'en'/'ett' is a number only against another number or before time/measure."""
