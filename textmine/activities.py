@@ -15,7 +15,7 @@ the effect cue in such a sentence describe the effect, not an activity.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
@@ -51,6 +51,7 @@ class VerbSet:
 
     lemmas: frozenset[str]
     stems: tuple[str, ...]
+    _cache: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, lemmas: list[str]) -> "VerbSet":
@@ -59,6 +60,15 @@ class VerbSet:
                    tuple(verb_stem(v) for v in lemmas if len(v) >= MIN_STEM_VERB))
 
     def match(self, token: Token) -> bool:
+        key = (token.lower_, token.lemma_)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            found = self._cache[key] = self._match(token)
+        return found
+
+    def _match(self, token: Token) -> bool:
         if token.lemma_ and token.lemma_.lower() in self.lemmas:
             return True
         lower = token.lower_
@@ -116,7 +126,7 @@ class Pattern:
     context: Lexicon | None = None
     not_context: Lexicon | None = None
 
-    def applies_to(self, sentence: Span) -> bool:
+    def applies_to(self, sentence: "list[Word]") -> bool:
         """Context words required (or forbidden) anywhere in the sentence."""
         if self.context is not None and not any(self.context.match(t) for t in sentence):
             return False
@@ -199,6 +209,22 @@ def is_plan(sentence: Span) -> bool:
 
 # --------------------------------------------------------------------------- matching
 
+@dataclass(frozen=True)
+class Word:
+    """The token attributes the patterns read, fetched once per sentence (speed)."""
+
+    i: int
+    text: str
+    lower_: str
+    lemma_: str
+    is_alpha: bool
+    token: Token
+
+    @classmethod
+    def of(cls, token: Token) -> "Word":
+        return cls(token.i, token.text, token.lower_, token.lemma_, token.is_alpha, token)
+
+
 @dataclass
 class Hit:
     """Evidence of one activity type: token range in the doc."""
@@ -236,9 +262,10 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
     has_deps = doc.has_annotation("DEP")
     blocked = _blocked_tokens(sentence, excludes)
     end = sentence.end if limit is None else min(sentence.end, limit)
-    tokens = [t for t in sentence if t.i < end and t.i not in blocked]
+    words = [Word.of(t) for t in sentence]
+    tokens = [w for w in words if w.i < end and w.i not in blocked]
     for pattern in patterns:
-        if not pattern.applies_to(sentence):
+        if not pattern.applies_to(words):
             continue
         usable = [t for t in tokens if t.lower_ not in pattern.blocked]
         hit = _match_pattern(pattern, usable, sentence, end, pattern.window or window, has_deps)
@@ -246,7 +273,7 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
             yield hit
 
 
-def _match_pattern(pattern: Pattern, tokens: list[Token], sentence: Span, end: int,
+def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: int,
                    window: int, has_deps: bool) -> Hit | None:
     if pattern.verbs is not None and pattern.objects is not None:
         verbs = [t for t in tokens if t.is_alpha and pattern.verbs.match(t)]
@@ -255,7 +282,7 @@ def _match_pattern(pattern: Pattern, tokens: list[Token], sentence: Span, end: i
                 if pattern.verb_first and obj.i < verb.i:
                     continue
                 if obj.i != verb.i and pattern.objects.match(obj) and _linked(
-                        verb, obj, window, has_deps):
+                        verb.token, obj.token, window, has_deps):
                     return Hit(pattern.type, min(verb.i, obj.i), max(verb.i, obj.i) + 1)
         return None
     if pattern.verbs is not None:
@@ -276,14 +303,15 @@ def _match_pattern(pattern: Pattern, tokens: list[Token], sentence: Span, end: i
     return None
 
 
-def _match_phrase(phrase: tuple[str, ...], tokens: list[Token], sentence: Span, end: int,
+def _match_phrase(phrase: tuple[str, ...], tokens: list[Word], sentence: Span, end: int,
                   type_: str) -> Hit | None:
-    allowed = {t.i for t in tokens}
-    doc = sentence.doc
+    allowed = {t.i: t.lower_ for t in tokens}
     n = len(phrase)
-    for start in range(sentence.start, end - n + 1):
-        if all(start + k in allowed and doc[start + k].lower_ == phrase[k] for k in range(n)):
-            return Hit(type_, start, start + n)
+    for token in tokens:
+        if token.lower_ != phrase[0] or token.i + n > end:
+            continue
+        if all(allowed.get(token.i + k) == phrase[k] for k in range(1, n)):
+            return Hit(type_, token.i, token.i + n)
     return None
 
 

@@ -37,7 +37,8 @@ if not Doc.has_extension("target_groups"):
 if not Doc.has_extension("context_municipality"):
     Doc.set_extension("context_municipality", default=None)
 
-MIN_COMPOUND_PREFIX = 3  # "it-" or "ung" and longer: shorter prefixes make false heads
+MIN_COMPOUND_PREFIX = 3
+CACHE_LIMIT = 100_000  # "it-" or "ung" and longer: shorter prefixes make false heads
 
 
 # --------------------------------------------------------------------------- data
@@ -97,6 +98,7 @@ class Lexicon:
     forms: dict[str, str] = field(default_factory=dict)  # form -> lemma
     whole_only: set[str] = field(default_factory=set)  # forms that may not be compound heads
     head_only: set[str] = field(default_factory=set)  # forms that count only in compounds
+    _cache: dict[str, LexiconMatch | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> "Lexicon":
@@ -119,8 +121,16 @@ class Lexicon:
         return lexicon
 
     def match_word(self, word: str) -> LexiconMatch | None:
-        """Longest lexicon form that is ``word`` or its compound head."""
+        """Longest lexicon form that is ``word`` or its compound head (memoised: the
+        same words recur in every passage)."""
         word = word.lower()
+        if word not in self._cache:
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[word] = self._match_word(word)
+        return self._cache[word]
+
+    def _match_word(self, word: str) -> LexiconMatch | None:
         if word in self.forms and word not in self.head_only:
             return LexiconMatch(self.forms[word], "")
         for i in range(MIN_COMPOUND_PREFIX - 1, len(word) - 2):
