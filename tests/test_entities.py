@@ -125,6 +125,11 @@ def test_lexicon_matches_heads_not_prefixes():
     assert lexicon.match_word("studiecoacherna").lemma == "coach"
     assert lexicon.match_word("coachning") is None
     assert lexicon.match_word("ungdomsunga") is None
+    hosts = Lexicon.from_lines(["värd", "-värden", "~personal"])
+    assert hosts.match_word("stadsvärdar").lemma == "värd"
+    assert hosts.match_word("kärnvärden") is None
+    assert hosts.match_word("personal") is None
+    assert hosts.match_word("förskolepersonal").canonical == "förskolepersonal"
 
 
 _TEXT = st.text(alphabet=st.sampled_from(list("abcåäöABCÅÖ kommun Eda \"”«»()-–.,:;!?1203\n\u00a0")),

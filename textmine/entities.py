@@ -102,9 +102,14 @@ class Lexicon:
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> "Lexicon":
-        """Entries "lemma [forms…]"; "=lemma" whole words only, "~lemma" compound heads only."""
+        """Entries "lemma [forms…]"; "=lemma" whole words only, "~lemma" compound heads only,
+        "-form …" forms that are other words (värden: values, not hosts)."""
         lexicon = cls()
+        excluded: set[str] = set()
         for line in lines:
+            if line.startswith("-"):
+                excluded.update(line[1:].lower().split())
+                continue
             whole, head = line.startswith("="), line.startswith("~")
             words = line.lstrip("=~").lower().split()
             lemma, extra = words[0], words[1:]
@@ -118,6 +123,8 @@ class Lexicon:
                     lexicon.whole_only.add(form)
                 if head:
                     lexicon.head_only.add(form)
+        for form in excluded:
+            lexicon.forms.pop(form, None)
         return lexicon
 
     def match_word(self, word: str) -> LexiconMatch | None:
