@@ -508,7 +508,9 @@ class _Reader:
         if self.has_lemma:
             token = self.spacy_token(t)
             if token is not None and token.lemma_ and token.idx == t.start and len(token.text) == len(t.text):
-                return token.lemma_.lower()
+                lemma = token.lemma_.lower()
+                # a lemmatizer that leaves an unknown plural compound as it is: use the rules
+                return fallback_lemma(low) if lemma == low else lemma
         return fallback_lemma(low)
 
     def is_word(self, k: int) -> bool:
