@@ -132,8 +132,15 @@ def test_lexicon_matches_heads_not_prefixes():
     assert hosts.match_word("förskolepersonal").canonical == "förskolepersonal"
 
 
-_TEXT = st.text(alphabet=st.sampled_from(list("abcåäöABCÅÖ kommun Eda \"”«»()-–.,:;!?1203\n\u00a0")),
-                max_size=200)
+_WORDS = st.sampled_from(["Kommunen", "kommunens", "Eda", "Projektet", '"', "”", "(", ")", "SKR",
+                          "SCB:s", "ESF-projektet", "i", "Stinsen", "Vinterfestivalen", "första",
+                          "storting", "anställt", "barnrätts-", "och", "unga", "vuxna", "\n",
+                          "\u00a0", "–", "Region", "Skåne", "polis", "Ungdomshuset", "Anna",
+                          "samordnaren", "eventet", "Run", "for", "Life", "."])
+_TEXT = st.one_of(
+    st.text(alphabet=st.sampled_from(list("abcåäöABCÅÖ kommun Eda \"”«»()-–.,:;!?1203\n\u00a0")),
+            max_size=200),
+    st.lists(_WORDS, max_size=40).map(" ".join))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -144,6 +151,7 @@ def test_random_text_never_crashes_and_offsets_slice(nlp, text):
     previous_end = -1
     for entity in doc._.entities:
         assert doc.text[entity.start:entity.end] == entity.text
+        assert entity.text and entity.text.strip() == entity.text
         assert entity.start >= previous_end
         previous_end = entity.end
     assert all(isinstance(group, str) for group in doc._.target_groups)

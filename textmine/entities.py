@@ -226,6 +226,10 @@ class Candidate:
 def _tokens(doc: Doc, rank: int, start: int, end: int, label: str,
             code: str | None = None) -> Candidate:
     """Candidate for the token range ``doc[start:end]``."""
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
     span = doc[start:end]
     return Candidate(rank, span.start_char, span.end_char, label, code, start, end)
 
@@ -418,6 +422,9 @@ class EntityRecognizer:
                 j += 1
             if j < len(doc) and doc[j].text == closing and j > i + 1:
                 inner = doc[i + 1:j]
+                if any(t.is_space for t in inner):
+                    i = j + 1
+                    continue
                 named = _is_capitalised(inner[0]) or (
                     sum(t.is_alpha for t in inner) >= self.cues["quote_min_words_lowercase"])
                 if named and not any(t.is_sent_start for t in inner[1:]):
