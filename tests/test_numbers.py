@@ -260,3 +260,13 @@ def test_more_readings(text, span, kind, value, unit, approx):
 
 def test_clock_times_and_postal_style_digits_are_not_quantities():
     assert numbers("Vi ses kl. 13.00 i Covid-19-tider.") == []
+
+
+@pytest.mark.parametrize("text,span", [("Enligt § 12 gäller detta.", "§ 12"), ("Under vecka 32 deltog de.", "vecka 32"),
+                                       ("Se kap. 3 i planen.", "kap. 3")])
+def test_identifiers_are_kind_other(text, span):
+    assert one(text, span)["kind"] == "other"
+
+
+def test_organisation_and_postal_numbers_are_not_quantities():
+    assert numbers("Org.nr 212000-1234, 123 45 Umeå.") == []

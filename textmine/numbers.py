@@ -80,6 +80,7 @@ class _Tables:
     thousand: frozenset
     approx_by_last: dict  # last word -> list of phrases (word lists)
     abbreviated_approx: frozenset  # "ca." written with a dot
+    identifier_prefixes: frozenset
     number_word: Any  # compiled: a word made only of number morphemes
     post_share: Any
     name_digits: Any
@@ -99,6 +100,7 @@ def _tables() -> _Tables:
         frozenset(lex.words("noun_like_adjectives")), frozenset(lex.words("vague_words")),
         frozenset(lex.words("age_people_words")), frozenset(lex.words("thousand")), approx,
         frozenset(p.lower() for p in raw["approx_words"] if p.endswith(".")),
+        frozenset(p.lower() for p in raw["identifier_prefixes"]),
         regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
         regex.compile(r"(?i)\bpå[ \u00a0](" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
         regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"))
@@ -249,6 +251,8 @@ _SPECIAL = regex.compile(
     r"(?P<phone>(?<![0-9])(?:\+46[ \u00a0]?\(?0?\)?[ \u00a0]?[1-9][0-9]{0,2}|0[1-9][0-9]{0,2})"
     r"[ \u00a0]?[–-][ \u00a0]?[0-9]{2,3}(?:[ \u00a0]?[0-9]{2,3}){1,3}(?![0-9])"
     r"|(?<![0-9])0[1-9][0-9]{0,2}[–-][0-9]{5,8}(?![0-9]))"
+    r"|(?P<orgnr>(?<![0-9])[0-9]{6}-[0-9]{4}(?![0-9]))"
+    r"|(?P<postal>(?<![0-9])[1-9][0-9]{2}[ \u00a0][0-9]{2}(?=[ \u00a0]\p{Lu}))"
     r"|(?P<statute>(?<![0-9])(?:19|20)[0-9]{2}:[0-9]{1,4}(?![0-9]))"
     r"|(?P<isodate>(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9]))"
     r"|(?P<decade>(?<![0-9])(?:1[89]|20)[0-9]0-tal(?:et|en)?(?!\p{L}))"
@@ -625,12 +629,25 @@ class _Reader:
         return sorted(self.found, key=lambda x: x.start)
 
     def interpret(self, n: _Numeral, floor: int) -> _Found | None:
-        for rule in (self.rule_ordinal, self.rule_grade, self.rule_dated, self.rule_period,
+        for rule in (self.rule_identifier, self.rule_ordinal, self.rule_grade, self.rule_dated, self.rule_period,
                      self.rule_change, self.rule_ratio, self.rule_quantity):
             found = rule(n, floor)
             if found is not None:
                 return found
         return None
+
+    def rule_identifier(self, n: _Numeral, floor: int) -> _Found | None:
+        """'§ 12', 'nr 5', 'vecka 32', 'fas 2': identifiers, kind other."""
+        prefix = self.tok(n.i - 1)
+        if prefix is None or n.i - 1 < floor or not n.digits:
+            return None
+        low = prefix.low
+        first = n.i - 1
+        if low == "." and self.low(n.i - 2) + "." in self.tables.identifier_prefixes:
+            first = n.i - 2
+        elif low not in self.tables.identifier_prefixes:
+            return None
+        return _Found(first, n.j, "other", n.value, None, False)
 
     def rule_ordinal(self, n: _Numeral, floor: int) -> _Found | None:
         if not n.ordinal:
