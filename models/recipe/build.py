@@ -1,0 +1,169 @@
+"""Rebuild textmine's Swedish pipeline ``models/sv_textmine`` from the public corpora.
+
+    python models/recipe/build.py                       # data from ../shared/data
+    python models/recipe/build.py --data DIR --work DIR  # elsewhere
+
+Steps: convert the corpora (``convert.py``), train the UD pipeline (``ud.cfg``: tok2vec,
+tagger, morphologizer, trainable lemmatizer, parser, senter) and the NER pipeline
+(``ner.cfg``, on the NER corpus, which annotates other texts) side by side, prepare the
+lemma table from spacy-lookups-data, assemble one pipeline (the NER sourced with its own
+tok2vec, the lemma back-off after the lemmatizer, textmine's tokenizer), score it on the
+held-out test files, and write it with meta.json and the data licences.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+RECIPE = Path(__file__).resolve().parent
+ROOT = RECIPE.parents[1]
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+
+from textmine.lemmatizer import LemmaTable  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+MODEL_NAME = "sv_textmine"
+LICENCES = {
+    "LICENSE-UD_Swedish-Talbanken.txt": "ud/UD_Swedish-Talbanken/LICENSE.txt",
+    "LICENSE-UD_Swedish-PUD.txt": "ud/UD_Swedish-PUD/LICENSE.txt",
+    "LICENSE-swedish-ner-corpus.txt": "ner/swedish-ner-corpus/LICENSE",
+}
+SOURCES = [
+    {"name": "UD Swedish-Talbanken (train 2015 v1 mapped to v2, dev)",
+     "url": "https://github.com/UniversalDependencies/UD_Swedish-Talbanken",
+     "license": "CC BY-SA 4.0"},
+    {"name": "UD Swedish-PUD", "url": "https://github.com/UniversalDependencies/UD_Swedish-PUD",
+     "license": "CC BY-SA 4.0"},
+    {"name": "Swedish NER corpus (Webbnyheter 2012, Språkbanken)",
+     "url": "https://github.com/klintan/swedish-ner-corpus", "license": "CC BY 4.0"},
+    {"name": "spacy-lookups-data Swedish lemma table",
+     "url": "https://github.com/explosion/spacy-lookups-data", "license": "MIT"},
+]
+# Lemma back-off settings kept on evidence (models/README.md, lemma_eval.py).
+BACKOFF = {"lowercase": True, "table": True, "compounds": True}
+
+
+def run(cmd: list[str], log: Path) -> subprocess.Popen:
+    print("$", " ".join(cmd), ">", log, flush=True)
+    handle = log.open("w")
+    return subprocess.Popen(cmd, stdout=handle, stderr=subprocess.STDOUT, cwd=ROOT)
+
+
+def train(work: Path, corpus: Path, parallel: bool) -> None:
+    """Train the UD and NER pipelines (side by side on two cores)."""
+    jobs = []
+    for name in ("ud", "ner"):
+        cmd = [sys.executable, "-m", "spacy", "train", str(RECIPE / f"{name}.cfg"),
+               "--paths.train", str(corpus / f"{name}-train.spacy"),
+               "--paths.dev", str(corpus / f"{name}-dev.spacy"), "-o", str(work / name)]
+        job = run(cmd, work / f"{name}.log")
+        if not parallel:
+            job.wait()
+        jobs.append(job)
+    for job in jobs:
+        if job.wait() != 0:
+            raise SystemExit(f"training failed, see {work}/*.log")
+
+
+def lemma_table(out: Path) -> Path:
+    """spacy-lookups-data's Swedish form -> lemma table as textmine's compact TSV."""
+    import spacy_lookups_data
+
+    source = Path(spacy_lookups_data.__file__).parent / "data" / "sv_lemma_lookup.json.gz"
+    with gzip.open(source, "rt", encoding="utf-8") as handle:
+        LemmaTable.from_pairs(json.load(handle).items()).to_file(out)
+    return out
+
+
+def assemble(work: Path, table: Path):
+    """One pipeline: UD components, NER with its own tok2vec, lemma back-off, tokenizer."""
+    import textmine.lemmatizer  # noqa: F401
+    from textmine.tokenizer import TOKENIZER_NAME, customize
+
+    nlp = spacy.load(work / "ud" / "model-best")
+    ner = spacy.load(work / "ner" / "model-best")
+    ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp.add_pipe("ner", source=ner, name="ner")
+    backoff = nlp.add_pipe("textmine_lemma_backoff", after="trainable_lemmatizer",
+                           config=BACKOFF)
+    backoff.initialize(table_path=str(table))
+    nlp.tokenizer = customize(nlp.tokenizer)
+    nlp._config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER_NAME}
+    if "senter" in nlp.pipe_names:
+        nlp.disable_pipe("senter")  # the parser sets sentences; senter is the fast option
+    return nlp
+
+
+def evaluate(model_dir: Path, data: Path) -> dict:
+    """Scores on the held-out test files (never used for training or tuning)."""
+    from textmine.evaluation import ner as ner_eval
+    from textmine.evaluation import ud as ud_eval
+    import textmine.lemmatizer  # noqa: F401
+
+    nlp = spacy.load(model_dir)
+    ud = ud_eval.evaluate(nlp, data / "ud/UD_Swedish-Talbanken/sv_talbanken-ud-test.conllu")
+    ner = ner_eval.evaluate(nlp, data / "ner/swedish-ner-corpus/test_corpus.txt")
+    return {"ud_talbanken_test": ud.scores, "ud_words_per_second": ud.words_per_second,
+            "ner_test": {"p": ner.overall.p, "r": ner.overall.r, "f": ner.overall.f,
+                         "per_label": {k: vars(v) for k, v in ner.per_label.items()}}}
+
+
+def write_meta(nlp, out: Path, scores: dict, data: Path) -> None:
+    meta = nlp.meta
+    meta.update({
+        "name": "textmine", "lang": "sv", "version": "0.1.0",
+        "description": "Swedish pipeline for public-sector reports: tokenizer, SUC tagger, "
+                       "morphologizer, lemmatizer (trained + lookup back-off), parser, NER.",
+        "license": "CC BY-SA 4.0",
+        "sources": SOURCES,
+        "author": "textmine", "url": "",
+        "textmine_scores": scores,
+    })
+    nlp.meta = meta
+    nlp.to_disk(out)
+    for target, source in LICENCES.items():
+        shutil.copy(data / source, out / target)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--work", type=Path, default=ROOT / "training" / "build")
+    parser.add_argument("--out", type=Path, default=ROOT / "models" / MODEL_NAME)
+    parser.add_argument("--sequential", action="store_true", help="train one at a time")
+    parser.add_argument("--skip-train", action="store_true",
+                        help="reuse the trained pipelines in --work")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    start = time.time()
+    corpus = args.work / "corpus"
+    subprocess.run([sys.executable, str(RECIPE / "convert.py"), "--data", str(args.data),
+                    "--out", str(corpus)], check=True, cwd=ROOT)
+    if not args.skip_train:
+        train(args.work, corpus, parallel=not args.sequential)
+    table = lemma_table(args.work / "lemma_table.tsv.gz")
+    nlp = assemble(args.work, table)
+    staging = args.work / MODEL_NAME
+    if staging.exists():
+        shutil.rmtree(staging)
+    nlp.to_disk(staging)
+    scores = evaluate(staging, args.data)
+    if args.out.exists():
+        shutil.rmtree(args.out)
+    write_meta(nlp, args.out, scores, args.data)
+    print(json.dumps(scores, indent=2))
+    print(f"built {args.out} in {(time.time() - start) / 60:.1f} min")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONPATH", str(ROOT))
+    main()

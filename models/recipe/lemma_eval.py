@@ -1,0 +1,132 @@
+"""Measure lemma strategies on the report gold list and on the tuning (dev) carve-out.
+
+Strategies: the trained lemmatizer alone; the spacy-lookups-data table alone (spaCy's
+lookup mode: lower-cased form, else the form); and the trained lemmatizer followed by
+``textmine_lemma_backoff`` with its steps switched on one by one. The recipe keeps the
+strategy with the best score on the gold list and the dev carve-out (never the test file).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from textmine.lemmatizer import BackoffSettings, LemmaBackoff, LemmaTable
+
+STRATEGIES = {
+    "trained": None,
+    "trained+case": BackoffSettings(lowercase=True, table=False, compounds=False),
+    "trained+case+table": BackoffSettings(lowercase=True, table=True, compounds=False),
+    "trained+case+compounds": BackoffSettings(lowercase=True, table=False, compounds=True),
+    "trained+case+table+compounds": BackoffSettings(lowercase=True, table=True,
+                                                    compounds=True),
+}
+
+
+def read_gold(path: Path) -> list[tuple[str, int, str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or line.startswith("token\t"):
+            continue
+        token, offset, lemma, pos = line.split("\t")
+        rows.append((token, int(offset), lemma, pos))
+    return rows
+
+
+def report_docs(nlp: Language, report: Path) -> dict[int, tuple[str, str, str]]:
+    """Offset -> (text, trained lemma, pos) over every non-empty line of the report."""
+    text = report.read_text(encoding="utf-8")
+    found: dict[int, tuple[str, str, str]] = {}
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for tok in nlp(line):
+                found[offset + tok.idx] = (tok.text, tok.lemma_, tok.pos_)
+        offset += len(line) + 1
+    return found
+
+
+def apply_strategy(backoff: LemmaBackoff | None, table: LemmaTable, doc: Doc, name: str):
+    if name == "table":
+        return [table.get(t.lower_) or (t.text if t.pos_ == "PROPN" else t.lower_) for t in doc]
+    if backoff is None:
+        return [t.lemma_ for t in doc]
+    return [backoff.lemma(t) for t in doc]
+
+
+def score_gold(nlp, table, gold, report) -> dict[str, float]:
+    predicted = report_docs(nlp, report)
+    docs = {}
+    results = {}
+    for name in list(STRATEGIES) + ["table"]:
+        backoff = make_backoff(nlp, STRATEGIES.get(name), table)
+        correct = 0
+        errors = []
+        for token, offset, lemma, _pos in gold:
+            text, trained, pos = predicted.get(offset, (token, token, "X"))
+            doc = docs.get(offset)
+            if doc is None:
+                doc = Doc(nlp.vocab, words=[text], pos=[pos or "X"], lemmas=[trained or text])
+                docs[offset] = doc
+            guess = apply_strategy(backoff, table, doc, name)[0]
+            correct += guess == lemma
+            if guess != lemma:
+                errors.append(f"{token}->{guess} (gold {lemma})")
+        results[name] = round(correct / len(gold), 4)
+        results[name + ":errors"] = errors
+    return results
+
+
+def score_dev(nlp, table, dev_path: Path) -> dict[str, float]:
+    refs = [d for d in DocBin().from_disk(dev_path).get_docs(nlp.vocab)
+            if any(t.lemma_ for t in d)]
+    preds = list(nlp.pipe(Doc(nlp.vocab, words=[t.text for t in r],
+                              spaces=[bool(t.whitespace_) for t in r]) for r in refs))
+    results = {}
+    for name in list(STRATEGIES) + ["table"]:
+        backoff = make_backoff(nlp, STRATEGIES.get(name), table)
+        correct = total = 0
+        for ref, pred in zip(refs, preds):
+            for gold_tok, guess in zip(ref, apply_strategy(backoff, table, pred, name)):
+                if gold_tok.lemma_:
+                    total += 1
+                    correct += guess == gold_tok.lemma_
+        results[name] = round(correct / total, 4)
+    return results
+
+
+def make_backoff(nlp, settings, table):
+    if settings is None:
+        return None
+    backoff = LemmaBackoff(nlp, "eval", settings)
+    backoff.table = table
+    return backoff
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("model", type=Path, help="trained UD pipeline (before back-off)")
+    parser.add_argument("--table", type=Path, required=True, help="lemma_table.tsv.gz")
+    parser.add_argument("--gold", type=Path, default=Path("corpus/gold/lemmas.tsv"))
+    parser.add_argument("--report", type=Path,
+                        default=Path("corpus/reports/pa-gang-i-uppdraget.txt"))
+    parser.add_argument("--dev", type=Path, required=True, help="ud-dev.spacy carve-out")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args(argv)
+    nlp = spacy.load(args.model, exclude=["textmine_lemma_backoff"])
+    table = LemmaTable.from_file(args.table)
+    result = {"gold": score_gold(nlp, table, read_gold(args.gold), args.report),
+              "dev": score_dev(nlp, table, args.dev)}
+    summary = {k: {n: v for n, v in r.items() if not n.endswith(":errors")}
+               for k, r in result.items()}
+    print(json.dumps(summary, indent=2))
+    if args.out:
+        args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Tests of ``textmine.load``: the bundled model, other backends and clear errors."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import textmine
+from textmine.language import PipelineNotAvailable, bundled_model_path, load, load_base
+
+pytestmark = pytest.mark.skipif(not (bundled_model_path() / "config.cfg").exists(),
+                                reason="bundled model not built (models/recipe/build.py)")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def test_default_pipeline_has_language_and_textmine_components(nlp):
+    for name in ("tagger", "morphologizer", "trainable_lemmatizer", "parser", "ner"):
+        assert name in nlp.pipe_names
+    assert any(name.startswith("textmine_") and name != "textmine_lemma_backoff"
+               for name in nlp.pipe_names)
+
+
+def test_textmine_load_is_the_same_entry_point():
+    nlp = textmine.load()
+    assert "parser" in nlp.pipe_names
+
+
+def test_analysis_of_a_report_sentence(nlp):
+    doc = nlp("Kommunen har anställt ungdomscoacher för att stötta gymnasieungdomar. "
+              "Under 2019 sysselsattes 100 personer.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["ungdomscoacher"] == "ungdomscoach"
+    assert lemmas["gymnasieungdomar"] == "gymnasieungdom"
+    assert lemmas["sysselsattes"] == "sysselsätta"
+    assert len(list(doc.sents)) == 2
+    assert {t.pos_ for t in doc if t.text == "Kommunen"} == {"NOUN"}
+    assert doc[0].head.text == "anställt"
+
+
+def test_bundled_model_uses_report_tokenizer(nlp):
+    assert [t.text for t in nlp.make_doc("Ca. 2\u00a0000 kr, t.ex. i Dals-Eds")] == [
+        "Ca.", "2\u00a0000", "kr", ",", "t.ex.", "i", "Dals-Eds"]
+
+
+def test_load_from_path_and_without_extractors():
+    nlp = load_base(bundled_model_path())
+    assert not any(n.startswith("textmine_") and n != "textmine_lemma_backoff"
+                   for n in nlp.pipe_names)
+    assert load(str(bundled_model_path()), extractors=False).pipe_names == nlp.pipe_names
+
+
+def test_load_is_quick():
+    start = time.perf_counter()
+    load_base()
+    assert time.perf_counter() - start < 10  # goal < 2 s; generous for a busy CI machine
+
+
+def test_missing_package_gives_install_advice():
+    with pytest.raises(PipelineNotAvailable, match="spacy download sv_core_news_xx"):
+        load("sv_core_news_xx")
+
+
+def test_missing_path_gives_advice(tmp_path: Path):
+    with pytest.raises(PipelineNotAvailable, match="neither an installed spaCy package"):
+        load(tmp_path / "nowhere")
+
+
+def test_stanza_missing_or_without_models_says_how_to_install():
+    try:
+        import spacy_stanza  # noqa: F401
+        import stanza  # noqa: F401
+    except ImportError:
+        with pytest.raises(PipelineNotAvailable, match=r"pip install textmine\[stanza\]"):
+            load("stanza")
+        return
+    pytest.skip("stanza installed: covered by tests/test_stanza_adapter.py")

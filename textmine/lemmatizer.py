@@ -1,0 +1,170 @@
+"""Lemma back-off after the trained lemmatizer: case, a lookup table and compounds.
+
+The trained (edit-tree) lemmatizer learns from ~29k treebank tokens, so report words it
+never saw, above all long compounds (``ungdomscoacher``, ``arbetsmarknadsenheten``), and
+capitalised sentence starts (``Kommunerna``) are its weak spots. This component runs after
+it and, where the trained lemmatizer left a content word unchanged, consults a form ->
+lemma table (from spacy-lookups-data, shipped inside the model folder), for the whole word
+or, failing that, for its longest known tail (the compound's head: ``coacher`` -> ``coach``).
+The table ignores part of speech, so a table lemma is accepted only when it fits the
+token's POS (a noun's lemma is not longer than the noun, a verb's ends in a vowel).
+Each step can be switched off in the config; the recipe measures which combination wins.
+"""
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+TABLE_FILE = "lemma_table.tsv.gz"
+CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
+VOWELS = set("aeiouyåäö")
+
+
+@dataclass
+class BackoffSettings:
+    lowercase: bool = True
+    table: bool = True
+    compounds: bool = True
+    min_head: int = 4
+    min_modifier: int = 2
+
+
+class LemmaTable:
+    """A POS-blind form -> lemma table kept in a gzipped TSV file.
+
+    Genitives (``kommunens``) are not stored when the form without ``s`` has the same
+    lemma; :meth:`get` strips the ``s`` instead. That halves the file and its load time.
+    """
+
+    def __init__(self, entries: dict[str, str] | None = None) -> None:
+        self.entries = entries or {}
+
+    def get(self, form: str) -> str | None:
+        found = self.entries.get(form)
+        if found is None and form.endswith("s") and len(form) > 3:
+            found = self.entries.get(form[:-1])
+        return found
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str]]) -> "LemmaTable":
+        full = {form: lemma for form, lemma in pairs if form != lemma and "\t" not in form}
+        return cls({form: lemma for form, lemma in full.items()
+                    if not (form.endswith("s") and full.get(form[:-1]) == lemma)})
+
+    def to_file(self, path: Path) -> None:
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
+            for form in sorted(self.entries):
+                handle.write(f"{form}\t{self.entries[form]}\n")
+
+    @classmethod
+    def from_file(cls, path: Path) -> "LemmaTable":
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            parts = handle.read().rstrip("\n").replace("\t", "\n").split("\n")
+        return cls(dict(zip(parts[0::2], parts[1::2])))
+
+
+def starts_sentence(token: Token) -> bool:
+    """First word of its sentence (after any opening quotes or brackets)."""
+    i = token.i
+    while i > 0 and not token.doc[i].is_sent_start and token.doc[i - 1].is_punct:
+        i -= 1
+    return bool(token.doc[i].is_sent_start) or i == 0
+
+
+def fits_pos(form: str, lemma: str, pos: str) -> bool:
+    """Whether a POS-blind table lemma is plausible for a token of this POS."""
+    if pos == "VERB":
+        return lemma[-1:] in VOWELS and not lemma.endswith(("are", "ande", "ende"))
+    return len(lemma) <= len(form)
+
+
+class LemmaBackoff:
+    """spaCy component: fix case and back off to the table where the model did nothing."""
+
+    def __init__(self, nlp: Language, name: str, settings: BackoffSettings) -> None:
+        self.name = name
+        self.settings = settings
+        self._table: LemmaTable | None = LemmaTable()
+        self._table_file: Path | None = None
+
+    @property
+    def table(self) -> LemmaTable:
+        """The table, read from the model folder on first use (keeps loading fast)."""
+        if self._table is None:
+            self._table = LemmaTable.from_file(self._table_file) if self._table_file \
+                else LemmaTable()
+        return self._table
+
+    @table.setter
+    def table(self, table: LemmaTable) -> None:
+        self._table = table
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            lemma = self.lemma(token)
+            if lemma != token.lemma_:
+                token.lemma_ = lemma
+        return doc
+
+    def lemma(self, token: Token) -> str:
+        lemma = token.lemma_ or token.text
+        if self.settings.lowercase and starts_sentence(token) and token.pos_ != "PROPN" \
+                and not token.is_upper:
+            lemma = lemma.lower()
+        if token.pos_ in CONTENT_POS and lemma == token.lower_:
+            lemma = self.table_lemma(token.lower_, token.pos_) or lemma
+        return lemma
+
+    def table_lemma(self, form: str, pos: str) -> str | None:
+        if self.settings.table:
+            found = self.table.get(form)
+            if found and fits_pos(form, found, pos):
+                return found
+        if self.settings.compounds:
+            return self.compound_lemma(form, pos)
+        return None
+
+    def compound_lemma(self, form: str, pos: str) -> str | None:
+        """Lemma of the longest tail of ``form`` found in the table, modifier kept."""
+        start = self.settings.min_modifier
+        for i in range(start, len(form) - self.settings.min_head + 1):
+            head = form[i:]
+            found = self.table.get(head)
+            if found and fits_pos(head, found, pos):
+                return form[:i] + found
+        return None
+
+    def initialize(self, get_examples=None, *, nlp=None, table_path: str | None = None) -> None:
+        """Load the table (a gzipped ``form<TAB>lemma`` file) the recipe prepared."""
+        if table_path:
+            self.table = LemmaTable.from_file(Path(table_path))
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.table.to_file(path / TABLE_FILE)
+
+    def from_disk(self, path, *, exclude=()) -> "LemmaBackoff":
+        table_file = Path(path) / TABLE_FILE
+        if table_file.exists():
+            self._table, self._table_file = None, table_file
+        return self
+
+
+@Language.factory(
+    "textmine_lemma_backoff",
+    default_config={"lowercase": True, "table": True, "compounds": True, "min_head": 4,
+                    "min_modifier": 2},
+)
+def make_lemma_backoff(nlp: Language, name: str, lowercase: bool, table: bool,
+                       compounds: bool, min_head: int, min_modifier: int) -> LemmaBackoff:
+    return LemmaBackoff(nlp, name, BackoffSettings(lowercase, table, compounds, min_head,
+                                                   min_modifier))
