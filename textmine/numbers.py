@@ -718,9 +718,10 @@ class _Reader:
         if nxt is not None and (nxt.text in _DASHES or nxt.text == "/") and second is not None \
                 and nxt.start == self.toks[n.j - 1].end:
             end_year = second.value
-            if nxt.text == "/" and isinstance(end_year, int) and end_year < 100:
+            short = second.digits and len(self.toks[second.i].text) == 2
+            if short:  # '2019/20', '2019–20'
                 end_year = n.value // 100 * 100 + end_year
-            if self.is_year(second) or nxt.text == "/":
+            if self.is_year(second) or short:
                 if isinstance(end_year, int) and end_year >= n.value:
                     return _Found(n.i, second.j, "period", [n.value, end_year], None, False)
         if nxt is not None and second is not None and self.is_year(second) and second.value >= n.value:
@@ -736,7 +737,7 @@ class _Reader:
         prev = self.low(n.i - 1)
         if prev == raw["change_from"] and self.low(n.j) in raw["change_to"] and n.i - 1 >= floor:
             second = self.numeral_starting(n.j + 1)
-            if second is None or second.article:
+            if second is None or second.article or self.is_year(n) != self.is_year(second):
                 return None
             last, unit = second.j, None
             noun = self.counted_noun(second.j)
