@@ -105,6 +105,14 @@ def test_dependency_parse_links_verb_and_object_beyond_the_window(nlp):
     assert "rekrytering" not in types(recognizer(unparsed))
 
 
+def test_sentences_follow_punctuation_not_a_statistical_splitter(nlp):
+    words = ["Stödet", "har", "lett", "till", "bättre", "stöd", "och", "samverkan", "."]
+    starts = [True, False, False, False, True, False, False, False, False]
+    doc = nlp.get_pipe("textmine_activities")(Doc(nlp.vocab, words=words, sent_starts=starts))
+    assert doc._.outcomes == ["Stödet har lett till bättre stöd och samverkan ."]
+    assert doc._.activities == []  # the words after the effect cue are the effect
+
+
 def test_plain_functions_work_on_any_doc():
     doc = spacy.blank("sv")("Vi startade en läxhjälp. Resultatet blev bättre betyg.")
     assert [a.type for a in extract_activities(doc)] == ["stod_radgivning"]

@@ -5,7 +5,7 @@ import pytest
 import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 import textmine.entities  # noqa: F401  (registers the factory)
 from textmine.entities import Lexicon, extract_entities, extract_target_groups
@@ -104,6 +104,15 @@ def test_names_recur_and_named_kinds(nlp):
     assert ("Hampnäs folkhögskola", "ORG") in found
     assert ("Lena Holm", "PERSON") in found
     assert ("Vinterfestivalen", "EVENT") in found
+
+
+def test_a_statistical_sentence_cut_inside_a_name_is_ignored(nlp):
+    words = ["Projekt", "Framtid", "Tranemo", "riktar", "sig", "till", "SFI", "."]
+    starts = [True, False, True, False, False, False, False, False]
+    doc = Doc(nlp.vocab, words=words, sent_starts=starts)
+    doc.ents = [Span(doc, 6, 7, label="ORG")]  # the NER calls a school form an ORG
+    doc = nlp.get_pipe("textmine_entities")(doc)
+    assert labelled(doc) == {("Framtid Tranemo", "PROJECT")}
 
 
 def test_spans_never_overlap_and_longest_rule_wins(nlp):

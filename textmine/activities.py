@@ -172,17 +172,21 @@ def outcome_regexes() -> tuple[list[regex.Pattern], ...]:
 # --------------------------------------------------------------------------- sentences
 
 def sentences(doc: Doc) -> list[Span]:
-    """Sentences from the pipeline, or split at . ! ? when nothing set boundaries."""
-    if doc.has_annotation("SENT_START"):
-        return list(doc.sents)
+    """Sentences split at . ! ? and line breaks.
+
+    Orthographic splitting is used whatever the pipeline: report prose is well
+    punctuated, and the statistical splitters of small models cut inside sentences,
+    which would separate an effect cue from the words it governs."""
     spans, start = [], 0
     for token in doc:
-        if token.text in SENTENCE_END:
+        ends = token.text in SENTENCE_END or "\n" in token.whitespace_ or (
+            token.is_space and "\n" in token.text)
+        if ends:
             spans.append(doc[start:token.i + 1])
             start = token.i + 1
     if start < len(doc):
         spans.append(doc[start:])
-    return spans
+    return [span for span in spans if span.text.strip()]
 
 
 def is_outcome(sentence: Span) -> bool:
@@ -247,11 +251,8 @@ def _blocked_tokens(sentence: Span, excludes) -> set[int]:
 
 def _linked(verb: Token, obj: Token, window: int, has_deps: bool) -> bool:
     """Verb and object belong together: by the parse, or close in the same sentence."""
-    if has_deps:
-        if obj.head == verb or verb.head == obj or obj.head.head == verb:
-            return True
-        if obj.head == verb.head and obj.head != obj and verb.dep_ in ("xcomp", "conj"):
-            return True
+    if has_deps and (obj.head == verb or verb.head == obj):
+        return True
     return abs(obj.i - verb.i) <= window
 
 
@@ -268,7 +269,9 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
         if not pattern.applies_to(words):
             continue
         usable = [t for t in tokens if t.lower_ not in pattern.blocked]
-        hit = _match_pattern(pattern, usable, sentence, end, pattern.window or window, has_deps)
+        # a pattern's own window is a hard limit; the default one yields to the parse
+        hit = _match_pattern(pattern, usable, sentence, end, pattern.window or window,
+                             has_deps and pattern.window is None)
         if hit is not None:
             yield hit
 

@@ -153,8 +153,12 @@ class Lexicon:
         if not token.is_alpha and "-" not in token.text:
             return None
         found = self.match_word(token.text)
-        if found is None and token.lemma_ and token.lemma_.lower() != token.lower_:
-            found = self.match_word(token.lemma_)
+        lemma = token.lemma_.lower() if token.lemma_ else ""
+        if found is None and lemma and lemma != token.lower_ and lemma in self.forms \
+                and lemma not in self.head_only:
+            # the lemma helps with irregular forms, but only as a whole word: a statistical
+            # lemma of an unknown word (likvärda -> likvärd) is no compound evidence
+            found = LexiconMatch(self.forms[lemma], "")
         return found
 
 
@@ -251,6 +255,7 @@ class EntityRecognizer:
         self.groups = target_group_lexicon()
         self.modifiers = target_group_modifiers()
         self.not_org = {w.lower() for w in read_json("orgs.json")["not_org"]}
+        self.not_names = set(self.cues["not_names"])
         self.project_cues = Lexicon.from_lines(self.cues["project_cue_heads"])
         self.event_cues = Lexicon.from_lines(self.cues["event_cue_heads"])
         self.event_heads = Lexicon.from_lines(self.cues["event_heads"])
@@ -339,7 +344,7 @@ class EntityRecognizer:
         preps = set(self.cues["loc_prepositions"])
         for token in doc[1:]:
             prev = doc[token.i - 1]
-            if (prev.lower_ in preps and _is_capitalised(token) and not token.is_sent_start
+            if (prev.lower_ in preps and _is_capitalised(token) and not _starts_sentence(doc, token.i)
                     and not token.text.isupper() and token.text not in self.cues["name_stop"]):
                 end = token.i + 1
                 while end < len(doc) and _is_capitalised(doc[end]):
@@ -389,7 +394,7 @@ class EntityRecognizer:
         limit = min(len(doc), i + self.cues["name_max_tokens"])
         while end < limit:
             tok = doc[end]
-            if tok.is_sent_start or not tok.is_alpha and tok.text != "&":
+            if _starts_sentence(doc, tok.i) or not tok.is_alpha and tok.text != "&":
                 break
             if _is_capitalised(tok) or tok.text.isupper():
                 end += 1
@@ -427,7 +432,7 @@ class EntityRecognizer:
                     continue
                 named = _is_capitalised(inner[0]) or (
                     sum(t.is_alpha for t in inner) >= self.cues["quote_min_words_lowercase"])
-                if named and not any(t.is_sent_start for t in inner[1:]):
+                if named and not any(_starts_sentence(doc, t.i) for t in inner[1:]):
                     label = "PROJECT"
                     if i > 0 and self.event_cues.match_word(doc[i - 1].text):
                         label = "EVENT"
@@ -460,7 +465,7 @@ class EntityRecognizer:
         for token in doc[1:]:
             if token.text in suffixes or token.lower_ in suffixes:
                 start = token.i
-                while start > 0 and _is_capitalised(doc[start - 1]) and not doc[start].is_sent_start:
+                while start > 0 and _is_capitalised(doc[start - 1]) and not _starts_sentence(doc, start):
                     start -= 1
                 if start < token.i:
                     yield _tokens(doc, RULE, start, token.i + 1, "ORG")
@@ -488,7 +493,7 @@ class EntityRecognizer:
         org_heads = tuple(read_json("orgs.json")["org_heads"])
         event_heads = tuple(self.cues["event_name_heads"])
         for token in doc:
-            if not (token.is_alpha and _is_capitalised(token) and not token.is_sent_start):
+            if not (token.is_alpha and _is_capitalised(token) and not _starts_sentence(doc, token.i)):
                 continue
             if _compound_of(token.lower_, org_heads):
                 yield _tokens(doc, RULE, token.i, token.i + 1, "ORG")
@@ -506,7 +511,7 @@ class EntityRecognizer:
                 if k < 0 or doc[k].is_punct:
                     break
                 if _is_capitalised(doc[k]) and doc[k].text not in self.cues["name_stop"]:
-                    if not doc[k].is_sent_start or doc[k].lower_.endswith("s"):
+                    if not _starts_sentence(doc, k) or doc[k].lower_.endswith("s"):
                         yield _tokens(doc, RULE, k, token.i + 1, "EVENT")
                     break
                 if not _modifier_like(doc[k]) or doc[k].lower_ in self.cues["name_break"]:
@@ -577,10 +582,11 @@ class EntityRecognizer:
             label = mapping.get(ent.label_)
             if label is None:
                 continue
-            if ent.text.lower() in self.not_org or not ent.text[:1].isupper():
+            if (ent.text.lower() in self.not_org or not ent.text[:1].isupper()
+                    or ent.text in self.not_names):
                 continue
             first = doc[ent.start]
-            if len(ent) == 1 and first.is_sent_start and first.pos_ == "NOUN":
+            if len(ent) == 1 and _starts_sentence(doc, first.i) and first.pos_ == "NOUN":
                 continue  # "Biblioteket …": a common noun capitalised by its position
             yield _tokens(doc, NER, ent.start, ent.end, label)
 
@@ -611,6 +617,26 @@ class EntityRecognizer:
 def _is_capitalised(token: Token) -> bool:
     text = token.text
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+SENTENCE_FINAL = {".", "!", "?", ":", "…"}
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    """First word of a sentence, judged from punctuation and line breaks only.
+
+    A statistical sentence splitter may cut inside a name ("Framtid | Kramfors"); the
+    capitalisation rules need the orthographic sentence start."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k < 0:
+        return True
+    prev = doc[k]
+    if prev.is_space or "\n" in prev.whitespace_:
+        return True
+    return prev.text in SENTENCE_FINAL or prev.text in ("\"", "\u201d", "\u2013", "-") and (
+        k == 0 or doc[k - 1].text in SENTENCE_FINAL)
 
 
 def _modifier_like(token: Token) -> bool:
