@@ -81,6 +81,7 @@ class _Tables:
     approx_by_last: dict  # last word -> list of phrases (word lists)
     abbreviated_approx: frozenset  # "ca." written with a dot
     identifier_prefixes: frozenset
+    adjective_suffixes: tuple
     number_word: Any  # compiled: a word made only of number morphemes
     post_share: Any
     name_digits: Any
@@ -101,6 +102,7 @@ def _tables() -> _Tables:
         frozenset(lex.words("age_people_words")), frozenset(lex.words("thousand")), approx,
         frozenset(p.lower() for p in raw["approx_words"] if p.endswith(".")),
         frozenset(p.lower() for p in raw["identifier_prefixes"]),
+        tuple(raw["adjective_suffixes"]),
         regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
         regex.compile(r"(?i)\bpå[ \u00a0](" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
         regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"))
@@ -253,12 +255,15 @@ _SPECIAL = regex.compile(
     r"|(?<![0-9])0[1-9][0-9]{0,2}[–-][0-9]{5,8}(?![0-9]))"
     r"|(?P<orgnr>(?<![0-9])[0-9]{6}-[0-9]{4}(?![0-9]))"
     r"|(?P<postal>(?<![0-9])[1-9][0-9]{2}[ \u00a0][0-9]{2}(?=[ \u00a0]\p{Lu}))"
+    r"|(?P<vaguetal>(?<![0-9])[0-9]+-tals(?!\p{L}))"
+    r"|(?P<slash>(?<![0-9/])[0-9]{1,3}/[0-9]{1,3}(?![0-9/]))"
     r"|(?P<statute>(?<![0-9])(?:19|20)[0-9]{2}:[0-9]{1,4}(?![0-9]))"
     r"|(?P<isodate>(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9]))"
-    r"|(?P<decade>(?<![0-9])(?:1[89]|20)[0-9]0-tal(?:et|en)?(?!\p{L}))"
+    r"|(?P<decade>(?<![0-9])(?:(?:1[89]|20)[0-9]0-tal(?:et|en)?|[0-9]0-talet)(?!\p{L}))"
     r"|(?P<ordinal>(?<![0-9])[0-9]{1,3}:(?:a|e)(?!\p{L}))"
     r"|(?P<url>(?:https?://|www\.)\S+|\S+@\S+\.\p{L}+)"
-    r"|(?P<clock>\b(?:[Kk]l\.?[ \u00a0]?)?(?<![0-9,])[0-2]?[0-9][.:][0-5][0-9](?![0-9,]))"
+    r"|(?P<clock>\b(?:[Kk]l\.?[ \u00a0]?)?(?<![0-9,])[0-2]?[0-9][.:][0-5][0-9](?![0-9,])"
+    r"|\b[Kk]l\.?[ \u00a0]?[0-2]?[0-9](?![0-9,]))"
     r"|(?P<glued>(?<=\p{L}-?)[0-9]+(?:-[0-9]+)*|(?<![0-9,])[0-9]+(?=\p{L}))")
 
 
@@ -367,8 +372,17 @@ class _Reader:
             elif kind == "isodate":
                 self.special.append((m.start(), m.end(), "date", s, None))
             elif kind == "decade":
-                first = int(s[:4])
+                first = int(s.split("-")[0])
+                if first < 100:  # '60-talet': the 1960s ('10-talet': the 2010s)
+                    first += 1900 if first >= 20 else 2000
                 self.special.append((m.start(), m.end(), "period", [first, first + 9], None))
+            elif kind == "slash":
+                part, whole = (int(x) for x in s.split("/"))
+                before = self.text[max(0, m.start() - 4):m.start()].lower()
+                if before.endswith("den ") and whole <= 12 and 1 <= part <= 31:
+                    self.special.append((m.start(), m.end(), "date", f"--{whole:02d}-{part:02d}", None))
+                elif whole:
+                    self.special.append((m.start(), m.end(), "ratio", {"part": part, "whole": whole}, None))
             elif kind == "ordinal":
                 self.special.append((m.start(), m.end(), "ordinal", int(s.split(":")[0]), None))
         shares = self.lex.raw["post_share_words"]
@@ -430,7 +444,7 @@ class _Reader:
             numeral = _Numeral(i, i + 1, value, digits=" " not in tok.text and "," not in tok.text
                                and not _SPACE_CHARS.search(tok.text))
             return self._extend_multiplier(numeral)
-        if tok.kind != "word" or self.low(i - 1) in self.vague or tok.low in self.lex.multipliers:
+        if tok.kind != "word" or tok.low in self.lex.multipliers or self._after_vague(i):
             return None
         word = self._word_value(tok)
         if word is None:
@@ -460,6 +474,13 @@ class _Reader:
             if nxt is not None and nxt.approx:
                 return _Numeral(i, nxt.j, nxt.value, False, approx=True, words=True)
         return best
+
+    def _after_vague(self, i: int) -> bool:
+        """'ett par hundra tusen', 'flera tusen': number words after a vague word."""
+        k = i - 1
+        while k >= 0 and self.toks[k].kind == "word" and self.tables.number_word.fullmatch(self.toks[k].low):
+            k -= 1
+        return k >= 0 and self.toks[k].low in self.vague
 
     def _extend_multiplier(self, numeral: _Numeral) -> _Numeral:
         """'75 miljoner', '10 tusen' are one number."""
@@ -529,7 +550,7 @@ class _Reader:
     def noun_like(self, k: int) -> bool:
         """Can token k be the counted noun right after a number?"""
         t = self.tok(k)
-        if t is None or t.kind != "word":
+        if t is None or t.kind != "word" or len(t.text) < 2:
             return False
         low = t.low
         if low in self.function_words or low in self.vague or low in self.lex.cardinals \
@@ -554,7 +575,9 @@ class _Reader:
             return False
         if self.has_pos and self.pos(t) in ("ADJ", "VERB") and t.low not in self.function_words:
             return True
-        return t.low in self.adjectives
+        if t.low in self.adjectives:
+            return True
+        return not self.has_pos and t.low.endswith(self.tables.adjective_suffixes) and t.low not in self.lemma_forms
 
     def counted_noun(self, k: int) -> tuple[int, str] | None:
         """(end token, unit) of '[adjectives] noun' starting at token k, if any."""
@@ -603,7 +626,7 @@ class _Reader:
 
     def age_context(self, first: int) -> bool:
         prev = self.low(first - 1)
-        if prev in self.people:
+        if prev in self.people or f"{self.low(first - 2)} {prev}" in self.people:
             return True
         return self.low(first - 2) in ("i", "åldern", "ålder") and prev in ("åldern", "åldrarna", "ålder") \
             or prev in ("åldern", "åldrarna")
@@ -647,7 +670,8 @@ class _Reader:
             first = n.i - 2
         elif low not in self.tables.identifier_prefixes:
             return None
-        return _Found(first, n.j, "other", n.value, None, False)
+        value, last = self._range_after(n)
+        return _Found(first, last, "other", value if value is not None else n.value, None, False)
 
     def rule_ordinal(self, n: _Numeral, floor: int) -> _Found | None:
         if not n.ordinal:
@@ -803,7 +827,9 @@ class _Reader:
             return None
         # "Av dessa fick 24", "varav 12 kvinnor"
         lows = [self.low(n.i - m) for m in (3, 2, 1)]
-        after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]) or \
+        after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]
+                    and not self.is_adjective(n.i - 1) and self.tok(n.j) is not None
+                    and self.tok(n.j).text not in _DASHES) or \
             (lows[1] == raw["ratio_word"] and lows[2] in raw["ratio_pronouns"]) or lows[2] == "varav"
         measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None
         if after_of and not n.article and not self.is_year(n) and not n.ordinal and not measured:
@@ -848,7 +874,7 @@ class _Reader:
             return _Found(first, last + 1, "ratio", {"part": n.value, "whole": whole}, None, approx)
         # '15-åringar', '16–29-åringar'
         if unit_tok is not None and unit_tok.text in _DASHES and unit_tok.start == self.toks[last - 1].end \
-                and self.low(last + 1).startswith(raw["age_unit_prefix"]):
+                and self.low(last + 1).startswith(tuple(raw["age_unit_prefix"])):
             return _Found(first, last + 2, "age", value, "år", approx)
         if unit_low in raw["unit_skip"]:
             last += 1
@@ -865,6 +891,9 @@ class _Reader:
         if money is not None:
             factor, width = money
             return _Found(first, last + width, "money", _scale(value, factor), raw["money_unit_name"], approx)
+        foreign = self._foreign_money(last)
+        if foreign is not None:
+            return _Found(first, last + foreign[0], "money", value, foreign[1], approx)
         # ages and durations in years
         if unit_low in raw["age_unit_words"] or unit_low in ("åringar", "åring"):
             context_from = approx_at if approx_at is not None and approx_at >= floor else \
@@ -938,6 +967,13 @@ class _Reader:
             if low in raw["post_share_cues"] or (len(low) > 5 and low.endswith(tuple(raw["post_share_role_suffixes"]))):
                 return True
         return False
+
+    def _foreign_money(self, k: int) -> tuple[int, str] | None:
+        """(width, currency) of 'euro', 'miljoner dollar' after a number."""
+        foreign = self.lex.raw["foreign_money_units"]
+        if self.low(k) in foreign:
+            return 1, foreign[self.low(k)]
+        return None
 
     def _money_unit(self, k: int) -> tuple[float, int] | None:
         low = self.low(k)
