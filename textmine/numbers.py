@@ -259,7 +259,7 @@ _SPECIAL = regex.compile(
     r"|(?P<slash>(?<![0-9/])[0-9]{1,3}/[0-9]{1,3}(?![0-9/]))"
     r"|(?P<statute>(?<![0-9])(?:19|20)[0-9]{2}:[0-9]{1,4}(?![0-9]))"
     r"|(?P<isodate>(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9]))"
-    r"|(?P<decade>(?<![0-9])(?:(?:1[89]|20)[0-9]0-tal(?:et|en)?|[0-9]0-talet)(?!\p{L}))"
+    r"|(?P<decade>(?<![0-9])(?:(?:1[89]|20)[0-9]0-tal(?:ets?|en)?|[0-9]0-talets?)(?!\p{L}))"
     r"|(?P<ordinal>(?<![0-9])[0-9]{1,3}:(?:a|e)(?!\p{L}))"
     r"|(?P<url>(?:https?://|www\.)\S+|\S+@\S+\.\p{L}+)"
     r"|(?P<clock>\b(?:[Kk]l\.?[ \u00a0]?)?(?<![0-9,])[0-2]?[0-9][.:][0-5][0-9](?![0-9,])"
@@ -375,7 +375,8 @@ class _Reader:
                 first = int(s.split("-")[0])
                 if first < 100:  # '60-talet': the 1960s ('10-talet': the 2010s)
                     first += 1900 if first >= 20 else 2000
-                self.special.append((m.start(), m.end(), "period", [first, first + 9], None))
+                span = 99 if first % 100 == 0 else 9  # '1800-talet' is a century, '1990-talet' a decade
+                self.special.append((m.start(), m.end(), "period", [first, first + span], None))
             elif kind == "slash":
                 part, whole = (int(x) for x in s.split("/"))
                 before = self.text[max(0, m.start() - 4):m.start()].lower()
@@ -828,7 +829,7 @@ class _Reader:
         # "Av dessa fick 24", "varav 12 kvinnor"
         lows = [self.low(n.i - m) for m in (3, 2, 1)]
         after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]
-                    and not self.is_adjective(n.i - 1) and self.tok(n.j) is not None
+                    and not self.is_adjective(n.i - 1) and lows[2] not in raw["ratio_whole_fillers"] and self.tok(n.j) is not None
                     and self.tok(n.j).text not in _DASHES) or \
             (lows[1] == raw["ratio_word"] and lows[2] in raw["ratio_pronouns"]) or lows[2] == "varav"
         measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None
