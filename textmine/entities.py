@@ -456,6 +456,7 @@ class EntityRecognizer:
         """'Stiftelsen Ljusglimten' (title + name) and 'Hampnäs folkhögskola' (name + kind)."""
         config = read_json("orgs.json")
         suffixes = set(config["org_suffix_words"])
+        suffix_heads = Lexicon.from_lines(config["org_suffix_heads"])
         for token in doc[:-1]:
             if (_is_capitalised(token) and self.org_titles.match_word(token.text)
                     and _is_capitalised(doc[token.i + 1])):
@@ -463,12 +464,21 @@ class EntityRecognizer:
                 if span is not None:
                     yield _tokens(doc, RULE, token.i, span[1], "ORG")
         for token in doc[1:]:
-            if token.text in suffixes or token.lower_ in suffixes:
+            if token.text in suffixes or token.lower_ in suffixes or (
+                    token.is_alpha and suffix_heads.match_word(token.text) is not None):
                 start = token.i
-                while start > 0 and _is_capitalised(doc[start - 1]) and not _starts_sentence(doc, start):
+                while start > 0 and self._name_word(doc, start - 1) and not _starts_sentence(doc, start):
                     start -= 1
                 if start < token.i:
                     yield _tokens(doc, RULE, start, token.i + 1, "ORG")
+
+    def _name_word(self, doc: Doc, i: int) -> bool:
+        """A capitalised word that can belong to a name: not a stop word, and not a
+        definite common noun capitalised because it opens the sentence (Kommunens)."""
+        token = doc[i]
+        if not _is_capitalised(token) or token.text in self.cues["name_stop"]:
+            return False
+        return not (_starts_sentence(doc, i) and token.lower_.endswith(("ens", "ets", "ans")))
 
     def _people(self, doc: Doc) -> Iterator[Candidate]:
         """'samordnaren Anna Lind': two capitalised words right after a role are a person."""
@@ -586,8 +596,9 @@ class EntityRecognizer:
                     or ent.text in self.not_names):
                 continue
             first = doc[ent.start]
-            if len(ent) == 1 and _starts_sentence(doc, first.i) and first.pos_ == "NOUN":
-                continue  # "Biblioteket …": a common noun capitalised by its position
+            if (len(ent) == 1 and _starts_sentence(doc, first.i) and first.pos_
+                    and first.pos_ not in ("PROPN", "X")):
+                continue  # "Biblioteket …", "Cirka …": capitalised by their position
             yield _tokens(doc, NER, ent.start, ent.end, label)
 
     # ---- output
