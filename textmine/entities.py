@@ -405,6 +405,8 @@ class EntityRecognizer:
                 end += 1
             else:
                 break
+        if end == i + 1 and first.text in self.cues["name_first_only"]:
+            return None
         return i, end
 
     def _opening_quote(self, text: str) -> str | None:
