@@ -122,7 +122,7 @@ class Pattern:
     phrases: tuple[tuple[str, ...], ...] = ()
     blocked: frozenset[str] = frozenset()
     window: int | None = None
-    verb_first: bool = False
+    order: str | None = None  # "verb_first", "object_first" or either
     context: Lexicon | None = None
     not_context: Lexicon | None = None
 
@@ -145,7 +145,7 @@ class Pattern:
             phrases=tuple(tuple(w.lower() for w in p) for p in data.get("phrases", ())),
             blocked=frozenset(w.lower() for w in data.get("not", ())),
             window=data.get("window"),
-            verb_first=data.get("order") == "verb_first",
+            order=data.get("order"),
             context=Lexicon.from_lines(data["context"]) if "context" in data else None,
             not_context=Lexicon.from_lines(data["not_context"]) if "not_context" in data else None,
         )
@@ -282,7 +282,9 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         verbs = [t for t in tokens if t.is_alpha and pattern.verbs.match(t)]
         for verb in verbs:
             for obj in tokens:
-                if pattern.verb_first and obj.i < verb.i:
+                if pattern.order == "verb_first" and obj.i < verb.i:
+                    continue
+                if pattern.order == "object_first" and obj.i > verb.i:
                     continue
                 if obj.i != verb.i and pattern.objects.match(obj) and _linked(
                         verb.token, obj.token, window, has_deps):
