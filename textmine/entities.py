@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 import regex
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from textmine.records import Entity
 
@@ -37,8 +37,8 @@ if not Doc.has_extension("target_groups"):
 if not Doc.has_extension("context_municipality"):
     Doc.set_extension("context_municipality", default=None)
 
-MIN_COMPOUND_PREFIX = 3
-CACHE_LIMIT = 100_000  # "it-" or "ung" and longer: shorter prefixes make false heads
+MIN_COMPOUND_PREFIX = 3  # "it-" or "ung" and longer: shorter prefixes make false heads
+CACHE_LIMIT = 100_000
 
 
 # --------------------------------------------------------------------------- data
