@@ -345,7 +345,8 @@ class EntityRecognizer:
         for token in doc[1:]:
             prev = doc[token.i - 1]
             if (prev.lower_ in preps and _is_capitalised(token) and not _starts_sentence(doc, token.i)
-                    and not token.text.isupper() and token.text not in self.cues["name_stop"]):
+                    and not token.text.isupper() and token.text not in self.cues["name_stop"]
+                    and token.text not in self.not_names):
                 end = token.i + 1
                 while end < len(doc) and _is_capitalised(doc[end]):
                     end += 1
