@@ -75,7 +75,8 @@ def test_projects_and_events_from_cues(nlp):
 
 
 def test_locations_and_fixed_names(nlp):
-    doc = run(nlp, "Kursen i svenska för invandrare hålls i Tornedalen och i Storbyn.")
+    doc = run(nlp, "Kursen i svenska för invandrare hålls i Tornedalen och i Storbyn, "
+                   "som har 2 000 invånare.")
     found = labelled(doc)
     assert ("Tornedalen", "LOC") in found
     assert ("Storbyn", "LOC") in found

@@ -539,7 +539,8 @@ class EntityRecognizer:
             if role is None and group is None:
                 i += 1
                 continue
-            if group is not None and self._fixed_name_before(doc, i):
+            if group is not None and (self._fixed_name_before(doc, i)
+                                      or self._population_count(doc, i, group)):
                 i += 1
                 continue
             label = "ROLE" if role else "TARGET_GROUP"
@@ -580,6 +581,13 @@ class EntityRecognizer:
         for token in doc:
             if token.lower_ in event_nouns:
                 yield _tokens(doc, RULE, token.i, token.i + 1, "EVENT")
+
+    def _population_count(self, doc: Doc, i: int, group: LexiconMatch) -> bool:
+        """'cirka 8 000 invånare' states a population, it addresses nobody."""
+        if group.lemma not in self.cues["tg_counts_only"] or i == 0:
+            return False
+        prev = doc[i - 1]
+        return prev.like_num or any(c.isdigit() for c in prev.text)
 
     def _fixed_name_before(self, doc: Doc, i: int) -> bool:
         """'svenska för invandrare' names a course, not a group."""
