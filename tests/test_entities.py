@@ -116,6 +116,16 @@ def test_a_statistical_sentence_cut_inside_a_name_is_ignored(nlp):
     assert labelled(doc) == {("Framtid Tranemo", "PROJECT")}
 
 
+def test_place_endings_and_long_organisation_names(nlp):
+    doc = run(nlp, "Vi samverkar med Lövbackens ekonomiska förening, och kaféet i Lövbacken "
+                   "ligger nära Granudden i framtidens Norrbygden.")
+    found = labelled(doc)
+    assert ("Lövbackens ekonomiska förening", "ORG") in found
+    assert ("Lövbacken", "ORG") in found
+    assert ("Granudden", "LOC") in found
+    assert ("Norrbygden", "LOC") in found
+
+
 def test_spans_never_overlap_and_longest_rule_wins(nlp):
     doc = run(nlp, 'Satsningen "Framtid Tranemo" och Tranemo kommun samverkar.')
     spans = sorted((e.start, e.end) for e in doc._.entities)

@@ -310,6 +310,7 @@ class EntityRecognizer:
         yield from self._municipalities(doc)
         yield from self._orgs(doc)
         yield from self._locations(doc)
+        yield from self._place_names(doc)
         yield from self._cued_names(doc)
         yield from self._quoted_names(doc)
         yield from self._suffix_projects(doc)
@@ -351,6 +352,15 @@ class EntityRecognizer:
                 while end < len(doc) and _is_capitalised(doc[end]):
                     end += 1
                 yield _tokens(doc, WEAK, token.i, end, "LOC")
+
+    def _place_names(self, doc: Doc) -> Iterator[Candidate]:
+        """Vingåkersbygden, Timmertjärn: a capitalised word ending like a place name."""
+        suffixes = tuple(self.cues["place_suffixes"])
+        for token in doc:
+            if (token.is_alpha and _is_capitalised(token) and not token.text.isupper()
+                    and not _starts_sentence(doc, token.i)
+                    and _compound_of(token.lower_, suffixes)):
+                yield _tokens(doc, WEAK, token.i, token.i + 1, "LOC")
 
     def _cued_names(self, doc: Doc) -> Iterator[Candidate]:
         for token in doc[:-1]:
@@ -474,6 +484,23 @@ class EntityRecognizer:
                     start -= 1
                 if start < token.i:
                     yield _tokens(doc, RULE, start, token.i + 1, "ORG")
+                elif token.is_lower:
+                    start = self._genitive_name_before(doc, token.i)
+                    if start is not None:
+                        yield _tokens(doc, RULE, start, token.i + 1, "ORG")
+
+    def _genitive_name_before(self, doc: Doc, i: int) -> int | None:
+        """'Stenbackens boende och arbetskooperativ': a capitalised genitive a few
+        lower-case words before an organisation noun opens the name."""
+        for k in range(i - 1, max(-1, i - 5), -1):
+            token = doc[k]
+            if _is_capitalised(token):
+                if token.lower_.endswith("s") and self._name_word(doc, k) and k < i - 1:
+                    return k
+                return None
+            if not (token.is_alpha and token.is_lower):
+                return None
+        return None
 
     def _name_word(self, doc: Doc, i: int) -> bool:
         """A capitalised word that can belong to a name: not a stop word, and not a
@@ -567,6 +594,9 @@ class EntityRecognizer:
                 names.setdefault(text, cand.label)
                 if " " in text and cand.label == "LOC":  # "Ungdomshuset Stinsen" -> "Stinsen"
                     names.setdefault(text.split()[-1], cand.label)
+                first = text.split()[0]
+                if cand.label == "ORG" and " " in text and first.endswith("s") and len(first) > 4:
+                    names.setdefault(first[:-1], "ORG")  # "Stenbackens boende …" -> "Stenbacken"
             if cand.label == "EVENT" and cand.last_token is not None:
                 head = self.event_heads.match(doc[cand.last_token - 1])
                 if head is not None:
