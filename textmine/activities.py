@@ -205,7 +205,7 @@ def effect_start(sentence: Span) -> int | None:
 
 
 def is_plan(sentence: Span) -> bool:
-    """'Nästa steg är att …', 'Målet är …': what is planned is not yet an activity."""
+    """'Nästa steg är att …', 'På sikt vill …': what is planned is not yet an activity."""
     _, _, _, plans = outcome_regexes()
     text = sentence.text.lower().lstrip()
     return any(p.match(text) for p in plans)
