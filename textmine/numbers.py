@@ -110,6 +110,7 @@ def _tables() -> _Tables:
 
 _SPACE_CHARS = regex.compile(r"[\u00a0\u202f\u2009]")
 _XTAL = regex.compile(r"(?:(?:ett|en) )?(.+?)-?tal(?:et)?")
+_AND_HALF = regex.compile(r"(.+) och (?:en|ett) (?:halv|halvt)")
 _HALF = regex.compile(r"^(?:en|ett) (?:halv|halvt)\b")
 _THREE = regex.compile(r"[0-9]{3}")
 _GROUPED = regex.compile(r"[0-9]{1,3}(?: [0-9]{3})*")
@@ -214,6 +215,10 @@ def parse_number(text: str) -> int | float | None:
         base = parse_number(xtal.group(1))
         if base is not None and base >= 10:
             return base
+    and_half = _AND_HALF.fullmatch(norm)
+    if and_half:
+        whole = parse_number(and_half.group(1))
+        return whole + 0.5 if whole is not None and not isinstance(whole, bool) else None
     norm = _HALF.sub("0,5", norm)
     morphemes: list[tuple[str, float]] = []
     pieces = norm.split(" ")
@@ -465,9 +470,8 @@ class _Reader:
             if toks[k].kind == "word" and (self._word_value(toks[k]) or (0, ""))[1] in ("xtal", "ordinal"):
                 break
             candidate = parse_number(self.text[tok.start:toks[k].end])
-            if candidate is None:
-                break
-            best = _Numeral(i, k + 1, candidate, False, words=True)
+            if candidate is not None:  # 'ett och ett halvt' parses only when complete
+                best = _Numeral(i, k + 1, candidate, False, words=True)
             k += 1
         # "ett trettiotal", "ett 30-tal": the article belongs to the number
         if best.article and i + 1 < len(toks):
@@ -828,10 +832,11 @@ class _Reader:
             return None
         # "Av dessa fick 24", "varav 12 kvinnor"
         lows = [self.low(n.i - m) for m in (3, 2, 1)]
+        pronouns = [p for p in raw["ratio_pronouns"] if p != "de"]  # 'av de 40 deltagarna': the whole
         after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]
                     and not self.is_adjective(n.i - 1) and lows[2] not in raw["ratio_whole_fillers"] and self.tok(n.j) is not None
                     and self.tok(n.j).text not in _DASHES) or \
-            (lows[1] == raw["ratio_word"] and lows[2] in raw["ratio_pronouns"]) or lows[2] == "varav"
+            (lows[1] == raw["ratio_word"] and lows[2] in pronouns) or lows[2] == "varav"
         measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None
         if after_of and not n.article and not self.is_year(n) and not n.ordinal and not measured:
             before = self.previous_count(n.i)
