@@ -82,6 +82,7 @@ class _Tables:
     abbreviated_approx: frozenset  # "ca." written with a dot
     identifier_prefixes: frozenset
     adjective_suffixes: tuple
+    number_prefixes: frozenset  # first two letters of every number word
     number_word: Any  # compiled: a word made only of number morphemes
     post_share: Any
     name_digits: Any
@@ -103,6 +104,7 @@ def _tables() -> _Tables:
         frozenset(p.lower() for p in raw["approx_words"] if p.endswith(".")),
         frozenset(p.lower() for p in raw["identifier_prefixes"]),
         tuple(raw["adjective_suffixes"]),
+        frozenset(w[:2] for w in list(lex.cardinals) + list(lex.ordinals) + [m[0] for m in lex.morphemes]),
         regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
         regex.compile(r"(?i)\bpå[ \u00a0](" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
         regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"))
@@ -255,6 +257,7 @@ _TOKEN = regex.compile(
 # Expressions read before tokenization: they either are numbers of a fixed shape or
 # contain digits that are not quantities (phone numbers, names, codes, times, URLs).
 _SPECIAL = regex.compile(
+    r"(?=[0-9+KkhwS])(?:"  # every alternative starts with one of these: a fast first test
     r"(?P<phone>(?<![0-9])(?:\+46[ \u00a0]?\(?0?\)?[ \u00a0]?[1-9][0-9]{0,2}|0[1-9][0-9]{0,2})"
     r"[ \u00a0]?[–-][ \u00a0]?[0-9]{2,3}(?:[ \u00a0]?[0-9]{2,3}){1,3}(?![0-9])"
     r"|(?<![0-9])0[1-9][0-9]{0,2}[–-][0-9]{5,8}(?![0-9]))"
@@ -266,10 +269,11 @@ _SPECIAL = regex.compile(
     r"|(?P<isodate>(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9]))"
     r"|(?P<decade>(?<![0-9])(?:(?:1[89]|20)[0-9]0-tal(?:ets?|en)?|[0-9]0-talets?)(?!\p{L}))"
     r"|(?P<ordinal>(?<![0-9])[0-9]{1,3}:(?:a|e)(?!\p{L}))"
-    r"|(?P<url>(?:https?://|www\.)\S+|\S+@\S+\.\p{L}+)"
+    r"|(?P<url>(?:https?://|www\.)\S+)"
     r"|(?P<clock>\b(?:[Kk]l\.?[ \u00a0]?)?(?<![0-9,])[0-2]?[0-9][.:][0-5][0-9](?![0-9,])"
-    r"|\b[Kk]l\.?[ \u00a0]?[0-2]?[0-9](?![0-9,]))"
-    r"|(?P<glued>(?<=\p{L}-?)[0-9]+(?:-[0-9]+)*|(?<![0-9,])[0-9]+(?=\p{L}))")
+    r"|\b[Kk]l\.?[ \u00a0]?[0-2]?[0-9](?![0-9]|,[0-9]))"
+    r"|(?P<glued>(?<=\p{L}-?)[0-9]+(?:-[0-9]+)*|(?<![0-9,])[0-9]+(?=\p{L})))")
+_EMAIL = regex.compile(r"[^\s@]+@[^\s@]+\.\p{L}+")
 
 
 @dataclass
@@ -396,6 +400,8 @@ class _Reader:
             word = m.group(1)
             self.special.append((m.start(1), m.end(1), "percent", shares[word.lower()],
                                  self.lex.raw["post_share_unit"]))
+        if "@" in self.text:
+            blocked.extend((m.start(), m.end()) for m in _EMAIL.finditer(self.text))
         for m in _tables().name_digits.finditer(self.text):
             if m.group(1)[0].isupper():
                 blocked.append((m.start(), m.end()))
@@ -405,7 +411,7 @@ class _Reader:
 
     def _word_value(self, tok: _Tok) -> tuple[int | float, str] | None:
         low = tok.low
-        if low in self.vague:
+        if low[:2] not in self.tables.number_prefixes or low in self.vague:
             return None
         if low in self.lex.ordinals:
             return self.lex.ordinals[low], "ordinal"
@@ -450,10 +456,10 @@ class _Reader:
             numeral = _Numeral(i, i + 1, value, digits=" " not in tok.text and "," not in tok.text
                                and not _SPACE_CHARS.search(tok.text))
             return self._extend_multiplier(numeral)
-        if tok.kind != "word" or tok.low in self.lex.multipliers or self._after_vague(i):
+        if tok.kind != "word" or tok.low in self.lex.multipliers:
             return None
         word = self._word_value(tok)
-        if word is None:
+        if word is None or self._after_vague(i):
             return None
         value, how = word
         if how == "ordinal":
