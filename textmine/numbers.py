@@ -911,7 +911,7 @@ class _Reader:
             context_from = approx_at if approx_at is not None and approx_at >= floor else \
                 (n.i - 1 if bound_word and bound_word in ("under", "från", "högst", "max") else first)
             if self.age_context(context_from) or self._open_age_after(last + 1) or \
-                    (bound_word and self.age_context(context_from)):
+                    self._bounded_age(bound_word, value, context_from):
                 age_value, end = self._age_value(value, bound_word, last + 1)
                 start = context_from if bound_word else first
                 return _Found(start, end, "age", age_value, "år", approx)
@@ -994,6 +994,13 @@ class _Reader:
         if low in self.lex.multipliers and self.low(k + 1) in self.money_units:
             return self.lex.multipliers[low] * self.money_units[self.low(k + 1)], 2
         return None
+
+    def _bounded_age(self, bound: str | None, value: Any, first: int) -> bool:
+        """'över 65 år' reads as an age unless a duration preposition opens it ('i över 20 år')."""
+        low = self.lex.raw["bounded_age_min"]
+        return bool(bound) and isinstance(value, (int, float)) and value >= low and \
+            self.low(first - 1) not in self.lex.raw["duration_prepositions"] and \
+            self.tok(first - 1) is not None and self.tok(first - 1).kind == "word"
 
     def _open_age_after(self, k: int) -> str | None:
         pair = f"{self.low(k)} {self.low(k + 1)}"
