@@ -249,6 +249,11 @@ def _blocked_tokens(sentence: Span, excludes) -> set[int]:
     return blocked
 
 
+def _has_deps(sentence: Span) -> bool:
+    """A parser ran (checked on the sentence: ``Doc.has_annotation`` scans the whole doc)."""
+    return any(t.dep_ for t in sentence)
+
+
 def _linked(verb: Token, obj: Token, window: int, has_deps: bool) -> bool:
     """Verb and object belong together: by the parse, or close in the same sentence."""
     if has_deps and (obj.head == verb or verb.head == obj):
@@ -260,7 +265,7 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
                    excludes, limit: int | None = None) -> Iterator[Hit]:
     """Activity evidence in a sentence; tokens at or after ``limit`` (doc index) are ignored."""
     doc = sentence.doc
-    has_deps = doc.has_annotation("DEP")
+    has_deps = _has_deps(sentence)
     blocked = _blocked_tokens(sentence, excludes)
     end = sentence.end if limit is None else min(sentence.end, limit)
     words = [Word.of(t) for t in sentence]
@@ -279,15 +284,15 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
 def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: int,
                    window: int, has_deps: bool) -> Hit | None:
     if pattern.verbs is not None and pattern.objects is not None:
+        by_index = {t.i: t for t in tokens}
         verbs = [t for t in tokens if t.is_alpha and pattern.verbs.match(t)]
         for verb in verbs:
-            for obj in tokens:
+            for obj in _object_candidates(verb, by_index, window, has_deps):
                 if pattern.order == "verb_first" and obj.i < verb.i:
                     continue
                 if pattern.order == "object_first" and obj.i > verb.i:
                     continue
-                if obj.i != verb.i and pattern.objects.match(obj) and _linked(
-                        verb.token, obj.token, window, has_deps):
+                if pattern.objects.match(obj) and _linked(verb.token, obj.token, window, has_deps):
                     return Hit(pattern.type, min(verb.i, obj.i), max(verb.i, obj.i) + 1)
         return None
     if pattern.verbs is not None:
@@ -306,6 +311,18 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         if hit is not None:
             return hit
     return None
+
+
+def _object_candidates(verb: Word, by_index: dict[int, Word], window: int,
+                       has_deps: bool) -> list[Word]:
+    """Words near the verb, plus its parse neighbours, in text order (bounded work even
+    in a long unpunctuated text)."""
+    indices = set(range(verb.i - window, verb.i + window + 1))
+    if has_deps:
+        indices.update(child.i for child in verb.token.children)
+        indices.add(verb.token.head.i)
+    indices.discard(verb.i)
+    return [by_index[i] for i in sorted(indices) if i in by_index]
 
 
 def _match_phrase(phrase: tuple[str, ...], tokens: list[Word], sentence: Span, end: int,

@@ -300,7 +300,8 @@ class EntityRecognizer:
         again = list(self._repeated_names(doc, chosen))
         if again:
             chosen = resolve(chosen + again)
-        entities = [self._to_entity(doc, c) for c in chosen]
+        text = doc.text
+        entities = [self._to_entity(text, c) for c in chosen]
         doc._.entities = [e for e in entities if e is not None]
         doc._.target_groups = list(self._target_groups(doc, chosen))
         return doc
@@ -400,7 +401,7 @@ class EntityRecognizer:
             return None
         connectors = set(self.cues["name_connectors"])
         continue_pos = set(self.cues["name_continue_pos"])
-        has_pos = doc.has_annotation("POS")
+        has_pos = bool(doc[i].pos_)  # a tagger ran (has_annotation scans the whole doc)
         end = i + 1
         limit = min(len(doc), i + self.cues["name_max_tokens"])
         while end < limit:
@@ -588,8 +589,9 @@ class EntityRecognizer:
         a named event's noun in definite form ("stortinget") is that event again."""
         names: dict[str, str] = {}
         event_nouns: set[str] = set()
+        full_text = doc.text  # built anew on every access
         for cand in chosen:
-            text = doc.text[cand.start:cand.end]
+            text = full_text[cand.start:cand.end]
             if cand.label in ("PROJECT", "EVENT", "LOC", "ORG") and text[:1].isupper():
                 names.setdefault(text, cand.label)
                 if " " in text and cand.label == "LOC":  # "Ungdomshuset Stinsen" -> "Stinsen"
@@ -606,7 +608,7 @@ class EntityRecognizer:
                 continue
             pattern = regex.compile(
                 rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])")
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(full_text):
                 yield Candidate(RULE, match.start(), match.end(), label)
         for token in doc:
             if token.lower_ in event_nouns:
@@ -618,6 +620,13 @@ class EntityRecognizer:
             return False
         prev = doc[i - 1]
         return prev.like_num or any(c.isdigit() for c in prev.text)
+
+    def _name_like(self, span) -> bool:
+        """At most as many lower-case words as capitalised ones ("Svenska kyrkan")."""
+        connectors = set(self.cues["name_connectors"])
+        words = [t for t in span if t.is_alpha and t.lower_ not in connectors]
+        lower = sum(1 for t in words if t.is_lower)
+        return lower <= max(1, len(words) - lower)
 
     def _fixed_name_before(self, doc: Doc, i: int) -> bool:
         """'svenska för invandrare' names a course, not a group."""
@@ -640,11 +649,15 @@ class EntityRecognizer:
             if (len(ent) == 1 and _starts_sentence(doc, first.i) and first.pos_
                     and first.pos_ not in ("PROPN", "X")):
                 continue  # "Biblioteket …", "Cirka …": capitalised by their position
+            if len(ent) == 1 and first.pos_ in ("ADJ", "VERB", "ADV", "ADP"):
+                continue  # "Sverigeledande": a word, not a name
+            if not self._name_like(ent):
+                continue  # a runaway span over a clause
             yield _tokens(doc, NER, ent.start, ent.end, label)
 
     # ---- output
-    def _to_entity(self, doc: Doc, cand: Candidate) -> Entity | None:
-        text = doc.text[cand.start:cand.end]
+    def _to_entity(self, doc_text: str, cand: Candidate) -> Entity | None:
+        text = doc_text[cand.start:cand.end]
         if not text.strip():
             return None
         return Entity(text=text, label=cand.label, start=cand.start, end=cand.end,
@@ -732,12 +745,15 @@ def promote_names(candidates: list[Candidate]) -> list[Candidate]:
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping spans: rules longest first, then lexicon words, NER, weak guesses."""
     chosen: list[Candidate] = []
+    taken: set[int] = set()  # characters already covered
     order = sorted(candidates, key=lambda c: (c.rank, -(c.end - c.start), c.start))
     for cand in order:
         if cand.end <= cand.start:
             continue
-        if any(cand.start < other.end and other.start < cand.end for other in chosen):
+        chars = range(cand.start, cand.end)
+        if any(c in taken for c in chars):
             continue
+        taken.update(chars)
         chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
 
