@@ -126,6 +126,22 @@ def test_place_endings_and_long_organisation_names(nlp):
     assert ("Norrbygden", "LOC") in found
 
 
+def test_a_runaway_ner_span_does_not_hide_the_municipality(nlp):
+    doc = nlp.make_doc("Tranemo kommun ligger lågt när det gäller valdeltagande.")
+    doc.ents = [Span(doc, 0, 7, label="ORG")]
+    doc = nlp(doc)
+    assert labelled(doc) == {("Tranemo kommun", "MUNICIPALITY")}
+
+
+def test_long_unpunctuated_text_takes_linear_time(nlp):
+    import time
+    text = " ".join(["kommunen anställde samordnare och startade Fritidsgården Fyren"] * 2000)
+    started = time.perf_counter()
+    doc = run(nlp, text)
+    assert len(doc._.entities) >= 4000
+    assert time.perf_counter() - started < 30  # about 1 s; quadratic code took minutes
+
+
 def test_spans_never_overlap_and_longest_rule_wins(nlp):
     doc = run(nlp, 'Satsningen "Framtid Tranemo" och Tranemo kommun samverkar.')
     spans = sorted((e.start, e.end) for e in doc._.entities)
