@@ -415,11 +415,24 @@ class EntityRecognizer:
                 end += 1
             elif has_pos and tok.pos_ in continue_pos and end == i + 1:
                 end += 1
+            elif has_pos and self._closing_phrase(doc, end, connectors):
+                end += 2  # "En skola för alla": a final prepositional phrase
+                break
             else:
                 break
         if end == i + 1 and first.text in self.cues["name_first_only"]:
             return None
         return i, end
+
+    @staticmethod
+    def _closing_phrase(doc: Doc, k: int, connectors: set[str]) -> bool:
+        """Connector + noun/pronoun that ends the clause (before punctuation or a verb)."""
+        if k + 1 >= len(doc) or doc[k].lower_ not in connectors:
+            return False
+        word = doc[k + 1]
+        after = doc[k + 2] if k + 2 < len(doc) else None
+        return (word.is_alpha and word.pos_ in ("NOUN", "PRON", "DET") and
+                (after is None or after.is_punct or after.pos_ in ("VERB", "AUX")))
 
     def _opening_quote(self, text: str) -> str | None:
         for opening, closing in self.cues["quotes"]:
