@@ -264,7 +264,6 @@ def _linked(verb: Token, obj: Token, window: int, has_deps: bool) -> bool:
 def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
                    excludes, limit: int | None = None) -> Iterator[Hit]:
     """Activity evidence in a sentence; tokens at or after ``limit`` (doc index) are ignored."""
-    doc = sentence.doc
     has_deps = _has_deps(sentence)
     blocked = _blocked_tokens(sentence, excludes)
     end = sentence.end if limit is None else min(sentence.end, limit)
