@@ -180,3 +180,11 @@ def test_bundled_model_loads_and_scores_the_report_themes():
         ["Kommunen har infört e-tjänster och lånar ut surfplattor för att fler invånare "
          "ska kunna använda digitala verktyg."])
     assert prediction.best == "digitalisering"
+
+
+def test_is_mixed_needs_confident_sentences_of_two_themes(model):
+    mixed = ("Idrottsföreningen ordnar fotboll och handboll i den nya idrottshallen. "
+             "Kommunen inför också e-tjänster och digital signering för invånarna.")
+    assert model.is_mixed(mixed, min_score=0.0)
+    assert not model.is_mixed(mixed, min_score=1.01)
+    assert not model.is_mixed("Eleverna får läxhjälp av lärarna i skolan.", min_score=0.0)

@@ -186,11 +186,10 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                               {l: round(float(p), 4) for l, p in zip(labels, row)})
                 for span, row in zip(spans, probabilities)]
 
-    def is_mixed(self, passage: Doc | str, min_score: float | None = None) -> bool:
-        """True when confident sentences of the passage point to different themes."""
-        min_score = self.threshold if min_score is None else max(min_score, 0.0)
+    def is_mixed(self, passage: Doc | str, min_score: float = 0.5) -> bool:
+        """True when sentences scoring at least ``min_score`` point to different themes."""
         confident = {s.theme for s in self.sentence_themes(passage)
-                     if s.scores[s.theme] >= max(min_score, 0.5)}
+                     if s.scores[s.theme] >= min_score}
         return len(confident) > 1
 
     # --- construction -----------------------------------------------------------

@@ -69,13 +69,22 @@ def candidates() -> dict[str, Callable[[], Any]]:
     from textmine.themes_textcat import SpacyTextcatClassifier
 
     return {
-        "default": ThemeClassifier,
+        "default": ThemeClassifier,  # logreg on lemmas + compound parts + chars + lexicon
         "tfidf+logreg": lambda: ThemeClassifier(classifier="logreg", char_ngrams=None,
                                                 lexicon=False, split_compounds=False),
-        "tfidf+chars+lexicon+logreg": lambda: ThemeClassifier(classifier="logreg"),
         "tfidf+chars+lexicon+svm": lambda: ThemeClassifier(classifier="svm"),
         "tfidf+chars+lexicon+cnb": lambda: ThemeClassifier(classifier="cnb"),
         "spacy-textcat-bow": lambda: SpacyTextcatClassifier(epochs=10),
+    }
+
+
+def ablations() -> dict[str, Callable[[], Any]]:
+    """The default classifier with one feature group removed (``--ablation``)."""
+    return {
+        "default -compounds": lambda: ThemeClassifier(split_compounds=False),
+        "default -chars": lambda: ThemeClassifier(char_ngrams=None),
+        "default -lexicon": lambda: ThemeClassifier(lexicon=False),
+        "default -calibration": lambda: ThemeClassifier(calibration=None),
     }
 
 
@@ -96,6 +105,7 @@ class Scores:
     macro_f1: float
     brier: float
     log_loss: float
+    top2_accuracy: float = 0.0
     per_theme: dict[str, dict[str, float]] = field(default_factory=dict)
     confusion: list[list[int]] = field(default_factory=list)
 
@@ -115,6 +125,8 @@ def score(y: Sequence[str], proba: np.ndarray, classes: Sequence[str]) -> Scores
         macro_f1=float(f1_score(y, predicted, labels=classes, average="macro", zero_division=0)),
         brier=float(np.mean(np.sum((proba - onehot) ** 2, axis=1))),
         log_loss=float(log_loss(y, np.clip(proba, 1e-15, 1), labels=classes)),
+        top2_accuracy=float(np.mean([label in set(np.asarray(classes, dtype=object)[
+            np.argsort(row)[-2:]]) for label, row in zip(y, proba)])),
         per_theme=per_theme,
         confusion=confusion_matrix(y, predicted, labels=classes).tolist())
 
@@ -160,7 +172,7 @@ class Row:
         return float(np.std([getattr(s, metric) for s in self.runs]))
 
     def to_dict(self) -> dict[str, Any]:
-        metrics = ("accuracy", "macro_f1", "brier", "log_loss")
+        metrics = ("accuracy", "macro_f1", "brier", "log_loss", "top2_accuracy")
         return {"method": self.method, "scheme": self.scheme, "repeats": len(self.runs),
                 "seconds": round(self.seconds, 2),
                 **{m: round(self.mean(m), 4) for m in metrics},
@@ -267,12 +279,13 @@ def train_test(methods: dict[str, Callable[[], Any]], train: LabelledData, test:
 
 def format_table(rows: list[Row]) -> str:
     lines = [f"{'scheme':10} {'method':28} {'accuracy':>14} {'macro-F1':>14} {'Brier':>7} "
-             f"{'log loss':>8} {'time s':>7}"]
+             f"{'log loss':>8} {'top-2':>6} {'time s':>7}"]
     for row in rows:
         lines.append(f"{row.scheme:10} {row.method:28} "
                      f"{row.mean('accuracy'):6.3f} ± {row.sd('accuracy'):5.3f} "
                      f"{row.mean('macro_f1'):6.3f} ± {row.sd('macro_f1'):5.3f} "
-                     f"{row.mean('brier'):7.3f} {row.mean('log_loss'):8.3f} {row.seconds:7.1f}")
+                     f"{row.mean('brier'):7.3f} {row.mean('log_loss'):8.3f} "
+                     f"{row.mean('top2_accuracy'):6.3f} {row.seconds:7.1f}")
     return "\n".join(lines)
 
 
@@ -383,6 +396,8 @@ def register(eval_subparsers) -> None:
                         help="CV repeats with different shuffles (default 3)")
     parser.add_argument("--compare", action="store_true",
                         help="also score the candidate classifiers (incl. spaCy textcat)")
+    parser.add_argument("--ablation", action="store_true",
+                        help="also score the default without each feature group")
     parser.add_argument("--nested", action="store_true",
                         help="score choosing among the scikit-learn candidates by inner CV")
     parser.add_argument("--learning-curve", action="store_true",
@@ -411,6 +426,8 @@ def run(args: argparse.Namespace) -> int:
     methods = dict(baselines(lexicon_ok))
     all_candidates = candidates()
     methods.update(all_candidates if args.compare else {"default": all_candidates["default"]})
+    if args.ablation:
+        methods.update(ablations())
     result: dict[str, Any] = {"passages": len(y), "groups": len(set(data.groups)),
                               "labels": sorted(set(y))}
     notes = [] if lexicon_ok else ["lexicon baseline skipped: the labels are not the lexicon's"]
