@@ -181,13 +181,13 @@ def target_group_modifiers() -> frozenset[str]:
 def org_names() -> tuple[list[str], list[str]]:
     """(names matched in any case with a capitalised first letter, names in any case)."""
     config = read_json("orgs.json")
-    capitalised: list[str] = []
+    capitalised: list[str] = list(config["names"])
     rows = csv.DictReader(read_data_text("myndigheter.csv").splitlines())
     for row in rows:
         capitalised.extend(n for n in (row["name"], row.get("esv_name", "")) if n)
     for row in csv.DictReader(read_data_text("regioner.csv").splitlines()):
         capitalised.extend([row["region_name"], row["lansstyrelse_name"]])
-    return capitalised, list(config["names"])
+    return capitalised, list(config["names_any_case"])
 
 
 @lru_cache(maxsize=None)
