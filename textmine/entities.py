@@ -600,29 +600,30 @@ class EntityRecognizer:
     def _repeated_names(self, doc: Doc, chosen: list[Candidate]) -> Iterator[Candidate]:
         """A name found once ("projektet Spåret") keeps its label when it recurs ("Spåret");
         a named event's noun in definite form ("stortinget") is that event again."""
-        names: dict[str, str] = {}
+        names: dict[str, tuple[str, int]] = {}  # name -> (label, rank of its source)
         event_nouns: set[str] = set()
         full_text = doc.text  # built anew on every access
         for cand in chosen:
             text = full_text[cand.start:cand.end]
             if cand.label in ("PROJECT", "EVENT", "LOC", "ORG") and text[:1].isupper():
-                names.setdefault(text, cand.label)
+                source = (cand.label, cand.rank)
+                names.setdefault(text, source)
                 if " " in text and cand.label == "LOC":  # "Ungdomshuset Stinsen" -> "Stinsen"
-                    names.setdefault(text.split()[-1], cand.label)
+                    names.setdefault(text.split()[-1], source)
                 first = text.split()[0]
                 if cand.label == "ORG" and " " in text and first.endswith("s") and len(first) > 4:
-                    names.setdefault(first[:-1], "ORG")  # "Stenbackens boende …" -> "Stenbacken"
+                    names.setdefault(first[:-1], source)  # "Stenbackens boende …" -> "Stenbacken"
             if cand.label == "EVENT" and cand.last_token is not None:
                 head = self.event_heads.match(doc[cand.last_token - 1])
                 if head is not None:
                     event_nouns |= {head.lemma + "et", head.lemma + "en", head.lemma + "n"}
-        for text, label in names.items():
+        for text, (label, rank) in names.items():
             if len(text) < 3:
                 continue
             pattern = regex.compile(
                 rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])")
             for match in pattern.finditer(full_text):
-                yield Candidate(RULE, match.start(), match.end(), label)
+                yield Candidate(rank, match.start(), match.end(), label)
         for token in doc:
             if token.lower_ in event_nouns:
                 yield _tokens(doc, RULE, token.i, token.i + 1, "EVENT")
