@@ -89,7 +89,8 @@ def _passages(passages, source: str) -> LabelledData:
     for passage in passages:
         if passage.theme.gold is None:
             continue
-        group = passage.municipality.code if passage.municipality else f"{source}#{passage.passage_id}"
+        group = (passage.municipality.code if passage.municipality
+                 else f"{source}#{passage.passage_id}")
         data.texts.append(passage.text)
         data.labels.append(passage.theme.gold)
         data.groups.append(f"{source}:{group}")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.dummy import DummyClassifier
 from sklearn.metrics import (accuracy_score, confusion_matrix, f1_score, log_loss,
                              precision_recall_fscore_support)
@@ -84,7 +84,7 @@ def ablations() -> dict[str, Callable[[], Any]]:
         "default -compounds": lambda: ThemeClassifier(split_compounds=False),
         "default -chars": lambda: ThemeClassifier(char_ngrams=None),
         "default -lexicon": lambda: ThemeClassifier(lexicon=False),
-        "default -calibration": lambda: ThemeClassifier(calibration=None),
+        "default +sigmoid calibration": lambda: ThemeClassifier(calibration="sigmoid"),
     }
 
 
@@ -261,7 +261,7 @@ def _stratified_subset(indices: np.ndarray, y: np.ndarray, fraction: float, rng)
 
 def train_test(methods: dict[str, Callable[[], Any]], train: LabelledData, test: LabelledData,
                docs_train: list, docs_test: list) -> list[Row]:
-    """Train on one labelled set, score on another (labels the training set lacks count as errors)."""
+    """Train on one labelled set, score on another (labels unseen in training count as errors)."""
     classes = sorted(set(train.labels) | set(test.labels))
     rows = []
     for name, make in methods.items():
