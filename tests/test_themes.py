@@ -188,3 +188,9 @@ def test_is_mixed_needs_confident_sentences_of_two_themes(model):
     assert model.is_mixed(mixed, min_score=0.0)
     assert not model.is_mixed(mixed, min_score=1.01)
     assert not model.is_mixed("Eleverna får läxhjälp av lärarna i skolan.", min_score=0.0)
+
+
+def test_empty_input_gives_empty_output(model):
+    assert model.predict_proba([]).shape == (0, 3)
+    assert list(model.predict([])) == []
+    assert model.sentence_themes("") == []

@@ -154,8 +154,11 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def predict_proba(self, X: Sequence[Doc | str]) -> np.ndarray:
+        docs = as_docs(X)
+        if not docs:
+            return np.zeros((0, len(self.classes_)))
         with threadpool_limits(limits=1, user_api="blas"):
-            return self.pipeline_.predict_proba(as_docs(X))
+            return self.pipeline_.predict_proba(docs)
 
     def predict(self, X: Sequence[Doc | str]) -> np.ndarray:
         proba = self.predict_proba(X)
