@@ -153,3 +153,23 @@ def test_evaluate_themes_plots_or_notes(tmp_path, labelled_csv, capsys):
         assert any("matplotlib" in note for note in result["notes"])
     else:
         assert (tmp_path / "img" / "themes_confusion.png").stat().st_size > 0
+
+
+def test_learning_curve_and_nested_selection_on_small_data():
+    from textmine.evaluation.themes import learning_curve, nested_selection
+    from textmine.themes import ThemeClassifier
+    from textmine.themes_features import as_docs
+
+    texts = [t for t, _, _ in ROWS] * 2
+    y = np.asarray([label for _, label, _ in ROWS] * 2, dtype=object)
+    groups = [f"{g}{i // len(ROWS)}" for i, (_, _, g) in enumerate(ROWS * 2)]
+    docs = as_docs(texts)
+    make = lambda: ThemeClassifier(lexicon=False)  # noqa: E731
+    curve = learning_curve(make, docs, y, groups, folds=2, repeats=1, fractions=(0.5, 1.0))
+    assert [p["fraction"] for p in curve] == [0.5, 1.0]
+    assert curve[0]["train_passages"] <= curve[1]["train_passages"]
+    assert all(0.0 <= p["macro_f1"] <= 1.0 for p in curve)
+    row, chosen = nested_selection({"a": make, "b": lambda: ThemeClassifier(classifier="cnb",
+                                                                          lexicon=False)},
+                                   docs, y, groups, folds=3, repeats=1)
+    assert row.scheme == "nested" and len(chosen) == 3 and set(chosen) <= {"a", "b"}
