@@ -304,7 +304,7 @@ def format_per_theme(row: Row) -> str:
     return "\n".join(lines)
 
 
-def write_plots(directory: Path, best: Row, curve: list[dict] | None,
+def write_plots(directory: Path, best: Row, curves: dict[str, list[dict]] | None,
                 baseline_f1: dict[str, float], calibration: tuple | None) -> list[str]:
     """PNG plots (needs matplotlib, the ``plots`` extra); returns notes for the user."""
     try:
@@ -332,13 +332,14 @@ def write_plots(directory: Path, best: Row, curve: list[dict] | None,
     fig.savefig(directory / PLOT_NAMES["confusion"])
     plt.close(fig)
     written.append(str(directory / PLOT_NAMES["confusion"]))
-    if curve:
+    if curves:
         fig, ax = plt.subplots(figsize=(5.6, 3.8), dpi=90)
-        n = [p["train_passages"] for p in curve]
-        f1 = np.array([p["macro_f1"] for p in curve])
-        sd = np.array([p["macro_f1_sd"] for p in curve])
-        ax.plot(n, f1, marker="o", label="classifier")
-        ax.fill_between(n, f1 - sd, f1 + sd, alpha=0.2)
+        for (name, curve), marker in zip(curves.items(), "os^"):
+            n = [p["train_passages"] for p in curve]
+            f1 = np.array([p["macro_f1"] for p in curve])
+            sd = np.array([p["macro_f1_sd"] for p in curve])
+            ax.plot(n, f1, marker=marker, label=name)
+            ax.fill_between(n, f1 - sd, f1 + sd, alpha=0.15)
         for (name, value), style in zip(baseline_f1.items(), (":", "--")):
             ax.axhline(value, linestyle=style, color="grey", label=f"{name} baseline")
         ax.set_xlabel("training passages")
@@ -444,24 +445,28 @@ def run(args: argparse.Namespace) -> int:
             result["nested_choices"] = chosen
     result["rows"] = [row.to_dict() for row in rows]
     main = next(r for r in rows if r.method == "default")
-    curve = None
+    curves: dict[str, list[dict]] = {}
     if args.learning_curve and test is None:
-        curve = learning_curve(all_candidates["default"], docs, y, data.groups, args.folds,
-                               args.repeats)
-        result["learning_curve"] = curve
+        curves["classifier"] = learning_curve(all_candidates["default"], docs, y, data.groups,
+                                              args.folds, args.repeats)
+        result["learning_curve"] = curves["classifier"]
+        if lexicon_ok:  # how many labelled passages the lexicon is worth
+            curves["classifier without lexicon"] = learning_curve(
+                ablations()["default -lexicon"], docs, y, data.groups, args.folds, args.repeats)
+            result["learning_curve_no_lexicon"] = curves["classifier without lexicon"]
     if args.plots:
         baseline_f1 = {r.method: r.mean("macro_f1") for r in rows
                        if r.method in ("majority", "lexicon") and r.scheme == main.scheme}
         calibration = None if test is not None else _calibration_points(docs, y, data.groups,
                                                                          args.folds)
-        written = write_plots(Path(args.plots), main, curve, baseline_f1, calibration)
+        written = write_plots(Path(args.plots), main, curves, baseline_f1, calibration)
         notes += [w for w in written if not w.endswith(".png")]
         result["plots"] = [w for w in written if w.endswith(".png")]
     result["notes"] = notes
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
-        _print_text(result, rows, main, curve, notes)
+        _print_text(result, rows, main, curves, notes)
     return 0
 
 
@@ -473,7 +478,7 @@ def _calibration_points(docs, y, groups, folds) -> tuple[np.ndarray, np.ndarray]
     return proba.max(axis=1), (predicted == y).astype(float)
 
 
-def _print_text(result, rows, main, curve, notes) -> None:
+def _print_text(result, rows, main, curves, notes) -> None:
     print(f"{result['passages']} passages, {result['groups']} groups, "
           f"{len(result['labels'])} themes")
     print()
@@ -484,9 +489,9 @@ def _print_text(result, rows, main, curve, notes) -> None:
     if "nested_choices" in result:
         print()
         print("nested CV chose: " + ", ".join(result["nested_choices"]))
-    if curve:
+    for name, curve in curves.items():
         print()
-        print("learning curve (grouped CV): training passages -> macro-F1")
+        print(f"learning curve, {name} (grouped CV): training passages -> macro-F1")
         for point in curve:
             print(f"  {point['train_passages']:6.1f}  {point['macro_f1']:.3f} ± "
                   f"{point['macro_f1_sd']:.3f}")
