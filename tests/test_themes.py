@@ -194,3 +194,12 @@ def test_empty_input_gives_empty_output(model):
     assert model.predict_proba([]).shape == (0, 3)
     assert list(model.predict([])) == []
     assert model.sentence_themes("") == []
+
+
+def test_spacy_textcat_wrapper_for_the_comparison():
+    from textmine.themes_textcat import SpacyTextcatClassifier
+
+    clf = SpacyTextcatClassifier(epochs=3).fit(TEXTS, LABELS)
+    proba = clf.predict_proba(as_docs(SCHOOL[:2]) + SPORT[:1])
+    assert proba.shape == (3, 3) and np.allclose(proba.sum(axis=1), 1.0)
+    assert set(clf.predict(SCHOOL[:2])) <= set(LABELS)
