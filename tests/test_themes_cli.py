@@ -173,3 +173,19 @@ def test_learning_curve_and_nested_selection_on_small_data():
                                                                           lexicon=False)},
                                    docs, y, groups, folds=3, repeats=1)
     assert row.scheme == "nested" and len(chosen) == 3 and set(chosen) <= {"a", "b"}
+
+
+def test_train_on_reports_with_other_theme_headings(tmp_path):
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,label\nidrott,Idrott och fritid\nskola,Skola\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Verksamhetsberättelse\n\nIdrott och fritid\n\nNorrvik kommun\n\n"
+        "Kommunen bygger en ny idrottshall och en fotbollsplan.\n\n"
+        "Söderby kommun\n\nSimhallen har fått fler simlektioner.\n\n"
+        "Skola\n\nNorrvik kommun\n\nSkolan anställer fler lärare för eleverna.\n\n"
+        "Söderby kommun\n\nEleverna i grundskolan får läxhjälp.\n", encoding="utf-8")
+    out = tmp_path / "m"
+    assert main(["train", "themes", str(report), "--theme-labels", str(labels), "-o", str(out),
+                 "--cv", "0"]) == 0
+    assert sorted(load_model(out).classes_) == ["idrott", "skola"]
