@@ -155,9 +155,10 @@ class Lexicon:
         found = self.match_word(token.text)
         lemma = token.lemma_.lower() if token.lemma_ else ""
         if found is None and lemma and lemma != token.lower_ and lemma in self.forms \
-                and lemma not in self.head_only:
+                and lemma not in self.head_only and lemma not in self.whole_only:
             # the lemma helps with irregular forms, but only as a whole word: a statistical
-            # lemma of an unknown word (likvärda -> likvärd) is no compound evidence
+            # lemma of an unknown word (likvärda -> likvärd) is no compound evidence, and
+            # "=" entries list their exact forms (råd, not rådet)
             found = LexiconMatch(self.forms[lemma], "")
         return found
 
