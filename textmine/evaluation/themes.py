@@ -122,7 +122,10 @@ def score(y: Sequence[str], proba: np.ndarray, classes: Sequence[str]) -> Scores
                      "support": int(support[i])} for i, c in enumerate(classes)}
     return Scores(
         accuracy=float(accuracy_score(y, predicted)),
-        macro_f1=float(f1_score(y, predicted, labels=classes, average="macro", zero_division=0)),
+        # a theme neither in the test data nor predicted does not count (a test report may
+        # lack one of the training themes)
+        macro_f1=float(f1_score(y, predicted, average="macro", zero_division=0,
+                                labels=[c for c in classes if c in set(y) | set(predicted)])),
         brier=float(np.mean(np.sum((proba - onehot) ** 2, axis=1))),
         log_loss=float(log_loss(y, np.clip(proba, 1e-15, 1), labels=classes)),
         top2_accuracy=float(np.mean([label in set(np.asarray(classes, dtype=object)[
