@@ -135,3 +135,13 @@ def _rows(path: Path) -> Iterable[dict]:
                     yield json.loads(line)
                 except json.JSONDecodeError as err:
                     raise DataError(f"{path}: line {number} is not JSON ({err.msg})") from err
+
+
+def add_data_arguments(parser) -> None:
+    """The command-line options that say how to read labelled data (train and evaluate)."""
+    parser.add_argument("--text-column", default="text", help="CSV/JSONL column of the text")
+    parser.add_argument("--label-column", default="label", help="CSV/JSONL column of the theme")
+    parser.add_argument("--group-column", default=None,
+                        help="CSV/JSONL column grouping rows for grouped CV (e.g. municipality)")
+    parser.add_argument("--theme-labels", metavar="CSV",
+                        help="CSV id,label of the theme headings of the input reports")

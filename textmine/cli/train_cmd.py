@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from textmine.themes import CLASSIFIERS
+from textmine.themes_data import add_data_arguments
 
 
 def register(subparsers) -> None:
@@ -27,12 +28,7 @@ def register(subparsers) -> None:
                         help="labelled data (default: the bundled report)")
     parser.add_argument("-o", "--output", required=True, metavar="MODEL",
                         help="a folder (model.skops + model.json inside) or a .skops file")
-    parser.add_argument("--text-column", default="text")
-    parser.add_argument("--label-column", default="label")
-    parser.add_argument("--group-column", default=None,
-                        help="column grouping rows for the grouped CV (e.g. municipality)")
-    parser.add_argument("--theme-labels", metavar="CSV",
-                        help="CSV id,label of the theme headings of the input reports")
+    add_data_arguments(parser)
     parser.add_argument("--classifier", choices=CLASSIFIERS, default="logreg")
     parser.add_argument("--C", type=float, default=10.0, help="inverse regularisation")
     parser.add_argument("--lexicon", metavar="CSV", default=None,

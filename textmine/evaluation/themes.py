@@ -27,7 +27,8 @@ from sklearn.model_selection import RepeatedStratifiedKFold, StratifiedGroupKFol
 
 from textmine.io import InputError
 from textmine.themes import ThemeClassifier
-from textmine.themes_data import Columns, DataError, LabelledData, bundled_report, load_labelled
+from textmine.themes_data import Columns, DataError, LabelledData, add_data_arguments, \
+    bundled_report, load_labelled
 from textmine.themes_features import LemmaExtractor, as_docs, lexicon_counts, load_lexicon
 
 PLOT_NAMES = {"confusion": "themes_confusion.png", "learning_curve": "themes_learning_curve.png",
@@ -389,12 +390,7 @@ def register(eval_subparsers) -> None:
                              "(default: the bundled report)")
     parser.add_argument("--test", nargs="+", metavar="INPUT",
                         help="score on these instead of cross-validating (train on INPUT)")
-    parser.add_argument("--text-column", default="text")
-    parser.add_argument("--label-column", default="label")
-    parser.add_argument("--group-column", default=None,
-                        help="CSV/JSONL column grouping rows for grouped CV (e.g. municipality)")
-    parser.add_argument("--theme-labels", metavar="CSV",
-                        help="CSV id,label of the theme headings of the input reports")
+    add_data_arguments(parser)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3,
                         help="CV repeats with different shuffles (default 3)")
