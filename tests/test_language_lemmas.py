@@ -68,3 +68,23 @@ def test_steps_can_be_switched_off():
 def test_table_round_trip(tmp_path):
     TABLE.to_file(tmp_path / "t.tsv.gz")
     assert LemmaTable.from_file(tmp_path / "t.tsv.gz").entries == TABLE.entries
+
+
+def test_invented_lemma_replaced_when_validating():
+    d = doc(["De", "sysselsattes", "snabbt"], ["PRON", "VERB", "ADV"],
+            ["de", "sysselsatt", "snabbt"])
+    assert backoff(validate=True).lemma(d[1]) == "sysselsätta"
+    assert backoff(validate=False).lemma(d[1]) == "sysselsatt"
+
+
+def test_known_lemma_kept_when_validating():
+    d = doc(["Ungdomarna", "växer"], ["NOUN", "VERB"], ["ungdom", "växa"])
+    assert backoff(validate=True).lemma(d[0]) == "ungdom"
+
+
+def test_supine_reaches_the_verb_through_the_participle():
+    component = LemmaBackoff(spacy.blank("sv"), "test", BackoffSettings())
+    component.table = LemmaTable.from_pairs([("anställt", "anställd"),
+                                             ("anställd", "anställa")])
+    d = doc(["Vi", "har", "anställt"], ["PRON", "AUX", "VERB"], ["vi", "ha", "anställt"])
+    assert component.lemma(d[2]) == "anställa"

@@ -30,6 +30,7 @@ class BackoffSettings:
     lowercase: bool = True
     table: bool = True
     compounds: bool = True
+    validate: bool = False
     min_head: int = 4
     min_modifier: int = 2
 
@@ -43,6 +44,17 @@ class LemmaTable:
 
     def __init__(self, entries: dict[str, str] | None = None) -> None:
         self.entries = entries or {}
+        self._lemmas: set[str] | None = None
+
+    def is_lemma(self, word: str) -> bool:
+        """Whether ``word`` is the lemma of some form in the table."""
+        if self._lemmas is None:
+            self._lemmas = set(self.entries.values())
+        return word in self._lemmas
+
+    def is_word(self, word: str) -> bool:
+        """Whether ``word`` is a form or a lemma the table knows."""
+        return self.is_lemma(word) or self.get(word) is not None
 
     def get(self, form: str) -> str | None:
         found = self.entries.get(form)
@@ -83,7 +95,7 @@ def fits_pos(form: str, lemma: str, pos: str) -> bool:
     """Whether a POS-blind table lemma is plausible for a token of this POS."""
     if pos == "VERB":
         return lemma[-1:] in VOWELS and not lemma.endswith(("are", "ande", "ende"))
-    return len(lemma) <= len(form)
+    return len(lemma) < len(form)
 
 
 class LemmaBackoff:
@@ -119,16 +131,27 @@ class LemmaBackoff:
         if self.settings.lowercase and starts_sentence(token) and token.pos_ != "PROPN" \
                 and not token.is_upper:
             lemma = lemma.lower()
-        if token.pos_ in CONTENT_POS and lemma == token.lower_:
-            lemma = self.table_lemma(token.lower_, token.pos_) or lemma
+        if token.pos_ not in CONTENT_POS:
+            return lemma
+        form = token.lower_
+        if lemma == form:
+            return self.table_lemma(form, token.pos_) or lemma
+        if self.settings.validate and not self.table.is_lemma(lemma):
+            # not a lemma of any known word: prefer the table, or the form itself when it
+            # is a lemma (or an adverb, whose lemma is mostly the form)
+            found = self.table_lemma(form, token.pos_)
+            keep_form = self.table.is_lemma(form) or token.pos_ == "ADV"
+            return found or (form if keep_form else lemma)
         return lemma
 
     def table_lemma(self, form: str, pos: str) -> str | None:
         if self.settings.table:
             found = self.table.get(form)
+            if found and pos == "VERB" and not fits_pos(form, found, pos):
+                found = self.table.get(found)  # supine -> participle -> verb: anställt
             if found and fits_pos(form, found, pos):
                 return found
-        if self.settings.compounds:
+        if self.settings.compounds and not self.table.is_word(form):
             return self.compound_lemma(form, pos)
         return None
 
@@ -161,10 +184,11 @@ class LemmaBackoff:
 
 @Language.factory(
     "textmine_lemma_backoff",
-    default_config={"lowercase": True, "table": True, "compounds": True, "min_head": 4,
-                    "min_modifier": 2},
+    default_config={"lowercase": True, "table": True, "compounds": True, "validate": False,
+                    "min_head": 4, "min_modifier": 2},
 )
 def make_lemma_backoff(nlp: Language, name: str, lowercase: bool, table: bool,
-                       compounds: bool, min_head: int, min_modifier: int) -> LemmaBackoff:
-    return LemmaBackoff(nlp, name, BackoffSettings(lowercase, table, compounds, min_head,
-                                                   min_modifier))
+                       compounds: bool, validate: bool, min_head: int,
+                       min_modifier: int) -> LemmaBackoff:
+    return LemmaBackoff(nlp, name, BackoffSettings(lowercase, table, compounds, validate,
+                                                   min_head, min_modifier))

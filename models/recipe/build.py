@@ -24,7 +24,7 @@ from pathlib import Path
 
 RECIPE = Path(__file__).resolve().parent
 ROOT = RECIPE.parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(RECIPE)]
 
 import spacy  # noqa: E402
 
@@ -48,8 +48,10 @@ SOURCES = [
     {"name": "spacy-lookups-data Swedish lemma table",
      "url": "https://github.com/explosion/spacy-lookups-data", "license": "MIT"},
 ]
+FINETUNE_STEPS = {"ud": 600, "ner": 800}
+FINETUNE_LEARN_RATE = 0.0003
 # Lemma back-off settings kept on evidence (models/README.md, lemma_eval.py).
-BACKOFF = {"lowercase": True, "table": True, "compounds": True}
+BACKOFF = {"lowercase": True, "table": True, "compounds": True, "validate": True}
 
 
 def run(cmd: list[str], log: Path) -> subprocess.Popen:
@@ -59,19 +61,46 @@ def run(cmd: list[str], log: Path) -> subprocess.Popen:
 
 
 def train(work: Path, corpus: Path, parallel: bool) -> None:
-    """Train the UD and NER pipelines (side by side on two cores)."""
+    """Train the UD and NER pipelines (side by side on two cores), then fine-tune each
+    from its best checkpoint at a lower learning rate with parameter averaging."""
+    from finetune import finetune_config
+
+    stages = {"": lambda name: RECIPE / f"{name}.cfg"}
+    for suffix, config_for in stages.items():
+        _train_stage(work, corpus, parallel, suffix, config_for)
+    for name, steps in FINETUNE_STEPS.items():
+        finetune_config(RECIPE / f"{name}.cfg", work / name / "model-best",
+                        work / f"{name}-ft.cfg", FINETUNE_LEARN_RATE, steps)
+    _train_stage(work, corpus, parallel, "-ft", lambda name: work / f"{name}-ft.cfg")
+
+
+def _train_stage(work: Path, corpus: Path, parallel: bool, suffix: str, config_for) -> None:
     jobs = []
     for name in ("ud", "ner"):
-        cmd = [sys.executable, "-m", "spacy", "train", str(RECIPE / f"{name}.cfg"),
+        cmd = [sys.executable, "-m", "spacy", "train", str(config_for(name)),
                "--paths.train", str(corpus / f"{name}-train.spacy"),
-               "--paths.dev", str(corpus / f"{name}-dev.spacy"), "-o", str(work / name)]
-        job = run(cmd, work / f"{name}.log")
+               "--paths.dev", str(corpus / f"{name}-dev.spacy"),
+               "-o", str(work / f"{name}{suffix}"), "--code", str(RECIPE / "finetune.py")]
+        job = run(cmd, work / f"{name}{suffix}.log")
         if not parallel:
             job.wait()
         jobs.append(job)
     for job in jobs:
         if job.wait() != 0:
             raise SystemExit(f"training failed, see {work}/*.log")
+
+
+def best_checkpoint(work: Path, name: str) -> Path:
+    """The fine-tuned model when it scores better on the dev carve-out, else the first."""
+    def score(path: Path) -> float:
+        """spaCy's weighted dev score (the one it picks model-best by)."""
+        if not (path / "meta.json").exists():
+            return -1.0
+        perf = json.loads((path / "meta.json").read_text())["performance"]
+        weights = spacy.util.load_config(path / "config.cfg")["training"]["score_weights"]
+        return sum(w * (perf.get(k) or 0.0) for k, w in weights.items() if w)
+    first, tuned = work / name / "model-best", work / f"{name}-ft" / "model-best"
+    return tuned if score(tuned) > score(first) else first
 
 
 def lemma_table(out: Path) -> Path:
@@ -89,8 +118,16 @@ def assemble(work: Path, table: Path):
     import textmine.lemmatizer  # noqa: F401
     from textmine.tokenizer import TOKENIZER_NAME, customize
 
-    nlp = spacy.load(work / "ud" / "model-best")
-    ner = spacy.load(work / "ner" / "model-best")
+    import finetune  # noqa: F401  (registers the callback a fine-tuned config names)
+
+    ud_path = best_checkpoint(work, "ud")
+    nlp = spacy.load(ud_path)
+    nlp._config["nlp"]["after_pipeline_creation"] = None  # training-only callback
+    ner = spacy.load(best_checkpoint(work, "ner"))
+    # senter before the parser (which keeps its boundaries): sentence F 0.912 vs 0.902
+    # with the parser alone on the dev carve-out, LAS unchanged
+    nlp.remove_pipe("senter")
+    nlp.add_pipe("senter", source=spacy.load(ud_path), before="parser")
     ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner, name="ner")
     backoff = nlp.add_pipe("textmine_lemma_backoff", after="trainable_lemmatizer",
@@ -98,8 +135,6 @@ def assemble(work: Path, table: Path):
     backoff.initialize(table_path=str(table))
     nlp.tokenizer = customize(nlp.tokenizer)
     nlp._config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER_NAME}
-    if "senter" in nlp.pipe_names:
-        nlp.disable_pipe("senter")  # the parser sets sentences; senter is the fast option
     return nlp
 
 
@@ -109,16 +144,25 @@ def evaluate(model_dir: Path, data: Path) -> dict:
     from textmine.evaluation import ud as ud_eval
     import textmine.lemmatizer  # noqa: F401
 
+    from lemma_eval import read_gold, report_docs
+
     nlp = spacy.load(model_dir)
+    gold = read_gold(ROOT / "corpus" / "gold" / "lemmas.tsv")
+    found = report_docs(nlp, ROOT / "corpus" / "reports" / "pa-gang-i-uppdraget.txt")
+    lemma_gold = sum(found.get(off, ("", "", ""))[1] == lemma for _, off, lemma, _ in gold)
     ud = ud_eval.evaluate(nlp, data / "ud/UD_Swedish-Talbanken/sv_talbanken-ud-test.conllu")
     ner = ner_eval.evaluate(nlp, data / "ner/swedish-ner-corpus/test_corpus.txt")
-    return {"ud_talbanken_test": ud.scores, "ud_words_per_second": ud.words_per_second,
+    return {"ud_talbanken_test": ud.scores,
+            "lemma_report_gold": {"tokens": len(gold), "accuracy": lemma_gold / len(gold)},
             "ner_test": {"p": ner.overall.p, "r": ner.overall.r, "f": ner.overall.f,
                          "per_label": {k: vars(v) for k, v in ner.per_label.items()}}}
 
 
 def write_meta(nlp, out: Path, scores: dict, data: Path) -> None:
     meta = nlp.meta
+    dev = meta.pop("performance", {})
+    meta["dev_carveout_scores"] = {k: v for k, v in dev.items()
+                                   if isinstance(v, float) and not k.endswith("_loss")}
     meta.update({
         "name": "textmine", "lang": "sv", "version": "0.1.0",
         "description": "Swedish pipeline for public-sector reports: tokenizer, SUC tagger, "
@@ -126,7 +170,10 @@ def write_meta(nlp, out: Path, scores: dict, data: Path) -> None:
         "license": "CC BY-SA 4.0",
         "sources": SOURCES,
         "author": "textmine", "url": "",
-        "textmine_scores": scores,
+        "accuracy_heldout": scores,
+        "accuracy_note": "ud_talbanken_test and ner_test are the held-out test files, never "
+                         "used for training or tuning; lemma_report_gold is "
+                         "corpus/gold/lemmas.tsv (words of the bundled report, read by hand)",
     })
     nlp.meta = meta
     nlp.to_disk(out)

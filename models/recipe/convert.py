@@ -37,6 +37,9 @@ V1_RELATIONS = {
     "nmod:agent": "obl:agent",
 }
 V1_UPOS = {"CONJ": "CCONJ", "DT": "DET"}
+# The stray v1 "DT" tokens are possessives (PS, HS: PRON in v2) and HD (DET in v2).
+V1_DT_BY_XPOS = {"PS": "PRON", "HS": "PRON", "HD": "DET"}
+V1_NEGATION_PARTICLES = {"inte", "ej", "icke"}  # PART in v2 (Polarity=Neg), ADV in v1
 AUX_RELATIONS = {"aux", "aux:pass", "cop"}
 OBL_HEADS = {"VERB", "AUX", "ADJ", "ADV"}
 NER_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -88,7 +91,7 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
 def map_v1_sentence(sent: Sentence, feats_table: "FeatureTable") -> Sentence:
     """Map one UD v1 sentence to v2 conventions (relations, UPOS, AUX, features)."""
     for tok in sent.tokens:
-        tok.upos = V1_UPOS.get(tok.upos, tok.upos)
+        tok.upos = map_v1_upos(tok)
         tok.deprel = V1_RELATIONS.get(tok.deprel, tok.deprel)
         if tok.upos == "VERB" and tok.deprel in AUX_RELATIONS:
             tok.upos = "AUX"
@@ -99,6 +102,21 @@ def map_v1_sentence(sent: Sentence, feats_table: "FeatureTable") -> Sentence:
         tok.feats = feats_table.lookup(tok)
         tok.lemma = "_"
     return sent
+
+
+def map_v1_upos(tok: Token) -> str:
+    """v2 UPOS of a v1 token (before its relation is renamed).
+
+    Differences found on the v2 dev and PUD files: possessives are PRON, negation
+    particles PART, and the subordinating ``som``/``än`` (v1 CONJ with relation mark) SCONJ.
+    """
+    if tok.upos == "DT":
+        return V1_DT_BY_XPOS.get(tok.xpos.split("|")[0], "DET")
+    if tok.upos == "CONJ" and tok.deprel == "mark":
+        return "SCONJ"
+    if tok.deprel == "neg" and tok.form.lower() in V1_NEGATION_PARTICLES:
+        return "PART"
+    return V1_UPOS.get(tok.upos, tok.upos)
 
 
 class FeatureTable:

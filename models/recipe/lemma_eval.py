@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+import textmine.tokenizer  # noqa: F401  (the tokenizer the bundled model names)
 from textmine.lemmatizer import BackoffSettings, LemmaBackoff, LemmaTable
 
 STRATEGIES = {
@@ -24,6 +26,10 @@ STRATEGIES = {
     "trained+case+compounds": BackoffSettings(lowercase=True, table=False, compounds=True),
     "trained+case+table+compounds": BackoffSettings(lowercase=True, table=True,
                                                     compounds=True),
+    "trained+case+table+compounds+validate": BackoffSettings(
+        lowercase=True, table=True, compounds=True, validate=True),
+    "trained+case+table+validate": BackoffSettings(
+        lowercase=True, table=True, compounds=False, validate=True),
 }
 
 
@@ -109,7 +115,8 @@ def make_backoff(nlp, settings, table):
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("model", type=Path, help="trained UD pipeline (before back-off)")
+    parser.add_argument("model", type=Path,
+                        help="trained UD pipeline or the assembled one (back-off is skipped)")
     parser.add_argument("--table", type=Path, required=True, help="lemma_table.tsv.gz")
     parser.add_argument("--gold", type=Path, default=Path("corpus/gold/lemmas.tsv"))
     parser.add_argument("--report", type=Path,
@@ -117,7 +124,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dev", type=Path, required=True, help="ud-dev.spacy carve-out")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
-    nlp = spacy.load(args.model, exclude=["textmine_lemma_backoff"])
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import finetune  # noqa: F401  (registers the callback a fine-tuned config names)
+
+    nlp = spacy.load(args.model, exclude=["textmine_lemma_backoff", "ner"])
     table = LemmaTable.from_file(args.table)
     result = {"gold": score_gold(nlp, table, read_gold(args.gold), args.report),
               "dev": score_dev(nlp, table, args.dev)}
