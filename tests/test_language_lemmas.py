@@ -88,3 +88,14 @@ def test_supine_reaches_the_verb_through_the_participle():
                                              ("anställd", "anställa")])
     d = doc(["Vi", "har", "anställt"], ["PRON", "AUX", "VERB"], ["vi", "ha", "anställt"])
     assert component.lemma(d[2]) == "anställa"
+
+
+def test_supine_after_ha_even_when_tagged_as_adverb():
+    component = LemmaBackoff(spacy.blank("sv"), "test", BackoffSettings())
+    component.table = LemmaTable.from_pairs([("anställt", "anställd"),
+                                             ("anställd", "anställa")])
+    d = doc(["Vi", "har", "nu", "anställt", "henne"], ["PRON", "AUX", "ADV", "ADV", "PRON"],
+            ["vi", "ha", "nu", "anställt", "hon"])
+    assert component.lemma(d[3]) == "anställa"
+    d = doc(["Det", "är", "anställt"], ["PRON", "AUX", "ADV"], ["den", "vara", "anställt"])
+    assert component.lemma(d[2]) == "anställt"

@@ -72,9 +72,10 @@ class LemmaTable:
                     if not (form.endswith("s") and full.get(form[:-1]) == lemma)})
 
     def to_file(self, path: Path) -> None:
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
-            for form in sorted(self.entries):
-                handle.write(f"{form}\t{self.entries[form]}\n")
+        text = "".join(f"{form}\t{self.entries[form]}\n" for form in sorted(self.entries))
+        with open(path, "wb") as raw, \
+                gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as handle:
+            handle.write(text.encode("utf-8"))  # mtime=0: rebuilds give identical bytes
 
     @classmethod
     def from_file(cls, path: Path) -> "LemmaTable":
@@ -89,6 +90,16 @@ def starts_sentence(token: Token) -> bool:
     while i > 0 and not token.doc[i].is_sent_start and token.doc[i - 1].is_punct:
         i -= 1
     return bool(token.doc[i].is_sent_start) or i == 0
+
+
+def after_perfect_auxiliary(token: Token) -> bool:
+    """A ``-t`` form right after ``ha`` (har/hade/ha, adverbs between): a supine."""
+    if not token.lower_.endswith("t"):
+        return False
+    i = token.i - 1
+    while i >= 0 and token.doc[i].pos_ in ("ADV", "PART") and token.i - i <= 3:
+        i -= 1
+    return i >= 0 and token.doc[i].lemma_.lower() == "ha" and token.doc[i].pos_ == "AUX"
 
 
 def fits_pos(form: str, lemma: str, pos: str) -> bool:
@@ -134,6 +145,10 @@ class LemmaBackoff:
         if token.pos_ not in CONTENT_POS:
             return lemma
         form = token.lower_
+        if token.pos_ != "VERB" and after_perfect_auxiliary(token):
+            verb = self.table_lemma(form, "VERB")  # "har anställt" tagged ADV or ADJ
+            if verb and verb != form:
+                return verb
         if lemma == form:
             return self.table_lemma(form, token.pos_) or lemma
         if self.settings.validate and not self.table.is_lemma(lemma):

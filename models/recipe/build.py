@@ -149,7 +149,7 @@ def evaluate(model_dir: Path, data: Path) -> dict:
     nlp = spacy.load(model_dir)
     gold = read_gold(ROOT / "corpus" / "gold" / "lemmas.tsv")
     found = report_docs(nlp, ROOT / "corpus" / "reports" / "pa-gang-i-uppdraget.txt")
-    lemma_gold = sum(found.get(off, ("", "", ""))[1] == lemma for _, off, lemma, _ in gold)
+    lemma_gold = sum(off in found and found[off].lemma_ == lemma for _, off, lemma, _ in gold)
     ud = ud_eval.evaluate(nlp, data / "ud/UD_Swedish-Talbanken/sv_talbanken-ud-test.conllu")
     ner = ner_eval.evaluate(nlp, data / "ner/swedish-ner-corpus/test_corpus.txt")
     return {"ud_talbanken_test": ud.scores,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Token
 
 import textmine.tokenizer  # noqa: F401  (the tokenizer the bundled model names)
 from textmine.lemmatizer import BackoffSettings, LemmaBackoff, LemmaTable
@@ -43,42 +43,42 @@ def read_gold(path: Path) -> list[tuple[str, int, str, str]]:
     return rows
 
 
-def report_docs(nlp: Language, report: Path) -> dict[int, tuple[str, str, str]]:
-    """Offset -> (text, trained lemma, pos) over every non-empty line of the report."""
+def report_docs(nlp: Language, report: Path) -> dict[int, Token]:
+    """Offset -> token (with the trained lemma) over every non-empty line of the report."""
     text = report.read_text(encoding="utf-8")
-    found: dict[int, tuple[str, str, str]] = {}
+    found: dict[int, Token] = {}
     offset = 0
     for line in text.split("\n"):
         if line.strip():
             for tok in nlp(line):
-                found[offset + tok.idx] = (tok.text, tok.lemma_, tok.pos_)
+                found[offset + tok.idx] = tok
         offset += len(line) + 1
     return found
 
 
-def apply_strategy(backoff: LemmaBackoff | None, table: LemmaTable, doc: Doc, name: str):
+def strategy_lemma(backoff: LemmaBackoff | None, table: LemmaTable, token: Token,
+                   name: str) -> str:
     if name == "table":
-        return [table.get(t.lower_) or (t.text if t.pos_ == "PROPN" else t.lower_) for t in doc]
-    if backoff is None:
-        return [t.lemma_ for t in doc]
-    return [backoff.lemma(t) for t in doc]
+        return table.get(token.lower_) or (token.text if token.pos_ == "PROPN"
+                                           else token.lower_)
+    return token.lemma_ if backoff is None else backoff.lemma(token)
+
+
+def apply_strategy(backoff: LemmaBackoff | None, table: LemmaTable, doc: Doc, name: str):
+    return [strategy_lemma(backoff, table, t, name) for t in doc]
 
 
 def score_gold(nlp, table, gold, report) -> dict[str, float]:
+    """Accuracy on the gold list; each token keeps its sentence as context."""
     predicted = report_docs(nlp, report)
-    docs = {}
     results = {}
     for name in list(STRATEGIES) + ["table"]:
         backoff = make_backoff(nlp, STRATEGIES.get(name), table)
         correct = 0
         errors = []
         for token, offset, lemma, _pos in gold:
-            text, trained, pos = predicted.get(offset, (token, token, "X"))
-            doc = docs.get(offset)
-            if doc is None:
-                doc = Doc(nlp.vocab, words=[text], pos=[pos or "X"], lemmas=[trained or text])
-                docs[offset] = doc
-            guess = apply_strategy(backoff, table, doc, name)[0]
+            found = predicted.get(offset)
+            guess = strategy_lemma(backoff, table, found, name) if found is not None else ""
             correct += guess == lemma
             if guess != lemma:
                 errors.append(f"{token}->{guess} (gold {lemma})")
