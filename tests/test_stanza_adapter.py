@@ -57,7 +57,9 @@ def test_stanza_annotation_reaches_the_spacy_doc(doc):
 def test_textmine_components_work_on_stanza_output(doc):
     values = {n.value for n in doc._.numbers}
     assert {24, 2019, 65} <= values
-    assert doc._.entities is not None
+    assert [(e.text, e.label) for e in doc._.entities if e.label in ("MUNICIPALITY", "ROLE")] == [
+        ("Eda kommun", "MUNICIPALITY"), ("samordnare", "ROLE")]
+    assert all(len(e.text) < 40 for e in doc._.entities)
     assert any(a.type == "rekrytering" for a in doc._.activities)
 
 

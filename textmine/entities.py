@@ -268,11 +268,12 @@ class EntityRecognizer:
         self._gazetteer_loaded = False
 
     def _build_matchers(self, nlp: Language) -> None:
+        make_doc = _pattern_maker(nlp)
         capitalised, any_case = org_names()
         self.org_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.org_lower.add("ORG_CAP", [nlp.make_doc(v) for n in capitalised
+        self.org_lower.add("ORG_CAP", [make_doc(v) for n in capitalised
                                        for v in _genitive_variants(n)])
-        self.org_lower.add("ORG_ANY", [nlp.make_doc(v) for n in any_case
+        self.org_lower.add("ORG_ANY", [make_doc(v) for n in any_case
                                        for v in _genitive_variants(n)])
         # abbreviations by regex on the text: "SCB:s" -> SCB, but not "ESF-projektet"
         alternation = "|".join(regex.escape(a) for a in sorted(org_abbreviations(), key=len,
@@ -280,7 +281,7 @@ class EntityRecognizer:
         self.abbreviations = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}-])(?:{alternation})(?![\p{{L}}\p{{N}}]|-\p{{L}})")
         self.loc_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.loc_exact.add("LOC", [nlp.make_doc(v) for n in location_names()
+        self.loc_exact.add("LOC", [make_doc(v) for n in location_names()
                                    for v in _genitive_variants(n)])
 
     @property
@@ -785,6 +786,19 @@ def _ensure(doc: Doc) -> None:
     if doc._.entities is None:
         recognizer = _default_recognizer(doc.vocab.lang or "sv")
         recognizer(doc)
+
+
+def _pattern_maker(nlp: Language):
+    """Tokenize phrase patterns with spaCy's rule tokenizer, whatever the backend: a
+    backend whose tokenizer runs a whole pipeline (Stanza) must not see thousands of
+    patterns."""
+    from spacy.tokenizer import Tokenizer
+
+    if isinstance(nlp.tokenizer, Tokenizer):
+        return nlp.make_doc
+    import spacy
+
+    return spacy.blank(nlp.lang, vocab=nlp.vocab).make_doc
 
 
 @lru_cache(maxsize=4)
