@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterator
 
 from spacy.language import Language
+
+from textmine.evaluation import pipeline_for
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
@@ -120,15 +121,8 @@ def format_table(result: NERScores) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from textmine.language import PipelineNotAvailable, load
-
-    if not Path(args.file).exists():
-        print(f"error: no such file: {args.file}", file=sys.stderr)
-        return 2
-    try:
-        nlp = load(args.model, extractors=False)
-    except PipelineNotAvailable as err:
-        print(f"error: {err}", file=sys.stderr)
+    nlp = pipeline_for(args.model, args.file)
+    if nlp is None:
         return 2
     result = evaluate(nlp, Path(args.file), str(args.model or ""))
     print(json.dumps(asdict(result), indent=2) if args.json else format_table(result))

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from spacy.language import Language
+
+from textmine.evaluation import pipeline_for
 from spacy.tokens import Doc
 from spacy.training import Example
 
@@ -149,15 +150,8 @@ def format_table(result: UDScores) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from textmine.language import PipelineNotAvailable, load
-
-    if not Path(args.file).exists():
-        print(f"error: no such file: {args.file}", file=sys.stderr)
-        return 2
-    try:
-        nlp = load(args.model, extractors=False)
-    except PipelineNotAvailable as err:
-        print(f"error: {err}", file=sys.stderr)
+    nlp = pipeline_for(args.model, args.file)
+    if nlp is None:
         return 2
     result = evaluate(nlp, Path(args.file), args.sents_per_doc, args.gold_tokens,
                       str(args.model or ""))
