@@ -1,5 +1,4 @@
 """Segmentation against the hand-read gold file, and on other layouts written for the test."""
-import json
 from collections import Counter
 from pathlib import Path
 

@@ -27,7 +27,8 @@ def load(name: str | Path | None = None, *, extractors: bool = True) -> Language
     """Return a ready Swedish pipeline with textmine's components.
 
     ``name``: ``None`` for the bundled model, ``"stanza"`` for Stanza's Swedish models,
-    a spaCy package name (``"sv_core_news_lg"``) or a path to a pipeline folder.
+    ``"blank"`` for spaCy's Swedish tokenizer alone (fast, rules only), a spaCy package
+    name (``"sv_core_news_lg"``) or a path to a pipeline folder.
     ``extractors=False`` returns the base pipeline only (for evaluation and benchmarks).
     """
     nlp = load_base(name)
@@ -44,6 +45,8 @@ def load_base(name: str | Path | None = None) -> Language:
         return load_stanza()
     if name in DEFAULT_NAMES:
         return load_bundled()
+    if name == "blank":  # tokenizer only: textmine's rules without a statistical model
+        return spacy.blank("sv")
     path = Path(name)
     if path.exists():
         return _load_lemma_components_then(path)

@@ -323,13 +323,7 @@ def predict(nlp, line: Item) -> Item:
 
 
 def load_pipeline(model: str | None):
-    """textmine.load() (or a named pipeline); ``blank`` = spacy.blank("sv") + extractors."""
-    from textmine.pipeline import add_extractors
-
-    if model == "blank":
-        import spacy
-
-        return add_extractors(spacy.blank("sv"))
+    """textmine.load() (or a named pipeline); ``blank`` = rules only, no statistical model."""
     from textmine.language import load
 
     return load(model)
