@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,18 @@ def extract(report: "Report", nlp: "Language | None" = None, themes="default") -
     from textmine.extract import extract_report
 
     if themes == "default":
-        from textmine.themes import load_model
+        themes = _bundled_themes()
+    return extract_report(report, nlp or _bundled_pipeline(), themes)
 
-        themes = load_model(None)
-    return extract_report(report, nlp or load(), themes)
+
+@lru_cache(maxsize=1)
+def _bundled_pipeline() -> "Language":
+    """Loaded once per process, so extracting report after report does not reload it."""
+    return load()
+
+
+@lru_cache(maxsize=1)
+def _bundled_themes():
+    from textmine.themes import load_model
+
+    return load_model(None)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import json
-import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -26,9 +25,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from textmine.municipalities import default_gazetteer
 from textmine.records import Entity
 
-log = logging.getLogger(__name__)
 
 if not Doc.has_extension("entities"):
     Doc.set_extension("entities", default=None)
@@ -264,8 +263,7 @@ class EntityRecognizer:
         self.loc_cues = Lexicon.from_lines(self.cues["loc_cue_heads"])
         self.org_titles = Lexicon.from_lines(read_json("orgs.json")["org_title_heads"])
         self._build_matchers(nlp)
-        self._gazetteer = None
-        self._gazetteer_loaded = False
+        self.gazetteer = default_gazetteer()
 
     def _build_matchers(self, nlp: Language) -> None:
         make_doc = _pattern_maker(nlp)
@@ -283,18 +281,6 @@ class EntityRecognizer:
         self.loc_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.loc_exact.add("LOC", [make_doc(v) for n in location_names()
                                    for v in _genitive_variants(n)])
-
-    @property
-    def gazetteer(self):
-        """The lead's municipality gazetteer; absent (None) until that module exists."""
-        if not self._gazetteer_loaded:
-            self._gazetteer_loaded = True
-            try:
-                from textmine.municipalities import default_gazetteer
-                self._gazetteer = default_gazetteer()
-            except ImportError:  # pragma: no cover - only before the module lands
-                log.warning("textmine.municipalities missing: no MUNICIPALITY entities")
-        return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = promote_names(list(self.candidates(doc)))
@@ -326,12 +312,9 @@ class EntityRecognizer:
         yield from self._ner(doc)
 
     def _municipalities(self, doc: Doc) -> Iterator[Candidate]:
-        if self.gazetteer is None:
-            return
         for mention in self.gazetteer.find(doc.text, current=doc._.context_municipality):
-            if mention.end > mention.start:
-                code = mention.municipality.code if mention.municipality else None
-                yield Candidate(RULE, mention.start, mention.end, "MUNICIPALITY", code)
+            yield Candidate(RULE, mention.start, mention.end, "MUNICIPALITY",
+                            mention.municipality.code)
 
     def _orgs(self, doc: Doc) -> Iterator[Candidate]:
         cap_id = doc.vocab.strings["ORG_CAP"]

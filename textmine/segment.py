@@ -119,8 +119,11 @@ class Segmenter:
             if combined:
                 a, b = combined.group("a"), combined.group("b")
                 for x, y in ((a, b), (b, a)):
-                    if self._theme(y) and self.gazetteer.lookup(x):
-                        theme, municipality = self._theme(y), self.gazetteer.lookup(x)
+                    theme, municipality = self._theme(y), self.gazetteer.lookup(x)
+                    if theme and municipality:
+                        break
+                else:
+                    theme = municipality = None
         return Heading(line, theme, municipality)
 
     # -- segmentation ---------------------------------------------------------
