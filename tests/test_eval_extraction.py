@@ -135,3 +135,30 @@ def test_cli_refuses_errors_on_heldout(capsys):
     from textmine.cli import main
 
     assert main(["evaluate", "extraction", "--errors", "--split", "heldout", "--model", "blank"]) == 2
+
+
+def test_a_field_the_gold_does_not_annotate_is_not_scored():
+    from textmine.evaluation.extraction import describe_errors, format_report
+
+    totals = Totals()
+    gold = {"report": "r", "passage_id": "p0001", "text": "Kommunen har anställt en coach.",
+            "activities": [{"type": "rekrytering"}], "outcomes": []}
+    pred = {"numbers": [span(0, 3, kind="count", value=1)], "entities": [span(0, 8, label="ORG")],
+            "activities": [{"type": "rekrytering", "evidence": "anställt en coach"}], "outcomes": []}
+    totals.add(gold, pred)
+    report = totals.to_dict()
+    assert set(report["fields"]) == {"activities/types", "outcomes/overlap"}
+    assert report["fields"]["activities/types"]["f1"] == 1.0
+    text = format_report("dev2", report, 0.1)
+    assert "activities" in text and "numbers" not in text and "entities" not in text
+    assert describe_errors(gold, pred) == []
+    wrong = {**pred, "activities": [{"type": "evenemang", "evidence": "coach"}]}
+    assert describe_errors(gold, wrong) == [
+        "r:p0001 activities missed ['rekrytering'] spurious {'evenemang': 'coach'}"]
+
+
+def test_cli_refuses_errors_on_blind(capsys):
+    from textmine.cli import main
+
+    assert main(["evaluate", "extraction", "--errors", "--split", "blind", "--model", "blank"]) == 2
+    assert "development splits only" in capsys.readouterr().err

@@ -44,6 +44,28 @@ def test_front_matter_is_not_a_passage(report):
     assert report.title == "På gång i uppdraget"
 
 
+@pytest.mark.parametrize("report_id", ["dev2-lansstyrelsen-redovisning", "dev2-region-uppfoljning",
+                                       "dev2-utvardering-intervjuer"])
+def test_other_bundled_layouts_match_their_gold(report_id):
+    """Three more layouts (label 'Tema:' headings with lists inside paragraphs, Markdown,
+    numbered sections), read by their own annotators."""
+    gold = [g for g in read_jsonl("extraction/dev2.jsonl") if g["report"] == report_id]
+    found = load_report(report_id).passages
+    assert [(p.start, p.end, p.theme.gold, p.municipality.name) for p in found] == [
+        (g["start"], g["end"], g["theme"], g["municipality"]) for g in gold]
+
+
+def test_a_list_stays_in_its_paragraph_and_theme_labels_are_read():
+    long = ("Kommunen har under året använt medlen till flera insatser som beskrivs i den här "
+            "redovisningen, bland annat till följande kurser för vuxna:")
+    text = (f"Tema: Folkhälsa\n\nKiruna kommun\n\n{long}\n– simning,\n– friluftsliv.\n"
+            "Kurserna fortsätter.\nEn annan insats är ett nytt spår.\n")
+    report = segment(text)
+    assert [(p.theme.gold, p.text.splitlines()) for p in report.passages] == [
+        ("folkhalsa", [long, "– simning,", "– friluftsliv.", "Kurserna fortsätter."]),
+        ("folkhalsa", ["En annan insats är ett nytt spår."])]
+
+
 def test_passage_offsets_slice_the_source(report):
     for passage in report.passages:
         assert report.text[passage.start:passage.end] == passage.text

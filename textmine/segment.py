@@ -29,6 +29,10 @@ _MARKUP = regex.compile(r"^\s*(?:#{1,6}\s+)?(?:\d+(?:\.\d+)*\.?\s+)?(?:\*\*|__)?
 _COMBINED = regex.compile(r"^(?P<a>.+?)\s*(?:[–—:|]|\s-\s)\s*(?P<b>.+)$")
 _MAX_HEADING_WORDS = 12
 _MAX_WRAPPED_LINE = 120  # longer lines are whole paragraphs, not soft-wrapped
+_LIST_ITEM = regex.compile(r"^(?:[-–—•*▪◦]|\d{1,2}[.)])\s+\S")
+# "Tema: Utbildning", "Temaområde 2 – Hälsa": a label before the theme name
+_THEME_LABEL = regex.compile(r"^(?:tema|temaområde|område|kapitel)\b[^:–—-]*[:–—-]\s*(?P<name>.+)$",
+                             regex.IGNORECASE)
 
 
 @dataclass
@@ -104,7 +108,11 @@ class Segmenter:
 
     # -- headings -------------------------------------------------------------
     def _theme(self, text: str) -> str | None:
-        return self._theme_keys.get(_key(text))
+        found = self._theme_keys.get(_key(text))
+        labelled = _THEME_LABEL.match(text.strip())
+        if found is None and labelled:
+            found = self._theme_keys.get(_key(labelled.group("name")))
+        return found
 
     def classify(self, line: Line) -> Heading | None:
         """Return a Heading if ``line`` looks like one, else None (it is body text)."""
@@ -140,12 +148,13 @@ class Segmenter:
 
         A block of lines between blank lines is one soft-wrapped paragraph, unless its
         lines are long (one paragraph per line, as exported from word processors); a
-        heading line inside a block is split off.
+        heading line inside a block is split off. A list inside a one-per-line block stays
+        with the line that introduces it and the line that follows it.
         """
         for block in _blocks(text):
             one_per_line = len(block) > 1 and any(len(ln.text) > _MAX_WRAPPED_LINE for ln in block)
             paragraph: list[Line] = []
-            for line in block:
+            for k, line in enumerate(block):
                 heading = self.classify(line)
                 if heading is not None and (heading.known or line.markdown or len(block) == 1):
                     if paragraph:
@@ -154,7 +163,7 @@ class Segmenter:
                     yield heading
                     continue
                 paragraph.append(line)
-                if one_per_line:
+                if one_per_line and not _continues(block, k):
                     yield paragraph
                     paragraph = []
             if paragraph:
@@ -221,6 +230,14 @@ def segment(text: str, report_id: str = "report", themes: dict[str, str] | None 
 
 def _key(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").split()).strip(" :.").casefold()
+
+
+def _continues(block: list[Line], k: int) -> bool:
+    """Line ``k + 1`` of a one-per-line block belongs to line ``k``'s paragraph: one of the
+    two is a list item (an introduced list, or the sentence that closes it)."""
+    if k + 1 >= len(block):
+        return False
+    return any(_LIST_ITEM.match(ln.text) for ln in (block[k], block[k + 1]))
 
 
 def _heading_shaped(body: str, markdown: bool) -> bool:

@@ -1,6 +1,6 @@
 """``textmine evaluate extraction``: precision, recall and F1 of the extractors against gold.
 
-The gold (``corpus/gold/extraction/{dev,heldout}.jsonl``, see its README) holds passages
+The gold (``corpus/gold/extraction/{dev,dev2,heldout}.jsonl``, see its README) holds passages
 read by hand. Each passage runs through the pipeline with its municipality as context,
 and every field the pipeline fills is scored:
 
@@ -11,9 +11,11 @@ and every field the pipeline fills is scored:
 - outcomes: sentences, matched by character overlap in the passage.
 
 The scoring lives in small pure functions (``prf``, ``match_spans``, ``score_*``) so it
-can be tested on hand-made pairs; a field the pipeline does not fill scores as empty.
-Dev and held-out are always reported apart: rules are tuned on dev only, and
-``--errors`` (the list of mismatches) is refused for the held-out part.
+can be tested on hand-made pairs; a field the pipeline does not fill scores as empty, and a
+field a gold passage does not annotate (no key) is not scored for that passage, so a gold
+file may annotate only some fields. Splits are always reported apart: rules are tuned on
+the development splits only, and ``--errors`` (the list of mismatches) is refused for the
+held-out and blind parts.
 """
 from __future__ import annotations
 
@@ -26,9 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-# split name -> gold file under corpus/gold (the blind set was written apart from the code)
-SPLITS = {"dev": "extraction/dev.jsonl", "heldout": "extraction/heldout.jsonl",
-          "blind": "blind/extraction.jsonl"}
+# split name -> gold file under corpus/gold (the blind set was written apart from the code;
+# dev2 holds constructed development reports annotated for activities and outcomes only)
+SPLITS = {"dev": "extraction/dev.jsonl", "dev2": "extraction/dev2.jsonl",
+          "heldout": "extraction/heldout.jsonl", "blind": "blind/extraction.jsonl"}
+TUNABLE = ("dev", "dev2")  # the splits whose mismatches may be read
 Item = dict[str, Any]
 
 
@@ -214,7 +218,19 @@ class Totals:
 
     def add(self, gold: Item, pred: Item) -> None:
         self.passages += 1
-        numbers = score_numbers(gold.get("numbers", []), pred["numbers"])
+        if "numbers" in gold:
+            self._add_numbers(score_numbers(gold["numbers"], pred["numbers"]))
+        if "entities" in gold:
+            self._add_entities(gold["entities"], pred["entities"])
+        if "activities" in gold:
+            activities = score_activities(gold["activities"], pred["activities"])
+            self.prf["activities/types"].add(activities["types"])
+            for kind, value in activities["by_type"].items():
+                self.groups["activities/type"][kind].add(value)
+        if "outcomes" in gold:
+            self.prf["outcomes/overlap"].add(score_outcomes(gold["text"], gold["outcomes"], pred["outcomes"]))
+
+    def _add_numbers(self, numbers: dict[str, Any]) -> None:
         for mode in ("strict", "exact", "overlap"):
             self.prf[f"numbers/{mode}"].add(numbers[mode])
         for kind, value in numbers["by_kind"].items():
@@ -222,18 +238,15 @@ class Totals:
         for name in ("unit_agree", "approx_agree"):
             self.ratios[f"numbers/{name}"][0] += numbers[name][0]
             self.ratios[f"numbers/{name}"][1] += numbers[name][1]
-        entities = score_entities(gold.get("entities", []), pred["entities"])
+
+    def _add_entities(self, gold: Sequence[Item], pred: Sequence[Item]) -> None:
+        entities = score_entities(gold, pred)
         for mode in ("exact", "overlap"):
             self.prf[f"entities/{mode}"].add(entities[mode])
         for label, value in entities["by_label"].items():
             self.groups["entities/label"][label].add(value)
-        for k, v in enumerate(score_linking(gold.get("entities", []), pred["entities"])):
+        for k, v in enumerate(score_linking(gold, pred)):
             self.linking[k] += v
-        activities = score_activities(gold.get("activities", []), pred["activities"])
-        self.prf["activities/types"].add(activities["types"])
-        for kind, value in activities["by_type"].items():
-            self.groups["activities/type"][kind].add(value)
-        self.prf["outcomes/overlap"].add(score_outcomes(gold["text"], gold.get("outcomes", []), pred["outcomes"]))
 
     def to_dict(self) -> dict[str, Any]:
         correct, found, total = self.linking
@@ -340,26 +353,35 @@ def evaluate(nlp, lines: Sequence[Item], errors: list[str] | None = None) -> Tot
 
 
 def describe_errors(gold: Item, pred: Item) -> list[str]:
-    """Readable number/entity/activity mismatches of one passage (dev only)."""
-    out = []
-    pid = gold.get("passage_id", "?")
-    g_numbers, p_numbers = gold.get("numbers", []), pred["numbers"]
-    ok = match_spans(g_numbers, p_numbers, "exact",
-                     lambda g, p: g.get("kind") == p.get("kind") and values_equal(g.get("value"), p.get("value")))
-    for g in sorted(set(range(len(g_numbers))) - {g for g, _ in ok}):
-        out.append(f"{pid} number missed   {json.dumps(g_numbers[g], ensure_ascii=False)}")
-    for p in sorted(set(range(len(p_numbers))) - {p for _, p in ok}):
-        out.append(f"{pid} number spurious {json.dumps(p_numbers[p], ensure_ascii=False)}")
-    g_ent, p_ent = gold.get("entities", []), pred["entities"]
-    ok = match_spans(g_ent, p_ent, "exact", lambda g, p: g.get("label") == p.get("label"))
-    for g in sorted(set(range(len(g_ent))) - {g for g, _ in ok}):
-        out.append(f"{pid} entity missed   {g_ent[g].get('label')} {g_ent[g].get('text')!r}")
-    for p in sorted(set(range(len(p_ent))) - {p for _, p in ok}):
-        out.append(f"{pid} entity spurious {p_ent[p].get('label')} {p_ent[p].get('text')!r}")
-    g_act = {a["type"] for a in gold.get("activities", [])}
-    p_act = {a.get("type") for a in pred["activities"]}
-    if g_act != p_act:
-        out.append(f"{pid} activities missed {sorted(g_act - p_act)} spurious {sorted(p_act - g_act)}")
+    """Readable mismatches of one passage, for the fields its gold annotates (development
+    splits only)."""
+    out: list[str] = []
+    pid = ":".join(str(gold[k]) for k in ("report", "passage_id") if k in gold) or "?"
+    if "numbers" in gold:
+        g_numbers, p_numbers = gold["numbers"], pred["numbers"]
+        ok = match_spans(g_numbers, p_numbers, "exact", lambda g, p: g.get("kind") == p.get("kind")
+                         and values_equal(g.get("value"), p.get("value")))
+        out += _unmatched(pid, "number", ok, g_numbers, p_numbers,
+                          lambda n: json.dumps(n, ensure_ascii=False))
+    if "entities" in gold:
+        g_ent, p_ent = gold["entities"], pred["entities"]
+        ok = match_spans(g_ent, p_ent, "exact", lambda g, p: g.get("label") == p.get("label"))
+        out += _unmatched(pid, "entity", ok, g_ent, p_ent, lambda e: f"{e.get('label')} {e.get('text')!r}")
+    if "activities" in gold:
+        g_act = {a["type"] for a in gold["activities"]}
+        p_act = {a.get("type"): a.get("evidence") for a in pred["activities"]}
+        if g_act != set(p_act):
+            spurious = {t: p_act[t] for t in sorted(set(p_act) - g_act)}
+            out.append(f"{pid} activities missed {sorted(g_act - set(p_act))} spurious {spurious}")
+    return out
+
+
+def _unmatched(pid: str, what: str, pairs, gold: Sequence[Item], pred: Sequence[Item],
+               show: Callable[[Item], str]) -> list[str]:
+    out = [f"{pid} {what} missed   {show(gold[g])}"
+           for g in sorted(set(range(len(gold))) - {g for g, _ in pairs})]
+    out += [f"{pid} {what} spurious {show(pred[p])}"
+            for p in sorted(set(range(len(pred))) - {p for _, p in pairs})]
     return out
 
 
@@ -374,34 +396,39 @@ def format_report(name: str, report: dict[str, Any], seconds: float) -> str:
         lines.append(f"{label:<34}{v['precision']:>8.3f}{v['recall']:>8.3f}{v['f1']:>8.3f}"
                      f"{v['tp']:>7}{v['fp']:>6}{v['fn']:>6}")
 
-    fields = report["fields"]
-    titles = [("numbers/strict", "numbers (span+kind+value)"), ("numbers/exact", "numbers (exact span)"),
-              ("numbers/overlap", "numbers (overlap)")]
-    for key, title in titles:
-        row(title, fields[key])
-    for kind, v in report["groups"].get("numbers/kind", {}).items():
-        row(f"  kind {kind} (exact+kind)", v)
-    for key, v in report["agreement"].items():
-        lines.append(f"  {key.split('/')[1].replace('_', ' ')} on exact spans: {v['agree']}/{v['of']} = {v['rate']:.3f}")
-    row("entities (exact span+label)", fields["entities/exact"])
-    row("entities (overlap+label)", fields["entities/overlap"])
-    for label, v in report["groups"].get("entities/label", {}).items():
-        row(f"  label {label} (exact)", v)
-    link = report["municipality_linking"]
-    lines.append(f"municipality linking accuracy: {link['accuracy']:.3f} ({link['correct']}/{link['found']} "
-                 f"gold mentions found; end to end {link['end_to_end']:.3f} of {link['gold']})")
-    row("activities (types per passage)", fields["activities/types"])
-    for kind, v in report["groups"].get("activities/type", {}).items():
-        row(f"  type {kind}", v)
-    row("outcomes (sentence overlap)", fields["outcomes/overlap"])
+    fields, groups = report["fields"], report["groups"]
+    if "numbers/strict" in fields:
+        for key, title in (("numbers/strict", "numbers (span+kind+value)"),
+                           ("numbers/exact", "numbers (exact span)"), ("numbers/overlap", "numbers (overlap)")):
+            row(title, fields[key])
+        for kind, v in groups.get("numbers/kind", {}).items():
+            row(f"  kind {kind} (exact+kind)", v)
+        for key, v in report["agreement"].items():
+            lines.append(f"  {key.split('/')[1].replace('_', ' ')} on exact spans: "
+                         f"{v['agree']}/{v['of']} = {v['rate']:.3f}")
+    if "entities/exact" in fields:
+        row("entities (exact span+label)", fields["entities/exact"])
+        row("entities (overlap+label)", fields["entities/overlap"])
+        for label, v in groups.get("entities/label", {}).items():
+            row(f"  label {label} (exact)", v)
+        link = report["municipality_linking"]
+        lines.append(f"municipality linking accuracy: {link['accuracy']:.3f} ({link['correct']}/"
+                     f"{link['found']} gold mentions found; end to end {link['end_to_end']:.3f} "
+                     f"of {link['gold']})")
+    if "activities/types" in fields:
+        row("activities (types per passage)", fields["activities/types"])
+        for kind, v in groups.get("activities/type", {}).items():
+            row(f"  type {kind}", v)
+    if "outcomes/overlap" in fields:
+        row("outcomes (sentence overlap)", fields["outcomes/overlap"])
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
     splits = list(SPLITS) if args.split == "all" else [args.split]
-    if args.errors and splits != ["dev"]:
-        print("--errors lists mismatches on dev only (held-out errors must not be read); "
-              "use --split dev", file=sys.stderr)
+    if args.errors and not set(splits) <= set(TUNABLE):
+        print(f"--errors lists mismatches on the development splits only ({', '.join(TUNABLE)}); "
+              "held-out and blind errors must not be read", file=sys.stderr)
         return 2
     try:
         nlp = load_pipeline(args.model)
@@ -448,5 +475,6 @@ def register(eval_subparsers) -> None:
                         help="pipeline: default = textmine.load(); 'blank' = spacy.blank('sv') + "
                              "extractors; or a spaCy package name / folder")
     parser.add_argument("--gold-dir", default=None, help="folder with SPLIT.jsonl gold files (default: the bundled corpus)")
-    parser.add_argument("--errors", action="store_true", help="list mismatches (dev only)")
+    parser.add_argument("--errors", action="store_true",
+                        help="list mismatches (development splits dev and dev2 only)")
     parser.set_defaults(func=run)
