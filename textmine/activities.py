@@ -34,6 +34,24 @@ if not Doc.has_extension("outcomes"):
 SENTENCE_END = {".", "!", "?"}
 MIN_STEM_VERB = 4
 NOMINAL_ENDINGS = ("ning", "ningen", "ningar", "ningarna", "ingen", "ingar")
+# tags that rule out a noun; VERB is not among them: the compact tagger calls some nouns
+# verbs (mötesplats, lektioner) but rarely calls an adjective anything else
+NOT_NOUNS = ("ADJ", "ADV", "ADP", "DET", "PRON", "NUM", "CCONJ", "SCONJ")
+
+
+def lexicon_hit(lexicon: Lexicon, token: "Word") -> bool:
+    """A noun-lexicon match that the tagger and lemmatizer, when they ran, do not contradict:
+    not an adjective (lokal), and a compound head that is the lemma's head too
+    (folkhälsoområdet has lemma -område, so it is no -råd)."""
+    if token.pos_ in NOT_NOUNS:
+        return False
+    found = lexicon.match(token)
+    if found is None:
+        return False
+    lemma = token.lemma_.lower()
+    if found.prefix and lemma and lemma != token.lower_ and not lemma.endswith(found.lemma):
+        return False
+    return True
 AGENT_ENDINGS = ("are", "aren", "arna", "arnas")
 
 
@@ -55,11 +73,13 @@ class VerbSet:
 
     @classmethod
     def of(cls, lemmas: list[str]) -> "VerbSet":
-        # short verbs (är, ge) match whole forms only: as prefixes they hit other words
-        return cls(frozenset(v.lower() for v in lemmas),
-                   tuple(verb_stem(v) for v in lemmas if len(v) >= MIN_STEM_VERB))
+        # short verbs (är, ge) and "=" entries (=fram) match whole forms only: as prefixes
+        # they hit other words (framför)
+        return cls(frozenset(v.lstrip("=").lower() for v in lemmas),
+                   tuple(verb_stem(v) for v in lemmas
+                         if len(v) >= MIN_STEM_VERB and not v.startswith("=")))
 
-    def match(self, token: Token) -> bool:
+    def match(self, token: "Word") -> bool:
         key = (token.lower_, token.lemma_)
         found = self._cache.get(key)
         if found is None:
@@ -68,7 +88,7 @@ class VerbSet:
             found = self._cache[key] = self._match(token)
         return found
 
-    def _match(self, token: Token) -> bool:
+    def _match(self, token: "Word") -> bool:
         if token.lemma_ and token.lemma_.lower() in self.lemmas:
             return True
         lower = token.lower_
@@ -99,12 +119,12 @@ class ObjectSet:
                 plain.append(word)
         return cls(Lexicon.from_lines(plain) if plain else None, tuple(lexicons))
 
-    def match(self, token: Token) -> bool:
-        if self.nouns is not None and self.nouns.match(token):
+    def match(self, token: "Word") -> bool:
+        if self.nouns is not None and lexicon_hit(self.nouns, token):
             return True
         lower = token.lower_
         for lexicon in self.lexicons:
-            if lexicon.match(token):
+            if lexicon_hit(lexicon, token):
                 # a genitive (barns rättigheter) modifies another noun: not the object
                 return not (lower.endswith("s") and lexicon.match_word(lower[:-1]))
         return False
@@ -121,16 +141,22 @@ class Pattern:
     objects: ObjectSet | None = None
     phrases: tuple[tuple[str, ...], ...] = ()
     blocked: frozenset[str] = frozenset()
+    blocked_endings: tuple[str, ...] = ()
+    unless: ObjectSet | None = None  # a phrase followed closely by one of these does not count
     window: int | None = None
     order: str | None = None  # "verb_first", "object_first" or either
     context: Lexicon | None = None
     not_context: Lexicon | None = None
 
+    def usable(self, word: "Word") -> bool:
+        """The word may be evidence for this pattern (not listed under 'not')."""
+        return word.lower_ not in self.blocked and not word.lower_.endswith(self.blocked_endings)
+
     def applies_to(self, sentence: "list[Word]") -> bool:
         """Context words required (or forbidden) anywhere in the sentence."""
-        if self.context is not None and not any(self.context.match(t) for t in sentence):
+        if self.context is not None and not any(lexicon_hit(self.context, t) for t in sentence):
             return False
-        if self.not_context is not None and any(self.not_context.match(t) for t in sentence):
+        if self.not_context is not None and any(lexicon_hit(self.not_context, t) for t in sentence):
             return False
         return True
 
@@ -143,7 +169,9 @@ class Pattern:
             verbs=VerbSet.of(data["verbs"]) if "verbs" in data else None,
             objects=ObjectSet.of(data["objects"]) if "objects" in data else None,
             phrases=tuple(tuple(w.lower() for w in p) for p in data.get("phrases", ())),
-            blocked=frozenset(w.lower() for w in data.get("not", ())),
+            blocked=frozenset(w.lower() for w in data.get("not", ()) if not w.startswith("*")),
+            blocked_endings=tuple(w[1:].lower() for w in data.get("not", ()) if w.startswith("*")),
+            unless=ObjectSet.of(data["unless"]) if "unless" in data else None,
             window=data.get("window"),
             order=data.get("order"),
             context=Lexicon.from_lines(data["context"]) if "context" in data else None,
@@ -151,22 +179,39 @@ class Pattern:
         )
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Words that make a clause a plan (ska, planera) or a negation (inte): no evidence."""
+
+    modal: frozenset[str]
+    intent: frozenset[str]
+    negation: frozenset[str]
+    subordinator: frozenset[str]
+    main_clause_words: int
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Scope":
+        words = {k: frozenset(w.lower() for w in data.get(k, ()))
+                 for k in ("modal", "intent", "negation", "subordinator")}
+        return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)))
+
+
 @lru_cache(maxsize=None)
-def load_patterns() -> tuple[list[Pattern], int, tuple[tuple[str, ...], ...]]:
-    """(patterns, window, exclude phrases) from activity_patterns.json."""
+def load_patterns() -> tuple[list[Pattern], int, tuple[tuple[str, ...], ...], Scope]:
+    """(patterns, window, exclude phrases, scope words) from activity_patterns.json."""
     config = read_json("activity_patterns.json")
     patterns = [Pattern.from_dict(type_, data)
                 for type_, items in config["types"].items() for data in items]
     excludes = tuple(tuple(w.lower() for w in p) for p in config.get("exclude_phrases", ()))
-    return patterns, int(config.get("window", 6)), excludes
+    return patterns, int(config.get("window", 6)), excludes, Scope.from_dict(config.get("scope", {}))
 
 
 @lru_cache(maxsize=None)
 def outcome_regexes() -> tuple[list[regex.Pattern], ...]:
-    """(effect, goal, effect cues that end the activity part, plan openings)."""
+    """(effect, goal, effect cues that end the activity part, plan cues that end it)."""
     config = read_json("outcome_patterns.json")
     return tuple([regex.compile(p) for p in config[key]]
-                 for key in ("effect", "goal", "effect_blocking", "plan_start"))
+                 for key in ("effect", "goal", "effect_blocking", "plan_blocking"))
 
 
 # --------------------------------------------------------------------------- sentences
@@ -198,17 +243,76 @@ def is_outcome(sentence: Span) -> bool:
 
 def effect_start(sentence: Span) -> int | None:
     """Character offset (in the sentence) after which the words describe an effect."""
-    _, _, blocking, _ = outcome_regexes()
+    return _first_cue(sentence, outcome_regexes()[2])
+
+
+def plan_start(sentence: Span) -> int | None:
+    """Character offset after which the words describe a goal or plan ('Målet är att …',
+    'Nästa steg …', 'planerar'): what is planned is not yet an activity."""
+    return _first_cue(sentence, outcome_regexes()[3])
+
+
+def _first_cue(sentence: Span, cues: list[regex.Pattern]) -> int | None:
     text = sentence.text.lower()
-    hits = [m.start() for m in (b.search(text) for b in blocking) if m]
+    hits = [m.start() for m in (c.search(text) for c in cues) if m]
     return min(hits) if hits else None
 
 
-def is_plan(sentence: Span) -> bool:
-    """'Nästa steg är att …', 'På sikt vill …': what is planned is not yet an activity."""
-    _, _, _, plans = outcome_regexes()
-    text = sentence.text.lower().lstrip()
-    return any(p.match(text) for p in plans)
+# --------------------------------------------------------------------------- clause scope
+
+def unreal_tokens(sentence: Span, scope: Scope) -> set[int]:
+    """Doc indices of words in planned or negated clauses ('ska starta', 'har inte
+    anställt'): by the parse when there is one, else after a main-clause modal."""
+    if _has_deps(sentence):
+        return _unreal_by_parse(sentence, scope)
+    return _unreal_by_position(sentence, scope)
+
+
+def _unreal_by_parse(sentence: Span, scope: Scope) -> set[int]:
+    blocked: set[int] = set()
+    for token in sentence:
+        word = token.lower_
+        if token.dep_.startswith("aux") and (word in scope.modal or token.lemma_.lower() in scope.modal):
+            clause = token.head
+            if clause.dep_ == "acl:relcl":  # "en coach som ska stötta unga": a role's task
+                continue
+        elif word in scope.negation and token.dep_ in ("advmod", "neg"):
+            clause = token.head
+        elif token.lemma_.lower() in scope.intent and token.pos_ in ("VERB", "AUX"):
+            # "planerar att starta …": what the intent verb governs
+            for child in token.children:
+                if child.dep_ in ("xcomp", "ccomp"):
+                    blocked |= _clause(child)
+            continue
+        else:
+            continue
+        blocked |= _clause(clause)
+    return blocked
+
+
+def _clause(head: Token) -> set[int]:
+    """``head``'s subtree without coordinated clauses that have their own finite verb."""
+    found, stack = set(), [head]
+    while stack:
+        token = stack.pop()
+        found.add(token.i)
+        for child in token.children:
+            if child.dep_ in ("conj", "parataxis") and "Inf" not in child.morph.get("VerbForm"):
+                if child.pos_ in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in child.children):
+                    continue
+            stack.append(child)
+    return found
+
+
+def _unreal_by_position(sentence: Span, scope: Scope) -> set[int]:
+    """No parse: a modal among the first words of the main clause blocks the rest."""
+    for token in sentence[:scope.main_clause_words]:
+        word = token.lower_
+        if word in scope.subordinator:
+            return set()
+        if word in scope.modal or token.lemma_.lower() in scope.intent:
+            return set(range(token.i, sentence.end))
+    return set()
 
 
 # --------------------------------------------------------------------------- matching
@@ -221,12 +325,13 @@ class Word:
     text: str
     lower_: str
     lemma_: str
+    pos_: str
     is_alpha: bool
     token: Token
 
     @classmethod
     def of(cls, token: Token) -> "Word":
-        return cls(token.i, token.text, token.lower_, token.lemma_, token.is_alpha, token)
+        return cls(token.i, token.text, token.lower_, token.lemma_, token.pos_, token.is_alpha, token)
 
 
 @dataclass
@@ -262,17 +367,19 @@ def _linked(verb: Token, obj: Token, window: int, has_deps: bool) -> bool:
 
 
 def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
-                   excludes, limit: int | None = None) -> Iterator[Hit]:
-    """Activity evidence in a sentence; tokens at or after ``limit`` (doc index) are ignored."""
+                   excludes, limit: int | None = None,
+                   unreal: set[int] | frozenset[int] = frozenset()) -> Iterator[Hit]:
+    """Activity evidence in a sentence; tokens at or after ``limit`` (doc index) and in
+    ``unreal`` (planned or negated clauses) are ignored."""
     has_deps = _has_deps(sentence)
-    blocked = _blocked_tokens(sentence, excludes)
+    blocked = _blocked_tokens(sentence, excludes) | set(unreal)
     end = sentence.end if limit is None else min(sentence.end, limit)
     words = [Word.of(t) for t in sentence]
     tokens = [w for w in words if w.i < end and w.i not in blocked]
     for pattern in patterns:
         if not pattern.applies_to(words):
             continue
-        usable = [t for t in tokens if t.lower_ not in pattern.blocked]
+        usable = [t for t in tokens if pattern.usable(t)]
         # a pattern's own window is a hard limit; the default one yields to the parse
         hit = _match_pattern(pattern, usable, sentence, end, pattern.window or window,
                              has_deps and pattern.window is None)
@@ -291,6 +398,8 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
                     continue
                 if pattern.order == "object_first" and obj.i > verb.i:
                     continue
+                if has_deps and obj.token.head.i == verb.i and obj.token.dep_ == "nsubj":
+                    continue  # "erbjuder biblioteket …": the library is the one who offers
                 if pattern.objects.match(obj) and _linked(verb.token, obj.token, window, has_deps):
                     return Hit(pattern.type, min(verb.i, obj.i), max(verb.i, obj.i) + 1)
         return None
@@ -300,16 +409,25 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
                 return Hit(pattern.type, token.i, token.i + 1)
     if pattern.nouns is not None:
         for token in tokens:
-            if pattern.nouns.match(token):
+            if lexicon_hit(pattern.nouns, token):
                 return Hit(pattern.type, token.i, token.i + 1)
     for token in tokens:
         if pattern.prefixes and token.lower_.startswith(pattern.prefixes):
             return Hit(pattern.type, token.i, token.i + 1)
     for phrase in pattern.phrases:
         hit = _match_phrase(phrase, tokens, sentence, end, pattern.type)
-        if hit is not None:
+        if hit is not None and not _followed_by(hit, pattern.unless, sentence, window):
             return hit
     return None
+
+
+def _followed_by(hit: Hit, objects: ObjectSet | None, sentence: Span, window: int) -> bool:
+    """One of ``objects`` comes within ``window`` words after the hit ("tillsammans med
+    ungdomarna" is dialogue with a target group, not collaboration)."""
+    if objects is None:
+        return False
+    after = sentence.doc[hit.end:min(hit.end + window, sentence.end)]
+    return any(objects.match(Word.of(t)) for t in after)
 
 
 def _object_candidates(verb: Word, by_index: dict[int, Word], window: int,
@@ -343,7 +461,7 @@ class ActivityRecognizer:
 
     def __init__(self, nlp: Language | None = None, name: str = "textmine_activities") -> None:
         self.name = name
-        self.patterns, self.window, self.excludes = load_patterns()
+        self.patterns, self.window, self.excludes, self.scope = load_patterns()
 
     def __call__(self, doc: Doc) -> Doc:
         activities: list[Activity] = []
@@ -352,15 +470,15 @@ class ActivityRecognizer:
         for sentence in sentences(doc):
             if not sentence.text.strip():
                 continue
-            limit = None
+            cuts = [plan_start(sentence)]
             if is_outcome(sentence):
                 outcomes.append(sentence.text.strip())
-                offset = effect_start(sentence)
-                if offset is not None:
-                    limit = _token_at(sentence, offset)
-            if is_plan(sentence):
-                continue
-            for hit in match_sentence(sentence, self.patterns, self.window, self.excludes, limit):
+                cuts.append(effect_start(sentence))
+            offsets = [c for c in cuts if c is not None]
+            limit = _token_at(sentence, min(offsets)) if offsets else None
+            unreal = unreal_tokens(sentence, self.scope)
+            for hit in match_sentence(sentence, self.patterns, self.window, self.excludes, limit,
+                                      unreal):
                 if hit.type in seen:
                     continue
                 seen.add(hit.type)
