@@ -34,17 +34,12 @@ if not Doc.has_extension("outcomes"):
 SENTENCE_END = {".", "!", "?"}
 MIN_STEM_VERB = 4
 NOMINAL_ENDINGS = ("ning", "ningen", "ningar", "ningarna", "ingen", "ingar")
-# tags that rule out a noun; VERB is not among them: the compact tagger calls some nouns
-# verbs (mötesplats, lektioner) but rarely calls an adjective anything else
-NOT_NOUNS = ("ADJ", "ADV", "ADP", "DET", "PRON", "NUM", "CCONJ", "SCONJ")
 
 
 def lexicon_hit(lexicon: Lexicon, token: "Word") -> bool:
-    """A noun-lexicon match that the tagger and lemmatizer, when they ran, do not contradict:
-    not an adjective (lokal), and a compound head that is the lemma's head too
-    (folkhälsoområdet has lemma -område, so it is no -råd)."""
-    if token.pos_ in NOT_NOUNS:
-        return False
+    """A noun-lexicon match whose compound head is the lemma's head too, when a lemmatizer
+    ran (folkhälsoområdet has lemma -område, so it is no -råd). Part-of-speech tags are not
+    used: the compact tagger mistags domain nouns (makerspace VERB, servicepunkter ADV)."""
     found = lexicon.match(token)
     if found is None:
         return False
