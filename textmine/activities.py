@@ -17,14 +17,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from textmine.entities import Lexicon, read_json, role_lexicon, target_group_lexicon
-from textmine.records import Activity
+from textmine.numbers import extract_numbers
+from textmine.records import Activity, Number
 
 if not Doc.has_extension("activities"):
     Doc.set_extension("activities", default=None)
@@ -202,6 +203,13 @@ def load_patterns() -> tuple[list[Pattern], int, tuple[tuple[str, ...], ...], Sc
 
 
 @lru_cache(maxsize=None)
+def reach_units() -> tuple[frozenset[str], Lexicon]:
+    """(number kinds, unit nouns) of numbers that count whom the work reached."""
+    reach = read_json("outcome_patterns.json").get("reach", {})
+    return frozenset(reach.get("kinds", ())), Lexicon.from_lines(reach.get("units", ()))
+
+
+@lru_cache(maxsize=None)
 def outcome_regexes() -> tuple[list[regex.Pattern], ...]:
     """(effect, goal, effect cues that end the activity part, plan cues that end it)."""
     config = read_json("outcome_patterns.json")
@@ -229,11 +237,26 @@ def sentences(doc: Doc) -> list[Span]:
     return [span for span in spans if span.text.strip()]
 
 
-def is_outcome(sentence: Span) -> bool:
-    """The sentence reports an effect that has happened (not a goal or plan)."""
+def is_outcome(sentence: Span, numbers: Sequence[Number] = ()) -> bool:
+    """The sentence reports an effect that has happened (not a goal or plan): an effect
+    cue, or a count of the people or visits the work reached."""
     effects, goals, _, _ = outcome_regexes()
     text = sentence.text.lower()
-    return not any(g.search(text) for g in goals) and any(e.search(text) for e in effects)
+    if any(g.search(text) for g in goals):
+        return False
+    return any(e.search(text) for e in effects) or reports_reach(sentence, numbers)
+
+
+def reports_reach(sentence: Span, numbers: Sequence[Number]) -> bool:
+    """A number in the sentence counts people or visits ('350 besökare', '14 av 38')."""
+    kinds, units = reach_units()
+    start, end = sentence.start_char, sentence.end_char
+    for number in numbers:
+        if start <= number.start and number.end <= end and number.kind in kinds and number.unit:
+            unit = number.unit.lower()
+            if units.match_word(unit) or target_group_lexicon().match_word(unit):
+                return True
+    return False
 
 
 def effect_start(sentence: Span) -> int | None:
@@ -462,11 +485,12 @@ class ActivityRecognizer:
         activities: list[Activity] = []
         outcomes: list[str] = []
         seen: set[str] = set()
+        numbers = doc._.numbers if doc._.numbers is not None else list(extract_numbers(doc))
         for sentence in sentences(doc):
             if not sentence.text.strip():
                 continue
             cuts = [plan_start(sentence)]
-            if is_outcome(sentence):
+            if is_outcome(sentence, numbers):
                 outcomes.append(sentence.text.strip())
                 cuts.append(effect_start(sentence))
             offsets = [c for c in cuts if c is not None]
