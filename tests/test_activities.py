@@ -145,3 +145,57 @@ def test_random_text_never_crashes(nlp, text):
         assert activity.evidence in activity.sentence
     for outcome in doc._.outcomes:
         assert outcome in doc.text
+
+
+@pytest.mark.parametrize("text", [
+    "Nästa år ska kommunen starta en mötesplats för seniorer.",
+    "Målet är att en fritidsgård ska öppna i byn.",
+    "Förvaltningen planerar att anställa en samordnare.",
+    "Avsikten är att under 2024 starta ett jobbtorg.",
+])
+def test_plans_and_goals_are_no_activities(nlp, text):
+    assert types(nlp(text)) == set()
+
+
+def test_a_modal_in_a_subordinate_clause_leaves_the_main_clause(nlp):
+    doc = nlp("Kommunen har anställt en samordnare som ska stötta unga.")
+    assert "rekrytering" in types(doc)
+
+
+def test_parse_scopes_plan_and_negation_to_their_clause(nlp):
+    words = ["Kommunen", "har", "anställt", "en", "coach", "och", "ska", "starta", "en",
+             "fritidsgård", "."]
+    heads = [2, 2, 2, 4, 2, 7, 7, 2, 9, 7, 2]
+    deps = ["nsubj", "aux", "ROOT", "det", "obj", "cc", "aux", "conj", "det", "obj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    assert types(nlp.get_pipe("textmine_activities")(doc)) == {"rekrytering"}
+    words = ["Tjänsten", "som", "coach", "är", "inte", "tillsatt", "."]
+    heads = [5, 2, 0, 5, 5, 5, 5]
+    deps = ["nsubj", "case", "nmod", "cop", "advmod", "ROOT", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    assert types(nlp.get_pipe("textmine_activities")(doc)) == set()
+
+
+def test_together_with_a_target_group_is_dialogue_not_collaboration(nlp):
+    assert types(nlp("Lekplatsen har utformats tillsammans med ungdomarna.")) >= {"delaktighet_dialog"}
+    assert "samverkan" not in types(nlp("Lekplatsen har utformats tillsammans med ungdomarna."))
+    assert "samverkan" in types(nlp("Kursen ges tillsammans med Arbetsförmedlingen."))
+
+
+def test_a_compound_head_must_be_the_lemma_head(nlp):
+    # folkhälsoområdet ends in -rådet but is no råd (council): with a lemmatizer's lemma
+    words = ["Inom", "folkhälsoområdet", "har", "arbetet", "fortsatt", "."]
+    lemmas = ["inom", "folkhälsoområde", "ha", "arbete", "fortsätta", "."]
+    doc = Doc(nlp.vocab, words=words, lemmas=lemmas, sent_starts=[True] + [False] * 5)
+    assert types(nlp.get_pipe("textmine_activities")(doc)) == set()
+
+
+def test_counts_of_people_reached_are_outcomes(nlp):
+    nlp_numbers = make_nlp("sentencizer")
+    nlp_numbers.add_pipe("textmine_numbers", before="textmine_activities")
+    doc = nlp_numbers("Kommunen anordnade en festival i maj. Festivalen samlade 350 besökare. "
+                      "Under året har 46 personer deltagit i kursen. Kommunen har 9 000 invånare.")
+    assert doc._.outcomes == ["Festivalen samlade 350 besökare.",
+                              "Under året har 46 personer deltagit i kursen."]

@@ -202,11 +202,21 @@ def load_patterns() -> tuple[list[Pattern], int, tuple[tuple[str, ...], ...], Sc
     return patterns, int(config.get("window", 6)), excludes, Scope.from_dict(config.get("scope", {}))
 
 
+@dataclass(frozen=True)
+class Reach:
+    """Numbers that count what the work reached (outcome_patterns.json, 'reach')."""
+
+    kinds: frozenset[str]
+    units: Lexicon  # counted whatever the verb: besökare, utlån
+    people: Lexicon  # counted with a reach verb: 14 personer har fått arbete
+    verbs: "VerbSet"
+
+
 @lru_cache(maxsize=None)
-def reach_units() -> tuple[frozenset[str], Lexicon]:
-    """(number kinds, unit nouns) of numbers that count whom the work reached."""
+def reach_config() -> Reach:
     reach = read_json("outcome_patterns.json").get("reach", {})
-    return frozenset(reach.get("kinds", ())), Lexicon.from_lines(reach.get("units", ()))
+    return Reach(frozenset(reach.get("kinds", ())), Lexicon.from_lines(reach.get("units", ())),
+                 Lexicon.from_lines(reach.get("people", ())), VerbSet.of(reach.get("verbs", [])))
 
 
 @lru_cache(maxsize=None)
@@ -248,15 +258,16 @@ def is_outcome(sentence: Span, numbers: Sequence[Number] = ()) -> bool:
 
 
 def reports_reach(sentence: Span, numbers: Sequence[Number]) -> bool:
-    """A number in the sentence counts people or visits ('350 besökare', '14 av 38')."""
-    kinds, units = reach_units()
+    """A number in the sentence counts visits ('350 besökare'), or people with a verb that
+    says they were reached ('14 av dem har fått arbete')."""
+    reach = reach_config()
     start, end = sentence.start_char, sentence.end_char
-    for number in numbers:
-        if start <= number.start and number.end <= end and number.kind in kinds and number.unit:
-            unit = number.unit.lower()
-            if units.match_word(unit) or target_group_lexicon().match_word(unit):
-                return True
-    return False
+    units = [n.unit.lower() for n in numbers if start <= n.start and n.end <= end
+             and n.kind in reach.kinds and n.unit]
+    if any(reach.units.match_word(u) for u in units):
+        return True
+    people = any(reach.people.match_word(u) or target_group_lexicon().match_word(u) for u in units)
+    return people and any(t.is_alpha and reach.verbs.match(Word.of(t)) for t in sentence)
 
 
 def effect_start(sentence: Span) -> int | None:
