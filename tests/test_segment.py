@@ -45,10 +45,11 @@ def test_front_matter_is_not_a_passage(report):
 
 
 @pytest.mark.parametrize("report_id", ["dev2-lansstyrelsen-redovisning", "dev2-region-uppfoljning",
-                                       "dev2-utvardering-intervjuer"])
-def test_other_bundled_layouts_match_their_gold(report_id):
-    """Three more layouts (label 'Tema:' headings with lists inside paragraphs, Markdown,
-    numbered sections), read by their own annotators."""
+                                       "dev2-utvardering-intervjuer", "dev2-exempel-tolv-kommuner-a",
+                                       "dev2-exempel-tolv-kommuner-b"])
+def test_other_bundled_reports_match_their_gold(report_id):
+    """More layouts (label 'Tema:' headings with lists inside paragraphs, Markdown, numbered
+    sections, genitive municipality headings), read by their own annotators."""
     gold = [g for g in read_jsonl("extraction/dev2.jsonl") if g["report"] == report_id]
     found = load_report(report_id).passages
     assert [(p.start, p.end, p.theme.gold, p.municipality.name) for p in found] == [

@@ -37,17 +37,6 @@ MIN_STEM_VERB = 4
 NOMINAL_ENDINGS = ("ning", "ningen", "ningar", "ningarna", "ingen", "ingar")
 
 
-def lexicon_hit(lexicon: Lexicon, token: "Word") -> bool:
-    """A noun-lexicon match whose compound head is the lemma's head too, when a lemmatizer
-    ran (folkhälsoområdet has lemma -område, so it is no -råd). Part-of-speech tags are not
-    used: the compact tagger mistags domain nouns (makerspace VERB, servicepunkter ADV)."""
-    found = lexicon.match(token)
-    if found is None:
-        return False
-    lemma = token.lemma_.lower()
-    if found.prefix and lemma and lemma != token.lower_ and not lemma.endswith(found.lemma):
-        return False
-    return True
 AGENT_ENDINGS = ("are", "aren", "arna", "arnas")
 
 
@@ -116,11 +105,11 @@ class ObjectSet:
         return cls(Lexicon.from_lines(plain) if plain else None, tuple(lexicons))
 
     def match(self, token: "Word") -> bool:
-        if self.nouns is not None and lexicon_hit(self.nouns, token):
+        if self.nouns is not None and self.nouns.match(token):
             return True
         lower = token.lower_
         for lexicon in self.lexicons:
-            if lexicon_hit(lexicon, token):
+            if lexicon.match(token):
                 # a genitive (barns rättigheter) modifies another noun: not the object
                 return not (lower.endswith("s") and lexicon.match_word(lower[:-1]))
         return False
@@ -150,9 +139,9 @@ class Pattern:
 
     def applies_to(self, sentence: "list[Word]") -> bool:
         """Context words required (or forbidden) anywhere in the sentence."""
-        if self.context is not None and not any(lexicon_hit(self.context, t) for t in sentence):
+        if self.context is not None and not any(self.context.match(t) for t in sentence):
             return False
-        if self.not_context is not None and any(lexicon_hit(self.not_context, t) for t in sentence):
+        if self.not_context is not None and any(self.not_context.match(t) for t in sentence):
             return False
         return True
 
@@ -427,8 +416,8 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
                     continue
                 if pattern.order == "object_first" and obj.i > verb.i:
                     continue
-                if has_deps and obj.token.head.i == verb.i and obj.token.dep_ == "nsubj":
-                    continue  # "erbjuder biblioteket …": the library is the one who offers
+                if has_deps and _is_agent(obj.token, verb.token):
+                    continue  # "erbjuder biblioteket … hjälp": the library is the one who offers
                 if pattern.objects.match(obj) and _linked(verb.token, obj.token, window, has_deps):
                     return Hit(pattern.type, min(verb.i, obj.i), max(verb.i, obj.i) + 1)
         return None
@@ -438,7 +427,7 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
                 return Hit(pattern.type, token.i, token.i + 1)
     if pattern.nouns is not None:
         for token in tokens:
-            if lexicon_hit(pattern.nouns, token):
+            if pattern.nouns.match(token):
                 return Hit(pattern.type, token.i, token.i + 1)
     for token in tokens:
         if pattern.prefixes and token.lower_.startswith(pattern.prefixes):
@@ -457,6 +446,13 @@ def _followed_by(hit: Hit, objects: ObjectSet | None, sentence: Span, window: in
         return False
     after = sentence.doc[hit.end:min(hit.end + window, sentence.end)]
     return any(objects.match(Word.of(t)) for t in after)
+
+
+def _is_agent(candidate: Token, verb: Token) -> bool:
+    """The parse makes ``candidate`` the verb's subject while the verb has an object of its
+    own (a lone 'subject' is often a mislabelled object: 'anställt en fritidsledare')."""
+    return candidate.head == verb and candidate.dep_ == "nsubj" and \
+        any(child.dep_ == "obj" for child in verb.children)
 
 
 def _object_candidates(verb: Word, by_index: dict[int, Word], window: int,
