@@ -9,9 +9,14 @@ window inside the sentence otherwise; words are compared by lemma when a lemmati
 ran and by a stem/compound-head match on the lower-cased form when none did, so the
 component runs on ``spacy.blank("sv")`` as on the full pipeline.
 
+Words in a planned or negated clause (``ska starta``, ``planerar att``, ``har inte
+anställt``; by the parse when there is one) or after a goal cue (``Målet är att``) are no
+evidence: what is planned is not yet done.
+
 An outcome is a sentence that reports an effect that has happened
-(``textmine/data/outcome_patterns.json``); goals and plans are left out. Words after
-the effect cue in such a sentence describe the effect, not an activity.
+(``textmine/data/outcome_patterns.json``): an effect cue, or a count of the people or visits
+the work reached (read from the numbers extractor's records); goals and plans are left out.
+Words after the effect cue in such a sentence describe the effect, not an activity.
 """
 from __future__ import annotations
 
