@@ -40,8 +40,6 @@ if not Doc.has_extension("outcomes"):
 SENTENCE_END = {".", "!", "?"}
 MIN_STEM_VERB = 4
 NOMINAL_ENDINGS = ("ning", "ningen", "ningar", "ningarna", "ingen", "ingar")
-
-
 AGENT_ENDINGS = ("are", "aren", "arna", "arnas")
 
 
@@ -348,13 +346,12 @@ class Word:
     text: str
     lower_: str
     lemma_: str
-    pos_: str
     is_alpha: bool
     token: Token
 
     @classmethod
     def of(cls, token: Token) -> "Word":
-        return cls(token.i, token.text, token.lower_, token.lemma_, token.pos_, token.is_alpha, token)
+        return cls(token.i, token.text, token.lower_, token.lemma_, token.is_alpha, token)
 
 
 @dataclass
@@ -391,11 +388,11 @@ def _linked(verb: Token, obj: Token, window: int, has_deps: bool) -> bool:
 
 def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
                    excludes, limit: int | None = None,
-                   unreal: set[int] | frozenset[int] = frozenset()) -> Iterator[Hit]:
+                   unreal: frozenset[int] | set[int] = frozenset()) -> Iterator[Hit]:
     """Activity evidence in a sentence; tokens at or after ``limit`` (doc index) and in
     ``unreal`` (planned or negated clauses) are ignored."""
     has_deps = _has_deps(sentence)
-    blocked = _blocked_tokens(sentence, excludes) | set(unreal)
+    blocked = _blocked_tokens(sentence, excludes) | unreal
     end = sentence.end if limit is None else min(sentence.end, limit)
     words = [Word.of(t) for t in sentence]
     tokens = [w for w in words if w.i < end and w.i not in blocked]
