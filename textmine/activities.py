@@ -136,6 +136,11 @@ class Pattern:
     context: Lexicon | None = None
     not_context: Lexicon | None = None
 
+    @property
+    def blocks(self) -> bool:
+        """The pattern lists words under 'not' (most do not: their words need no filtering)."""
+        return bool(self.blocked or self.blocked_endings)
+
     def usable(self, word: "Word") -> bool:
         """The word may be evidence for this pattern (not listed under 'not')."""
         return word.lower_ not in self.blocked and not word.lower_.endswith(self.blocked_endings)
@@ -399,7 +404,7 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
     for pattern in patterns:
         if not pattern.applies_to(words):
             continue
-        usable = [t for t in tokens if pattern.usable(t)]
+        usable = [t for t in tokens if pattern.usable(t)] if pattern.blocks else tokens
         # a pattern's own window is a hard limit; the default one yields to the parse
         hit = _match_pattern(pattern, usable, sentence, end, pattern.window or window,
                              has_deps and pattern.window is None)
