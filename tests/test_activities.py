@@ -197,3 +197,27 @@ def test_counts_of_people_reached_are_outcomes(nlp):
                       "Under året har 46 personer deltagit i kursen. Kommunen har 9 000 invånare.")
     assert doc._.outcomes == ["Festivalen samlade 350 besökare.",
                               "Under året har 46 personer deltagit i kursen."]
+
+
+@pytest.mark.parametrize("text", [
+    "Många äldre i kommunen saknar vana vid e-tjänster.",
+    "Det finns ingen e-tjänst för bygglov.",
+    "Föräldrarna efterfrågar mer stöd under tonåren.",
+])
+def test_what_is_lacking_is_no_activity(nlp, text):
+    assert types(nlp(text)) == set()
+
+
+def test_a_lack_ends_at_its_clause(nlp):
+    doc = nlp("Kommunen har öppnat en fritidsgård för unga som saknar sysselsättning.")
+    assert types(doc) == {"motesplats"}
+
+
+def test_parse_scopes_a_lack_to_the_words_after_the_verb(nlp):
+    words = ["Skolan", "har", "anställt", "en", "kurator", "eftersom", "eleverna", "behöver",
+             "stöd", "."]
+    heads = [2, 2, 2, 4, 2, 7, 7, 2, 7, 2]
+    deps = ["nsubj", "aux", "ROOT", "det", "obj", "mark", "nsubj", "advcl", "obj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    assert types(nlp.get_pipe("textmine_activities")(doc)) == {"rekrytering"}

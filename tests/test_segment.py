@@ -44,13 +44,16 @@ def test_front_matter_is_not_a_passage(report):
     assert report.title == "På gång i uppdraget"
 
 
-@pytest.mark.parametrize("report_id", ["dev2-lansstyrelsen-redovisning", "dev2-region-uppfoljning",
-                                       "dev2-utvardering-intervjuer", "dev2-exempel-tolv-kommuner-a",
-                                       "dev2-exempel-tolv-kommuner-b"])
-def test_other_bundled_reports_match_their_gold(report_id):
+@pytest.mark.parametrize("split, report_id", [
+    ("dev2", "dev2-lansstyrelsen-redovisning"), ("dev2", "dev2-region-uppfoljning"),
+    ("dev2", "dev2-utvardering-intervjuer"), ("dev2", "dev2-exempel-tolv-kommuner-a"),
+    ("dev2", "dev2-exempel-tolv-kommuner-b"), ("dev3", "dev3-para-a"), ("dev3", "dev3-para-b"),
+    ("dev3", "dev3-style-c"), ("dev3", "dev3-style-d")])
+def test_other_bundled_reports_match_their_gold(split, report_id):
     """More layouts (label 'Tema:' headings with lists inside paragraphs, Markdown, numbered
     sections, genitive municipality headings), read by their own annotators."""
-    gold = [g for g in read_jsonl("extraction/dev2.jsonl") if g["report"] == report_id]
+    gold = [g for g in read_jsonl(f"extraction/{split}.jsonl") if g["report"] == report_id]
+    assert gold
     found = load_report(report_id).passages
     assert [(p.start, p.end, p.theme.gold, p.municipality.name) for p in found] == [
         (g["start"], g["end"], g["theme"], g["municipality"]) for g in gold]

@@ -174,18 +174,21 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Scope:
-    """Words that make a clause a plan (ska, planera) or a negation (inte): no evidence."""
+    """Words that make a clause a plan (ska, planera), a negation (inte, ingen) or a need
+    (saknar, behöver): no evidence."""
 
     modal: frozenset[str]
     intent: frozenset[str]
     negation: frozenset[str]
+    no_determiner: frozenset[str]
+    need: frozenset[str]
     subordinator: frozenset[str]
     main_clause_words: int
 
     @classmethod
     def from_dict(cls, data: dict) -> "Scope":
         words = {k: frozenset(w.lower() for w in data.get(k, ()))
-                 for k in ("modal", "intent", "negation", "subordinator")}
+                 for k in ("modal", "intent", "negation", "no_determiner", "need", "subordinator")}
         return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)))
 
 
@@ -287,8 +290,8 @@ def _first_cue(sentence: Span, cues: list[regex.Pattern]) -> int | None:
 # --------------------------------------------------------------------------- clause scope
 
 def unreal_tokens(sentence: Span, scope: Scope) -> set[int]:
-    """Doc indices of words in planned or negated clauses ('ska starta', 'har inte
-    anställt'): by the parse when there is one, else after a main-clause modal."""
+    """Doc indices of words in planned, negated or lacking clauses ('ska starta', 'har inte
+    anställt', 'saknar e-tjänster'): by the parse when there is one, else by position."""
     if _has_deps(sentence):
         return _unreal_by_parse(sentence, scope)
     return _unreal_by_position(sentence, scope)
@@ -309,6 +312,15 @@ def _unreal_by_parse(sentence: Span, scope: Scope) -> set[int]:
             for child in token.children:
                 if child.dep_ in ("xcomp", "ccomp"):
                     blocked |= _clause(child)
+            continue
+        elif token.lemma_.lower() in scope.need or word in scope.need:
+            # "saknar e-tjänster", "behöver stöd": what is lacking (after the verb; the
+            # tagger often misses the verb, so the lemma alone decides)
+            blocked |= {i for i in _clause(token) if i > token.i}
+            continue
+        elif word in scope.no_determiner and token.dep_ == "det":
+            # "det finns ingen e-tjänst": the noun phrase names what is not there
+            blocked |= {i for i in _clause(token.head) if i >= token.i}
             continue
         else:
             continue
@@ -331,7 +343,22 @@ def _clause(head: Token) -> set[int]:
 
 
 def _unreal_by_position(sentence: Span, scope: Scope) -> set[int]:
-    """No parse: a modal among the first words of the main clause blocks the rest."""
+    """No parse: a modal among the first words of the main clause blocks the rest, and a
+    need verb or 'ingen' the words after it up to the next subordinator."""
+    blocked: set[int] = set()
+    lacking = False
+    for token in sentence:
+        if token.lower_ in scope.subordinator:
+            lacking = False
+        elif token.lower_ in scope.need or token.lower_ in scope.no_determiner or \
+                token.lemma_.lower() in scope.need:
+            lacking = True
+        elif lacking:
+            blocked.add(token.i)
+    return blocked | _after_main_clause_modal(sentence, scope)
+
+
+def _after_main_clause_modal(sentence: Span, scope: Scope) -> set[int]:
     for token in sentence[:scope.main_clause_words]:
         word = token.lower_
         if word in scope.subordinator:
