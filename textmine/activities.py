@@ -131,6 +131,7 @@ class Pattern:
     blocked: frozenset[str] = frozenset()
     blocked_endings: tuple[str, ...] = ()
     unless: ObjectSet | None = None  # a phrase followed closely by one of these does not count
+    not_after: frozenset[str] = frozenset()  # a noun just after one of these does not count
     window: int | None = None
     order: str | None = None  # "verb_first", "object_first" or either
     context: Lexicon | None = None
@@ -165,6 +166,7 @@ class Pattern:
             blocked=frozenset(w.lower() for w in data.get("not", ()) if not w.startswith("*")),
             blocked_endings=tuple(w[1:].lower() for w in data.get("not", ()) if w.startswith("*")),
             unless=ObjectSet.of(data["unless"]) if "unless" in data else None,
+            not_after=frozenset(w.lower() for w in data.get("not_after", ())),
             window=data.get("window"),
             order=data.get("order"),
             context=Lexicon.from_lines(data["context"]) if "context" in data else None,
@@ -461,7 +463,7 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
                 return Hit(pattern.type, token.i, token.i + 1)
     if pattern.nouns is not None:
         for token in tokens:
-            if pattern.nouns.match(token):
+            if pattern.nouns.match(token) and not _preceded_by(token, pattern.not_after, sentence):
                 return Hit(pattern.type, token.i, token.i + 1)
     for token in tokens:
         if pattern.prefixes and token.lower_.startswith(pattern.prefixes):
@@ -471,6 +473,15 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         if hit is not None and not _followed_by(hit, pattern.unless, sentence, window):
             return hit
     return None
+
+
+def _preceded_by(token: Word, words: frozenset[str], sentence: Span, window: int = 3) -> bool:
+    """One of ``words`` comes just before the noun ('enligt den senaste enkäten': a cited
+    survey; 'vid badplatserna': a place named, not built)."""
+    if not words:
+        return False
+    before = sentence.doc[max(sentence.start, token.i - window):token.i]
+    return any(t.lower_ in words for t in before)
 
 
 def _followed_by(hit: Hit, objects: ObjectSet | None, sentence: Span, window: int) -> bool:
