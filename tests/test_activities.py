@@ -221,3 +221,13 @@ def test_parse_scopes_a_lack_to_the_words_after_the_verb(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps,
               sent_starts=[True] + [False] * (len(words) - 1))
     assert types(nlp.get_pipe("textmine_activities")(doc)) == {"rekrytering"}
+
+
+def test_a_wish_is_a_plan_but_det_vill_saga_is_no_wish(nlp):
+    assert types(nlp("Nästa år vill kommunen starta en mötesplats för seniorer.")) == set()
+    words = ["Det", "vill", "säga", "samverkan", "med", "polisen", "."]
+    heads = [2, 2, 2, 2, 5, 3, 2]
+    deps = ["nsubj", "aux", "ROOT", "obj", "case", "nmod", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    assert types(nlp.get_pipe("textmine_activities")(doc)) == {"samverkan"}

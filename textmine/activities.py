@@ -291,17 +291,20 @@ def _first_cue(sentence: Span, cues: list[regex.Pattern]) -> int | None:
 
 # --------------------------------------------------------------------------- clause scope
 
-def unreal_tokens(sentence: Span, scope: Scope) -> set[int]:
+def unreal_tokens(sentence: Span, scope: Scope, fixed: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """Doc indices of words in planned, negated or lacking clauses ('ska starta', 'har inte
-    anställt', 'saknar e-tjänster'): by the parse when there is one, else by position."""
+    anställt', 'saknar e-tjänster'): by the parse when there is one, else by position.
+    Words in ``fixed`` (fixed expressions: 'det vill säga') are no scope words."""
     if _has_deps(sentence):
-        return _unreal_by_parse(sentence, scope)
-    return _unreal_by_position(sentence, scope)
+        return _unreal_by_parse(sentence, scope, fixed)
+    return _unreal_by_position(sentence, scope, fixed)
 
 
-def _unreal_by_parse(sentence: Span, scope: Scope) -> set[int]:
+def _unreal_by_parse(sentence: Span, scope: Scope, fixed: set[int] | frozenset[int]) -> set[int]:
     blocked: set[int] = set()
     for token in sentence:
+        if token.i in fixed:
+            continue
         word = token.lower_
         if token.dep_.startswith("aux") and (word in scope.modal or token.lemma_.lower() in scope.modal):
             clause = token.head
@@ -344,12 +347,14 @@ def _clause(head: Token) -> set[int]:
     return found
 
 
-def _unreal_by_position(sentence: Span, scope: Scope) -> set[int]:
+def _unreal_by_position(sentence: Span, scope: Scope, fixed: set[int] | frozenset[int]) -> set[int]:
     """No parse: a modal among the first words of the main clause blocks the rest, and a
     need verb or 'ingen' the words after it up to the next subordinator."""
     blocked: set[int] = set()
     lacking = False
     for token in sentence:
+        if token.i in fixed:
+            continue
         if token.lower_ in scope.subordinator:
             lacking = False
         elif token.lower_ in scope.need or token.lower_ in scope.no_determiner or \
@@ -357,11 +362,13 @@ def _unreal_by_position(sentence: Span, scope: Scope) -> set[int]:
             lacking = True
         elif lacking:
             blocked.add(token.i)
-    return blocked | _after_main_clause_modal(sentence, scope)
+    return blocked | _after_main_clause_modal(sentence, scope, fixed)
 
 
-def _after_main_clause_modal(sentence: Span, scope: Scope) -> set[int]:
+def _after_main_clause_modal(sentence: Span, scope: Scope, fixed: set[int] | frozenset[int]) -> set[int]:
     for token in sentence[:scope.main_clause_words]:
+        if token.i in fixed:
+            continue
         word = token.lower_
         if word in scope.subordinator:
             return set()
@@ -547,7 +554,7 @@ class ActivityRecognizer:
                 cuts.append(effect_start(sentence))
             offsets = [c for c in cuts if c is not None]
             limit = _token_at(sentence, min(offsets)) if offsets else None
-            unreal = unreal_tokens(sentence, self.scope)
+            unreal = unreal_tokens(sentence, self.scope, _blocked_tokens(sentence, self.excludes))
             for hit in match_sentence(sentence, self.patterns, self.window, self.excludes, limit,
                                       unreal):
                 if hit.type in seen:
