@@ -231,3 +231,9 @@ def test_a_wish_is_a_plan_but_det_vill_saga_is_no_wish(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps,
               sent_starts=[True] + [False] * (len(words) - 1))
     assert types(nlp.get_pipe("textmine_activities")(doc)) == {"samverkan"}
+
+
+def test_nearness_does_not_link_a_verb_to_a_word_in_a_relative_clause(nlp):
+    doc = nlp("Kommunen har inrättat ett jobbtorg där arbetsmarknadsenheten finns.")
+    assert types(doc) == {"motesplats"}
+    assert "strategi_organisation" in types(nlp("Kommunen har inrättat en ny enhet för unga."))

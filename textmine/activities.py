@@ -41,6 +41,7 @@ SENTENCE_END = {".", "!", "?"}
 MIN_STEM_VERB = 4
 NOMINAL_ENDINGS = ("ning", "ningen", "ningar", "ningarna", "ingen", "ingar")
 AGENT_ENDINGS = ("are", "aren", "arna", "arnas")
+NEED_DEPENDENTS = ("obj", "nsubj", "obl", "iobj", "xcomp")  # what a need verb says is lacking
 
 
 # --------------------------------------------------------------------------- patterns
@@ -184,13 +185,15 @@ class Scope:
     negation: frozenset[str]
     no_determiner: frozenset[str]
     need: frozenset[str]
+    clause_opener: frozenset[str]
     subordinator: frozenset[str]
     main_clause_words: int
 
     @classmethod
     def from_dict(cls, data: dict) -> "Scope":
         words = {k: frozenset(w.lower() for w in data.get(k, ()))
-                 for k in ("modal", "intent", "negation", "no_determiner", "need", "subordinator")}
+                 for k in ("modal", "intent", "negation", "no_determiner", "need", "clause_opener",
+                           "subordinator")}
         return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)))
 
 
@@ -319,9 +322,11 @@ def _unreal_by_parse(sentence: Span, scope: Scope, fixed: set[int] | frozenset[i
                     blocked |= _clause(child)
             continue
         elif token.lemma_.lower() in scope.need or word in scope.need:
-            # "saknar e-tjänster", "behöver stöd": what is lacking (after the verb; the
-            # tagger often misses the verb, so the lemma alone decides)
-            blocked |= {i for i in _clause(token) if i > token.i}
+            # "saknar e-tjänster", "behöver stöd": what is lacking, the verb's nominal
+            # dependents after it (the tagger often misses the verb: the lemma decides)
+            for child in token.children:
+                if child.i > token.i and child.dep_.split(":")[0] in NEED_DEPENDENTS:
+                    blocked.update(t.i for t in child.subtree)
             continue
         elif word in scope.no_determiner and token.dep_ == "det":
             # "det finns ingen e-tjänst": the noun phrase names what is not there
@@ -420,19 +425,26 @@ def _has_deps(sentence: Span) -> bool:
     return any(t.dep_ for t in sentence)
 
 
-def _linked(verb: Token, obj: Token, window: int, has_deps: bool) -> bool:
-    """Verb and object belong together: by the parse, or close in the same sentence."""
+def _linked(verb: Token, obj: Token, window: int, has_deps: bool,
+            barriers: frozenset[int] | set[int] = frozenset()) -> bool:
+    """Verb and object belong together: by the parse, or close in the same clause (an
+    object after the verb but behind a clause opener, 'där', 'som', is in another clause)."""
     if has_deps and (obj.head == verb or verb.head == obj):
         return True
-    return abs(obj.i - verb.i) <= window
+    if abs(obj.i - verb.i) > window:
+        return False
+    return not any(verb.i < i < obj.i for i in barriers)
 
 
 def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
                    excludes, limit: int | None = None,
-                   unreal: frozenset[int] | set[int] = frozenset()) -> Iterator[Hit]:
+                   unreal: frozenset[int] | set[int] = frozenset(),
+                   openers: frozenset[str] = frozenset()) -> Iterator[Hit]:
     """Activity evidence in a sentence; tokens at or after ``limit`` (doc index) and in
-    ``unreal`` (planned or negated clauses) are ignored."""
+    ``unreal`` (planned or negated clauses) are ignored; a verb and a later object word
+    with one of ``openers`` between them are not linked by nearness alone."""
     has_deps = _has_deps(sentence)
+    barriers = {t.i for t in sentence if t.lower_ in openers}
     blocked = _blocked_tokens(sentence, excludes) | unreal
     end = sentence.end if limit is None else min(sentence.end, limit)
     words = [Word.of(t) for t in sentence]
@@ -443,13 +455,13 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
         usable = [t for t in tokens if pattern.usable(t)] if pattern.blocks else tokens
         # a pattern's own window is a hard limit; the default one yields to the parse
         hit = _match_pattern(pattern, usable, sentence, end, pattern.window or window,
-                             has_deps and pattern.window is None)
+                             has_deps and pattern.window is None, barriers)
         if hit is not None:
             yield hit
 
 
 def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: int,
-                   window: int, has_deps: bool) -> Hit | None:
+                   window: int, has_deps: bool, barriers: set[int]) -> Hit | None:
     if pattern.verbs is not None and pattern.objects is not None:
         by_index = {t.i: t for t in tokens}
         verbs = [t for t in tokens if t.is_alpha and pattern.verbs.match(t)]
@@ -461,7 +473,7 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
                     continue
                 if has_deps and _is_agent(obj.token, verb.token):
                     continue  # "erbjuder biblioteket … hjälp": the library is the one who offers
-                if pattern.objects.match(obj) and _linked(verb.token, obj.token, window, has_deps):
+                if pattern.objects.match(obj) and _linked(verb.token, obj.token, window, has_deps, barriers):
                     return Hit(pattern.type, min(verb.i, obj.i), max(verb.i, obj.i) + 1)
         return None
     if pattern.verbs is not None:
@@ -556,7 +568,7 @@ class ActivityRecognizer:
             limit = _token_at(sentence, min(offsets)) if offsets else None
             unreal = unreal_tokens(sentence, self.scope, _blocked_tokens(sentence, self.excludes))
             for hit in match_sentence(sentence, self.patterns, self.window, self.excludes, limit,
-                                      unreal):
+                                      unreal, self.scope.clause_opener):
                 if hit.type in seen:
                     continue
                 seen.add(hit.type)
