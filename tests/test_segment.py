@@ -48,7 +48,8 @@ def test_front_matter_is_not_a_passage(report):
     ("dev2", "dev2-lansstyrelsen-redovisning"), ("dev2", "dev2-region-uppfoljning"),
     ("dev2", "dev2-utvardering-intervjuer"), ("dev2", "dev2-exempel-tolv-kommuner-a"),
     ("dev2", "dev2-exempel-tolv-kommuner-b"), ("dev3", "dev3-para-a"), ("dev3", "dev3-para-b"),
-    ("dev3", "dev3-style-c"), ("dev3", "dev3-style-d")])
+    ("dev3", "dev3-style-c"), ("dev3", "dev3-style-d"), ("dev3", "dev3-para-e"),
+    ("dev3", "dev3-para-f"), ("dev3", "dev3-style-g"), ("dev3", "dev3-style-h")])
 def test_other_bundled_reports_match_their_gold(split, report_id):
     """More layouts (label 'Tema:' headings with lists inside paragraphs, Markdown, numbered
     sections, genitive municipality headings), read by their own annotators."""
