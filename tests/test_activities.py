@@ -237,3 +237,16 @@ def test_nearness_does_not_link_a_verb_to_a_word_in_a_relative_clause(nlp):
     doc = nlp("Kommunen har inrättat ett jobbtorg där arbetsmarknadsenheten finns.")
     assert types(doc) == {"motesplats"}
     assert "strategi_organisation" in types(nlp("Kommunen har inrättat en ny enhet för unga."))
+
+
+def test_with_an_organisation_is_collaboration(nlp):
+    assert "samverkan" in types(nlp("Kommunen har bildat ett kompetensråd med industriföretagen."))
+    assert "samverkan" not in types(nlp("Kommunen har bildat ett ungdomsråd med tolv ledamöter."))
+
+
+def test_only_the_first_noun_after_together_with_decides(nlp):
+    words = ["Konsulenten", "matchar", "tillsammans", "med", "Arbetsförmedlingen", "deltagarna", "."]
+    pos = ["NOUN", "VERB", "ADV", "ADP", "PROPN", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+    found = types(nlp.get_pipe("textmine_activities")(doc))
+    assert "samverkan" in found and "delaktighet_dialog" not in found

@@ -41,6 +41,7 @@ SENTENCE_END = {".", "!", "?"}
 MIN_STEM_VERB = 4
 NOMINAL_ENDINGS = ("ning", "ningen", "ningar", "ningarna", "ingen", "ingar")
 AGENT_ENDINGS = ("are", "aren", "arna", "arnas")
+PHRASE_ENDERS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX"})  # end a noun phrase's search
 NEED_DEPENDENTS = ("obj", "nsubj", "obl", "iobj", "xcomp")  # what a need verb says is lacking
 
 
@@ -90,10 +91,12 @@ class VerbSet:
 
 @dataclass
 class ObjectSet:
-    """Object words: a noun lexicon and/or the ROLE / TARGET_GROUP lexicons."""
+    """Object words: a noun lexicon, the ROLE / TARGET_GROUP lexicons and/or words inside
+    an entity of a label ('@ORG': a word of an organisation's name)."""
 
     nouns: Lexicon | None
     lexicons: tuple[Lexicon, ...]
+    entity_labels: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, words: list[str]) -> "ObjectSet":
@@ -106,10 +109,14 @@ class ObjectSet:
                 lexicons.append(target_group_lexicon())
             else:
                 plain.append(word)
-        return cls(Lexicon.from_lines(plain) if plain else None, tuple(lexicons))
+        labels = frozenset(w[1:] for w in plain if w.startswith("@"))
+        plain = [w for w in plain if not w.startswith("@")]
+        return cls(Lexicon.from_lines(plain) if plain else None, tuple(lexicons), labels)
 
     def match(self, token: "Word") -> bool:
         if self.nouns is not None and self.nouns.match(token):
+            return True
+        if self.entity_labels and token.token.ent_type_ in self.entity_labels:
             return True
         lower = token.lower_
         for lexicon in self.lexicons:
@@ -132,6 +139,7 @@ class Pattern:
     blocked: frozenset[str] = frozenset()
     blocked_endings: tuple[str, ...] = ()
     unless: ObjectSet | None = None  # a phrase followed closely by one of these does not count
+    followed_by: ObjectSet | None = None  # a phrase counts only followed by one of these
     not_after: frozenset[str] = frozenset()  # a noun just after one of these does not count
     window: int | None = None
     order: str | None = None  # "verb_first", "object_first" or either
@@ -167,6 +175,7 @@ class Pattern:
             blocked=frozenset(w.lower() for w in data.get("not", ()) if not w.startswith("*")),
             blocked_endings=tuple(w[1:].lower() for w in data.get("not", ()) if w.startswith("*")),
             unless=ObjectSet.of(data["unless"]) if "unless" in data else None,
+            followed_by=ObjectSet.of(data["followed_by"]) if "followed_by" in data else None,
             not_after=frozenset(w.lower() for w in data.get("not_after", ())),
             window=data.get("window"),
             order=data.get("order"),
@@ -489,7 +498,9 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
             return Hit(pattern.type, token.i, token.i + 1)
     for phrase in pattern.phrases:
         hit = _match_phrase(phrase, tokens, sentence, end, pattern.type)
-        if hit is not None and not _followed_by(hit, pattern.unless, sentence, window):
+        if hit is None or _followed_by(hit, pattern.unless, sentence, window):
+            continue
+        if pattern.followed_by is None or _followed_by(hit, pattern.followed_by, sentence, window):
             return hit
     return None
 
@@ -504,12 +515,18 @@ def _preceded_by(token: Word, words: frozenset[str], sentence: Span, window: int
 
 
 def _followed_by(hit: Hit, objects: ObjectSet | None, sentence: Span, window: int) -> bool:
-    """One of ``objects`` comes within ``window`` words after the hit ("tillsammans med
-    ungdomarna" is dialogue with a target group, not collaboration)."""
+    """One of ``objects`` is the first noun phrase after the hit ("tillsammans med
+    ungdomarna" is dialogue with a target group, "tillsammans med Arbetsförmedlingen
+    matchar deltagarna" is collaboration): tagged words after the first noun, name or verb
+    that is not one of them do not count; untagged ones count within ``window`` words."""
     if objects is None:
         return False
-    after = sentence.doc[hit.end:min(hit.end + window, sentence.end)]
-    return any(objects.match(Word.of(t)) for t in after)
+    for token in sentence.doc[hit.end:min(hit.end + window, sentence.end)]:
+        if objects.match(Word.of(token)):
+            return True
+        if token.is_punct or token.pos_ in PHRASE_ENDERS:
+            return False
+    return False
 
 
 def _is_agent(candidate: Token, verb: Token) -> bool:
