@@ -250,3 +250,10 @@ def test_only_the_first_noun_after_together_with_decides(nlp):
     doc = Doc(nlp.vocab, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
     found = types(nlp.get_pipe("textmine_activities")(doc))
     assert "samverkan" in found and "delaktighet_dialog" not in found
+
+
+def test_a_future_in_a_relative_clause_leaves_the_rest_of_the_sentence(nlp):
+    doc = nlp("Kommunen har kartlagt vilka yrken som kommer att saknas, och vuxenutbildningen har "
+              "startat en kurs för svetsare.")
+    assert "utbildning" in types(doc)
+    assert "utbildning" not in types(nlp("Kommunen kommer att starta en kurs för svetsare."))
