@@ -458,19 +458,20 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
     end = sentence.end if limit is None else min(sentence.end, limit)
     words = [Word.of(t) for t in sentence]
     tokens = [w for w in words if w.i < end and w.i not in blocked]
+    forms = {w.lower_ for w in tokens}  # a phrase whose first word is missing cannot match
     for pattern in patterns:
         if not pattern.applies_to(words):
             continue
         usable = [t for t in tokens if pattern.usable(t)] if pattern.blocks else tokens
         # a pattern's own window is a hard limit; the default one yields to the parse
         hit = _match_pattern(pattern, usable, sentence, end, pattern.window or window,
-                             has_deps and pattern.window is None, barriers)
+                             has_deps and pattern.window is None, barriers, forms)
         if hit is not None:
             yield hit
 
 
 def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: int,
-                   window: int, has_deps: bool, barriers: set[int]) -> Hit | None:
+                   window: int, has_deps: bool, barriers: set[int], forms: set[str]) -> Hit | None:
     if pattern.verbs is not None and pattern.objects is not None:
         by_index = {t.i: t for t in tokens}
         verbs = [t for t in tokens if t.is_alpha and pattern.verbs.match(t)]
@@ -497,6 +498,8 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         if pattern.prefixes and token.lower_.startswith(pattern.prefixes):
             return Hit(pattern.type, token.i, token.i + 1)
     for phrase in pattern.phrases:
+        if phrase[0] not in forms:
+            continue
         hit = _match_phrase(phrase, tokens, sentence, end, pattern.type)
         if hit is None or _followed_by(hit, pattern.unless, sentence, window):
             continue
