@@ -43,6 +43,7 @@ NOMINAL_ENDINGS = ("ning", "ningen", "ningar", "ningarna", "ingen", "ingar")
 AGENT_ENDINGS = ("are", "aren", "arna", "arnas")
 PHRASE_ENDERS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX"})  # end a noun phrase's search
 NEED_DEPENDENTS = ("obj", "nsubj", "obl", "iobj", "xcomp")  # what a need verb says is lacking
+Indices = set[int] | frozenset[int]  # doc indices of tokens
 
 
 # --------------------------------------------------------------------------- patterns
@@ -303,7 +304,7 @@ def _first_cue(sentence: Span, cues: list[regex.Pattern]) -> int | None:
 
 # --------------------------------------------------------------------------- clause scope
 
-def unreal_tokens(sentence: Span, scope: Scope, fixed: set[int] | frozenset[int] = frozenset()) -> set[int]:
+def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset()) -> set[int]:
     """Doc indices of words in planned, negated or lacking clauses ('ska starta', 'har inte
     anställt', 'saknar e-tjänster'): by the parse when there is one, else by position.
     Words in ``fixed`` (fixed expressions: 'det vill säga') are no scope words."""
@@ -312,7 +313,7 @@ def unreal_tokens(sentence: Span, scope: Scope, fixed: set[int] | frozenset[int]
     return _unreal_by_position(sentence, scope, fixed)
 
 
-def _unreal_by_parse(sentence: Span, scope: Scope, fixed: set[int] | frozenset[int]) -> set[int]:
+def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices) -> set[int]:
     blocked: set[int] = set()
     for token in sentence:
         if token.i in fixed:
@@ -361,7 +362,7 @@ def _clause(head: Token) -> set[int]:
     return found
 
 
-def _unreal_by_position(sentence: Span, scope: Scope, fixed: set[int] | frozenset[int]) -> set[int]:
+def _unreal_by_position(sentence: Span, scope: Scope, fixed: Indices) -> set[int]:
     """No parse: a modal among the first words of the main clause blocks the rest, and a
     need verb or 'ingen' the words after it up to the next subordinator."""
     blocked: set[int] = set()
@@ -379,7 +380,7 @@ def _unreal_by_position(sentence: Span, scope: Scope, fixed: set[int] | frozense
     return blocked | _after_main_clause_modal(sentence, scope, fixed)
 
 
-def _after_main_clause_modal(sentence: Span, scope: Scope, fixed: set[int] | frozenset[int]) -> set[int]:
+def _after_main_clause_modal(sentence: Span, scope: Scope, fixed: Indices) -> set[int]:
     for token in sentence[:scope.main_clause_words]:
         if token.i in fixed:
             continue
@@ -435,7 +436,7 @@ def _has_deps(sentence: Span) -> bool:
 
 
 def _linked(verb: Token, obj: Token, window: int, has_deps: bool,
-            barriers: frozenset[int] | set[int] = frozenset()) -> bool:
+            barriers: Indices = frozenset()) -> bool:
     """Verb and object belong together: by the parse, or close in the same clause (an
     object after the verb but behind a clause opener, 'där', 'som', is in another clause)."""
     if has_deps and (obj.head == verb or verb.head == obj):
@@ -483,7 +484,8 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
                     continue
                 if has_deps and _is_agent(obj.token, verb.token):
                     continue  # "erbjuder biblioteket … hjälp": the library is the one who offers
-                if pattern.objects.match(obj) and _linked(verb.token, obj.token, window, has_deps, barriers):
+                if pattern.objects.match(obj) and \
+                        _linked(verb.token, obj.token, window, has_deps, barriers):
                     return Hit(pattern.type, min(verb.i, obj.i), max(verb.i, obj.i) + 1)
         return None
     if pattern.verbs is not None:
