@@ -447,15 +447,16 @@ def _linked(verb: Token, obj: Token, window: int, has_deps: bool,
 
 
 def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
-                   excludes, limit: int | None = None,
-                   unreal: frozenset[int] | set[int] = frozenset(),
+                   excluded: Indices = frozenset(), limit: int | None = None,
+                   unreal: Indices = frozenset(),
                    openers: frozenset[str] = frozenset()) -> Iterator[Hit]:
-    """Activity evidence in a sentence; tokens at or after ``limit`` (doc index) and in
-    ``unreal`` (planned or negated clauses) are ignored; a verb and a later object word
+    """Activity evidence in a sentence; tokens at or after ``limit`` (doc index), in
+    ``excluded`` (words of exclude_phrases) and in ``unreal`` (planned or negated clauses)
+    are ignored; a verb and a later object word
     with one of ``openers`` between them are not linked by nearness alone."""
     has_deps = _has_deps(sentence)
     barriers = {t.i for t in sentence if t.lower_ in openers}
-    blocked = _blocked_tokens(sentence, excludes) | unreal
+    blocked = set(excluded) | unreal
     end = sentence.end if limit is None else min(sentence.end, limit)
     words = [Word.of(t) for t in sentence]
     tokens = [w for w in words if w.i < end and w.i not in blocked]
@@ -588,8 +589,9 @@ class ActivityRecognizer:
                 cuts.append(effect_start(sentence))
             offsets = [c for c in cuts if c is not None]
             limit = _token_at(sentence, min(offsets)) if offsets else None
-            unreal = unreal_tokens(sentence, self.scope, _blocked_tokens(sentence, self.excludes))
-            for hit in match_sentence(sentence, self.patterns, self.window, self.excludes, limit,
+            excluded = _blocked_tokens(sentence, self.excludes)  # words of exclude_phrases
+            unreal = unreal_tokens(sentence, self.scope, excluded)
+            for hit in match_sentence(sentence, self.patterns, self.window, excluded, limit,
                                       unreal, self.scope.clause_opener):
                 if hit.type in seen:
                     continue
