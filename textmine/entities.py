@@ -90,6 +90,23 @@ class LexiconMatch:
         return (self.prefix + self.lemma).lower()
 
 
+def form_table(lines: Iterable[str]) -> dict[str, str]:
+    """Form -> lemma for entries "lemma [irregular forms…]", regular forms generated."""
+    table: dict[str, str] = {}
+    for line in lines:
+        lemma, *extra = line.lower().split()
+        for form in inflections(lemma) | set(extra) | {f + "s" for f in extra if not f.endswith("s")}:
+            table.setdefault(form, lemma)
+    return table
+
+
+@lru_cache(maxsize=None)
+def false_heads() -> dict[str, str]:
+    """Words that end in a lexicon word without being its compound (lägenhet, konkurs):
+    form -> lemma, from false_heads.txt."""
+    return form_table(read_lines("false_heads.txt"))
+
+
 @dataclass
 class Lexicon:
     """Lemma lexicon that matches inflected forms and compounds by their last part."""
@@ -97,6 +114,8 @@ class Lexicon:
     forms: dict[str, str] = field(default_factory=dict)  # form -> lemma
     whole_only: set[str] = field(default_factory=set)  # forms that may not be compound heads
     head_only: set[str] = field(default_factory=set)  # forms that count only in compounds
+    # words whose last part is no compound head (lägenhet: no "enhet"), form -> lemma
+    false: dict[str, str] = field(default_factory=false_heads)
     _cache: dict[str, LexiconMatch | None] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -139,12 +158,15 @@ class Lexicon:
     def _match_word(self, word: str) -> LexiconMatch | None:
         if word in self.forms and word not in self.head_only:
             return LexiconMatch(self.forms[word], "")
-        for i in range(MIN_COMPOUND_PREFIX - 1, len(word) - 2):
-            head = word[i:]
-            if head in self.forms and head not in self.whole_only:
-                prefix = word[:i]
-                if len(prefix) >= MIN_COMPOUND_PREFIX or prefix.endswith("-"):
-                    return LexiconMatch(self.forms[head], prefix)
+        for i in range(len(word) - 2):
+            head, prefix = word[i:], word[:i]
+            lemma = self.forms.get(head)
+            if lemma is not None and head not in self.whole_only \
+                    and (len(prefix) >= MIN_COMPOUND_PREFIX or prefix.endswith("-")) \
+                    and self.false.get(head, lemma) == lemma:
+                return LexiconMatch(lemma, prefix)
+            if head in self.false:
+                return None  # the word ends in a longer word that is no compound of ours
         return None
 
     def match(self, token: Token) -> LexiconMatch | None:
