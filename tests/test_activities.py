@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 import textmine.activities  # noqa: F401  (registers the factory)
-from textmine.activities import extract_activities, extract_outcomes, sentences
+from textmine.activities import (Word, extract_activities, extract_outcomes, load_patterns,
+                                 sentences, trigger_index)
 
 
 def make_nlp(*components: str):
@@ -152,6 +153,47 @@ def test_random_text_never_crashes(nlp, text):
         assert activity.evidence in activity.sentence
     for outcome in doc._.outcomes:
         assert outcome in doc.text
+
+
+_REPORT_WORDS = st.sampled_from(
+    "Kommunen har anställt en ungdomscoach och startat en mötesplats i samverkan med "
+    "Arbetsförmedlingen . Unga fick sommarjobb , läxhjälp och en kurs i svenska . En "
+    "handlingsplan togs fram och ett ungdomsråd bildades . Lägenheter konkursen årskurs "
+    "inför delvis tillsammans med föräldrar digitala e-tjänster lekplats festival "
+    "ungdomsfestivalen spontanidrottsplatsen föräldrautbildningen språkcaféet "
+    "sommarlovsaktiviteter kvällsfritidsgården jobbcoacherna".split())
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(_REPORT_WORDS, min_size=1, max_size=40))
+def test_trigger_index_changes_no_result(nlp, words):
+    """The index only skips patterns that could not match: same evidence without it."""
+    doc = nlp(" ".join(words))
+    component = nlp.get_pipe("textmine_activities")
+    with_index = [(a.type, a.evidence) for a in doc._.activities]
+    index, component.index = component.index, None
+    try:
+        without = [(a.type, a.evidence) for a in component(doc)._.activities]
+    finally:
+        component.index = index
+    assert with_index == without
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prefix=st.sampled_from(["", "ungdoms", "kvälls", "e-", "ny", "x"]),
+       word=st.sampled_from(sorted({w for pattern in load_patterns()[0] if pattern.nouns
+                                    for w in pattern.nouns.forms}
+                                   | {w for pattern in load_patterns()[0] if pattern.verbs
+                                      for w in pattern.verbs.lemmas})),
+       ending=st.sampled_from(["", "t", "de", "erna", "s"]))
+def test_trigger_index_holds_every_pattern_a_word_can_match(nlp, prefix, word, ending):
+    token = nlp(prefix + word + ending)[0]
+    candidates = trigger_index().candidates(Word.of(token))
+    for k, pattern in enumerate(load_patterns()[0]):
+        word_ = Word.of(token)
+        if (pattern.verbs and pattern.verbs.match(word_)) or \
+                (pattern.nouns and pattern.nouns.match(word_)):
+            assert k in candidates, (token.text, pattern.type)
 
 
 @pytest.mark.parametrize("text", [

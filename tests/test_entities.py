@@ -168,6 +168,24 @@ def test_lexicon_matches_heads_not_prefixes():
     assert hosts.match_word("förskolepersonal").canonical == "förskolepersonal"
 
 
+@pytest.mark.parametrize("word,lemma", [
+    ("lägenheterna", None), ("erfarenheter", None), ("skolenheten", "enhet"),  # -het nouns
+    ("konkursen", None), ("årskurs", None), ("språkkurserna", "kurs"),
+    ("samarbetet", None), ("feriearbetet", "arbete"),  # samarbete is no kind of arbete
+    ("projektledarna", None), ("vandringsleden", "led"),  # ledare is no trail
+])
+def test_lexicon_skips_false_compound_heads(word, lemma):
+    lexicon = Lexicon.from_lines(["enhet", "kurs", "led", "arbete"])
+    found = lexicon.match_word(word)
+    assert (found.lemma if found else None) == lemma
+
+
+def test_a_lexicon_that_lists_a_false_head_still_matches_it():
+    lexicon = Lexicon.from_lines(["samarbete", "arbete"])
+    assert lexicon.match_word("samarbetet").lemma == "samarbete"
+    assert lexicon.match_word("utvecklingssamarbete").lemma == "samarbete"
+
+
 _WORDS = st.sampled_from(["Kommunen", "kommunens", "Eda", "Projektet", '"', "”", "(", ")", "SKR",
                           "SCB:s", "ESF-projektet", "i", "Stinsen", "Vinterfestivalen", "första",
                           "storting", "anställt", "barnrätts-", "och", "unga", "vuxna", "\n",

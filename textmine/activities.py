@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator, Sequence
+from typing import AbstractSet, Iterable, Iterator, Sequence
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from textmine.entities import Lexicon, read_json, role_lexicon, target_group_lexicon
+from textmine.entities import (CACHE_LIMIT, Lexicon, read_json, role_lexicon,
+                               target_group_lexicon)
 from textmine.numbers import extract_numbers
 from textmine.records import Activity, Number
 
@@ -208,6 +209,12 @@ class Scope:
 
 
 @lru_cache(maxsize=None)
+def trigger_index() -> TriggerIndex:
+    """The index of the patterns of activity_patterns.json."""
+    return TriggerIndex.of(load_patterns()[0])
+
+
+@lru_cache(maxsize=None)
 def load_patterns() -> tuple[list[Pattern], int, tuple[tuple[str, ...], ...], Scope]:
     """(patterns, window, exclude phrases, scope words) from activity_patterns.json."""
     config = read_json("activity_patterns.json")
@@ -215,6 +222,52 @@ def load_patterns() -> tuple[list[Pattern], int, tuple[tuple[str, ...], ...], Sc
                 for type_, items in config["types"].items() for data in items]
     excludes = tuple(tuple(w.lower() for w in p) for p in config.get("exclude_phrases", ()))
     return patterns, int(config.get("window", 6)), excludes, Scope.from_dict(config.get("scope", {}))
+
+
+@dataclass
+class TriggerIndex:
+    """Which patterns a word can set off, so that a sentence tries only those (a pattern
+    still checks every candidate itself). Without it every pattern asks about every word."""
+
+    exact: dict[str, set[int]] = field(default_factory=dict)  # verb lemma, phrase's 1st word
+    endings: dict[str, set[int]] = field(default_factory=dict)  # noun form: word or compound end
+    starts: dict[str, set[int]] = field(default_factory=dict)  # verb stem, word prefix
+    _cache: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, patterns: Sequence[Pattern]) -> "TriggerIndex":
+        index = cls()
+        for k, pattern in enumerate(patterns):
+            keys: list[tuple[dict[str, set[int]], Iterable[str]]] = [
+                (index.exact, (phrase[0] for phrase in pattern.phrases)),
+                (index.starts, pattern.prefixes)]
+            if pattern.verbs is not None:
+                keys += [(index.exact, pattern.verbs.lemmas), (index.starts, pattern.verbs.stems)]
+            if pattern.nouns is not None:
+                keys.append((index.endings, pattern.nouns.forms))
+            for table, words in keys:
+                for word in words:
+                    table.setdefault(word, set()).add(k)
+        return index
+
+    def candidates(self, word: "Word") -> frozenset[int]:
+        """Patterns that ``word`` may set off (by form, lemma, compound end or stem)."""
+        key = (word.lower_, word.lemma_.lower())
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
+            found = self._cache[key] = frozenset(self._lookup(*key))
+        return found
+
+    def _lookup(self, lower: str, lemma: str) -> Iterator[int]:
+        for form in {lower, lemma} - {""}:
+            yield from self.exact.get(form, ())
+            yield from self.endings.get(form, ())
+        for i in range(1, len(lower)):
+            yield from self.endings.get(lower[i:], ())
+            yield from self.starts.get(lower[:i], ())
+        yield from self.starts.get(lower, ())
 
 
 @dataclass(frozen=True)
@@ -449,11 +502,16 @@ def _linked(verb: Token, obj: Token, window: int, has_deps: bool,
 def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
                    excluded: Indices = frozenset(), limit: int | None = None,
                    unreal: Indices = frozenset(),
-                   openers: frozenset[str] = frozenset()) -> Iterator[Hit]:
+                   openers: frozenset[str] = frozenset(),
+                   found: AbstractSet[str] = frozenset(),
+                   index: TriggerIndex | None = None) -> Iterator[Hit]:
     """Activity evidence in a sentence; tokens at or after ``limit`` (doc index), in
     ``excluded`` (words of exclude_phrases) and in ``unreal`` (planned or negated clauses)
     are ignored; a verb and a later object word
-    with one of ``openers`` between them are not linked by nearness alone."""
+    with one of ``openers`` between them are not linked by nearness alone. Patterns of the
+    types in ``found`` (evidence already seen; the caller may add to it while iterating)
+    are not tried: a passage needs one piece of evidence per type. With the ``index`` of
+    ``patterns``, only the patterns that a word of the sentence can set off are tried."""
     has_deps = _has_deps(sentence)
     barriers = {t.i for t in sentence if t.lower_ in openers}
     blocked = set(excluded) | unreal
@@ -461,8 +519,11 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
     words = [Word.of(t) for t in sentence]
     tokens = [w for w in words if w.i < end and w.i not in blocked]
     forms = {w.lower_ for w in tokens}  # a phrase whose first word is missing cannot match
-    for pattern in patterns:
-        if not pattern.applies_to(words):
+    tried = None if index is None else frozenset().union(*map(index.candidates, tokens))
+    for k, pattern in enumerate(patterns):
+        if tried is not None and k not in tried:
+            continue
+        if pattern.type in found or not pattern.applies_to(words):
             continue
         usable = [t for t in tokens if pattern.usable(t)] if pattern.blocks else tokens
         # a pattern's own window is a hard limit; the default one yields to the parse
@@ -574,6 +635,7 @@ class ActivityRecognizer:
     def __init__(self, nlp: Language | None = None, name: str = "textmine_activities") -> None:
         self.name = name
         self.patterns, self.window, self.excludes, self.scope = load_patterns()
+        self.index = trigger_index()
 
     def __call__(self, doc: Doc) -> Doc:
         activities: list[Activity] = []
@@ -592,7 +654,7 @@ class ActivityRecognizer:
             excluded = _blocked_tokens(sentence, self.excludes)  # words of exclude_phrases
             unreal = unreal_tokens(sentence, self.scope, excluded)
             for hit in match_sentence(sentence, self.patterns, self.window, excluded, limit,
-                                      unreal, self.scope.clause_opener):
+                                      unreal, self.scope.clause_opener, seen, self.index):
                 if hit.type in seen:
                     continue
                 seen.add(hit.type)

@@ -90,21 +90,25 @@ class LexiconMatch:
         return (self.prefix + self.lemma).lower()
 
 
-def form_table(lines: Iterable[str]) -> dict[str, str]:
-    """Form -> lemma for entries "lemma [irregular forms…]", regular forms generated."""
-    table: dict[str, str] = {}
-    for line in lines:
-        lemma, *extra = line.lower().split()
-        for form in inflections(lemma) | set(extra) | {f + "s" for f in extra if not f.endswith("s")}:
-            table.setdefault(form, lemma)
-    return table
+def entry_forms(lemma: str, extra: Iterable[str], inflect: bool = True) -> set[str]:
+    """Forms of a lexicon entry: the lemma, its listed irregular forms, the regular ones
+    (unless ``inflect`` is false) and the genitives of all."""
+    forms = set(extra) | {lemma}
+    if inflect:
+        forms |= inflections(lemma)
+    return forms | {form + "s" for form in forms if not form.endswith("s")}
 
 
 @lru_cache(maxsize=None)
 def false_heads() -> dict[str, str]:
     """Words that end in a lexicon word without being its compound (lägenhet, konkurs):
     form -> lemma, from false_heads.txt."""
-    return form_table(read_lines("false_heads.txt"))
+    table: dict[str, str] = {}
+    for line in read_lines("false_heads.txt"):
+        lemma, *extra = line.lower().split()
+        for form in entry_forms(lemma, extra):
+            table.setdefault(form, lemma)
+    return table
 
 
 @dataclass
@@ -129,13 +133,8 @@ class Lexicon:
                 excluded.update(line[1:].lower().split())
                 continue
             whole, head = line.startswith("="), line.startswith("~")
-            words = line.lstrip("=~").lower().split()
-            lemma, extra = words[0], words[1:]
-            forms = set(extra) | {lemma}
-            if not whole:
-                forms |= inflections(lemma)
-            forms |= {form + "s" for form in list(forms) if not form.endswith("s")}
-            for form in forms:
+            lemma, *extra = line.lstrip("=~").lower().split()
+            for form in entry_forms(lemma, extra, inflect=not whole):
                 lexicon.forms.setdefault(form, lemma)
                 if whole:
                     lexicon.whole_only.add(form)
