@@ -209,12 +209,6 @@ class Scope:
 
 
 @lru_cache(maxsize=None)
-def trigger_index() -> TriggerIndex:
-    """The index of the patterns of activity_patterns.json."""
-    return TriggerIndex.of(load_patterns()[0])
-
-
-@lru_cache(maxsize=None)
 def load_patterns() -> tuple[list[Pattern], int, tuple[tuple[str, ...], ...], Scope]:
     """(patterns, window, exclude phrases, scope words) from activity_patterns.json."""
     config = read_json("activity_patterns.json")
@@ -268,6 +262,12 @@ class TriggerIndex:
             yield from self.endings.get(lower[i:], ())
             yield from self.starts.get(lower[:i], ())
         yield from self.starts.get(lower, ())
+
+
+@lru_cache(maxsize=None)
+def trigger_index() -> TriggerIndex:
+    """The index of the patterns of activity_patterns.json."""
+    return TriggerIndex.of(load_patterns()[0])
 
 
 @dataclass(frozen=True)
