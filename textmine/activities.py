@@ -653,8 +653,10 @@ class ActivityRecognizer:
             limit = _token_at(sentence, min(offsets)) if offsets else None
             excluded = _blocked_tokens(sentence, self.excludes)  # words of exclude_phrases
             unreal = unreal_tokens(sentence, self.scope, excluded)
-            for hit in match_sentence(sentence, self.patterns, self.window, excluded, limit,
-                                      unreal, self.scope.clause_opener, seen, self.index):
+            for hit in match_sentence(sentence, self.patterns, self.window, excluded=excluded,
+                                      limit=limit, unreal=unreal,
+                                      openers=self.scope.clause_opener, found=seen,
+                                      index=self.index):
                 if hit.type in seen:
                     continue
                 seen.add(hit.type)

@@ -277,6 +277,11 @@ class EntityRecognizer:
         self.modifiers = target_group_modifiers()
         self.not_org = {w.lower() for w in read_json("orgs.json")["not_org"]}
         self.not_names = set(self.cues["not_names"])
+        # word lists asked about every token: sets, built once
+        self.connectors = frozenset(self.cues["name_connectors"])
+        self.continue_pos = frozenset(self.cues["name_continue_pos"])
+        self.loc_prepositions = frozenset(self.cues["loc_prepositions"])
+        self.name_stop = frozenset(self.cues["name_stop"])
         self.project_cues = Lexicon.from_lines(self.cues["project_cue_heads"])
         self.event_cues = Lexicon.from_lines(self.cues["event_cue_heads"])
         self.event_heads = Lexicon.from_lines(self.cues["event_heads"])
@@ -349,11 +354,10 @@ class EntityRecognizer:
     def _locations(self, doc: Doc) -> Iterator[Candidate]:
         for _, start, end in self.loc_exact(doc):
             yield _tokens(doc, RULE, start, end, "LOC")
-        preps = set(self.cues["loc_prepositions"])
         for token in doc[1:]:
             prev = doc[token.i - 1]
-            if (prev.lower_ in preps and _is_capitalised(token) and not _starts_sentence(doc, token.i)
-                    and not token.text.isupper() and token.text not in self.cues["name_stop"]
+            if (prev.lower_ in self.loc_prepositions and _is_capitalised(token) and not _starts_sentence(doc, token.i)
+                    and not token.text.isupper() and token.text not in self.name_stop
                     and token.text not in self.not_names):
                 end = token.i + 1
                 while end < len(doc) and _is_capitalised(doc[end]):
@@ -403,10 +407,8 @@ class EntityRecognizer:
         if self._opening_quote(doc[i].text):
             return None  # handled by _quoted_names
         first = doc[i]
-        if not _is_capitalised(first) or first.text in self.cues["name_stop"]:
+        if not _is_capitalised(first) or first.text in self.name_stop:
             return None
-        connectors = set(self.cues["name_connectors"])
-        continue_pos = set(self.cues["name_continue_pos"])
         has_pos = bool(doc[i].pos_)  # a tagger ran (has_annotation scans the whole doc)
         end = i + 1
         limit = min(len(doc), i + self.cues["name_max_tokens"])
@@ -416,12 +418,12 @@ class EntityRecognizer:
                 break
             if _is_capitalised(tok) or tok.text.isupper():
                 end += 1
-            elif (tok.lower_ in connectors and end + 1 < len(doc)
+            elif (tok.lower_ in self.connectors and end + 1 < len(doc)
                   and _is_capitalised(doc[end + 1])):
                 end += 1
-            elif has_pos and tok.pos_ in continue_pos and end == i + 1:
+            elif has_pos and tok.pos_ in self.continue_pos and end == i + 1:
                 end += 1
-            elif has_pos and self._closing_phrase(doc, end, connectors):
+            elif has_pos and self._closing_phrase(doc, end):
                 end += 2  # "En skola för alla": a final prepositional phrase
                 break
             else:
@@ -430,10 +432,9 @@ class EntityRecognizer:
             return None
         return i, end
 
-    @staticmethod
-    def _closing_phrase(doc: Doc, k: int, connectors: set[str]) -> bool:
+    def _closing_phrase(self, doc: Doc, k: int) -> bool:
         """Connector + noun/pronoun that ends the clause (before punctuation or a verb)."""
-        if k + 1 >= len(doc) or doc[k].lower_ not in connectors:
+        if k + 1 >= len(doc) or doc[k].lower_ not in self.connectors:
             return False
         word = doc[k + 1]
         after = doc[k + 2] if k + 2 < len(doc) else None
@@ -526,7 +527,7 @@ class EntityRecognizer:
         """A capitalised word that can belong to a name: not a stop word, and not a
         definite common noun capitalised because it opens the sentence (Kommunens)."""
         token = doc[i]
-        if not _is_capitalised(token) or token.text in self.cues["name_stop"]:
+        if not _is_capitalised(token) or token.text in self.name_stop:
             return False
         return not (_starts_sentence(doc, i) and token.lower_.endswith(("ens", "ets", "ans")))
 
@@ -570,7 +571,7 @@ class EntityRecognizer:
                 k = token.i - back
                 if k < 0 or doc[k].is_punct:
                     break
-                if _is_capitalised(doc[k]) and doc[k].text not in self.cues["name_stop"]:
+                if _is_capitalised(doc[k]) and doc[k].text not in self.name_stop:
                     if not _starts_sentence(doc, k) or doc[k].lower_.endswith("s"):
                         yield _tokens(doc, RULE, k, token.i + 1, "EVENT")
                     break
@@ -643,8 +644,7 @@ class EntityRecognizer:
 
     def _name_like(self, span) -> bool:
         """At most as many lower-case words as capitalised ones ("Svenska kyrkan")."""
-        connectors = set(self.cues["name_connectors"])
-        words = [t for t in span if t.is_alpha and t.lower_ not in connectors]
+        words = [t for t in span if t.is_alpha and t.lower_ not in self.connectors]
         lower = sum(1 for t in words if t.is_lower)
         return lower <= max(1, len(words) - lower)
 

@@ -83,6 +83,7 @@ class _Tables:
     identifier_prefixes: frozenset
     adjective_suffixes: tuple
     number_prefixes: frozenset  # first two letters of every number word
+    part_pronouns: frozenset  # "av dessa 24" names the part; "av de 40 deltagarna" the whole
     number_word: Any  # compiled: a word made only of number morphemes
     post_share: Any
     name_digits: Any
@@ -105,6 +106,7 @@ def _tables() -> _Tables:
         frozenset(p.lower() for p in raw["identifier_prefixes"]),
         tuple(raw["adjective_suffixes"]),
         frozenset(w[:2] for w in list(lex.cardinals) + list(lex.ordinals) + [m[0] for m in lex.morphemes]),
+        frozenset(raw["ratio_pronouns"]) - frozenset(raw["ratio_whole_determiners"]),
         regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
         regex.compile(r"(?i)\bpå[ \u00a0](" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
         regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"))
@@ -838,11 +840,10 @@ class _Reader:
             return None
         # "Av dessa fick 24", "varav 12 kvinnor"
         lows = [self.low(n.i - m) for m in (3, 2, 1)]
-        pronouns = [p for p in raw["ratio_pronouns"] if p != "de"]  # 'av de 40 deltagarna': the whole
         after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]
                     and not self.is_adjective(n.i - 1) and lows[2] not in raw["ratio_whole_fillers"] and self.tok(n.j) is not None
                     and self.tok(n.j).text not in _DASHES) or \
-            (lows[1] == raw["ratio_word"] and lows[2] in pronouns) or lows[2] == "varav"
+            (lows[1] == raw["ratio_word"] and lows[2] in self.tables.part_pronouns) or lows[2] == "varav"
         measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None
         if after_of and not n.article and not self.is_year(n) and not n.ordinal and not measured:
             before = self.previous_count(n.i)
