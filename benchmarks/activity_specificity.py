@@ -16,7 +16,7 @@ import collections
 from pathlib import Path
 from typing import Iterator
 
-from textmine.language import load
+from textmine.pipeline.load import load
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 

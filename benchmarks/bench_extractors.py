@@ -22,7 +22,7 @@ from pathlib import Path
 import regex
 import spacy
 
-from textmine.pipeline import EXTRACTORS, add_extractors
+from textmine.pipeline.context import EXTRACTORS, add_extractors
 
 REPORT = Path(__file__).resolve().parents[1] / "corpus" / "reports" / "pa-gang-i-uppdraget.txt"
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -48,7 +48,7 @@ def corpus(min_words: int) -> tuple[list[str], int]:
 def load(model: str | None):
     if model == "blank":
         return add_extractors(spacy.blank("sv")), "spacy.blank('sv')"
-    from textmine.language import load as textmine_load
+    from textmine.pipeline.load import load as textmine_load
 
     nlp = textmine_load(model)
     return nlp, f"textmine.load({model!r})" if model else "textmine.load()"

@@ -61,7 +61,7 @@ def run(model: str | None, min_words: int) -> Result:
     start = time.perf_counter()
     import spacy
 
-    from textmine.language import load, load_base
+    from textmine.pipeline.load import load, load_base
     imported = time.perf_counter() - start
 
     start = time.perf_counter()

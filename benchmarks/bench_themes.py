@@ -23,7 +23,7 @@ import numpy as np
 
 from textmine.corpus import load_report
 from textmine.themes import ThemeClassifier, load_model
-from textmine.themes_features import as_docs, lemma_table
+from textmine.themes.features import as_docs, lemma_table
 
 HEADING = "## Theme classifier (bench_themes.py)"
 

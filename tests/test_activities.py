@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-import textmine.activities  # noqa: F401  (registers the factory)
-from textmine.activities import (Word, extract_activities, extract_outcomes, load_patterns,
-                                 sentences, trigger_index)
+from textmine.components.activities import extract_activities, extract_outcomes
+from textmine.components.activities.recognizer import (Word, load_patterns, sentences,
+                                                       trigger_index)
 
 
 def make_nlp(*components: str):
@@ -169,13 +169,13 @@ _REPORT_WORDS = st.sampled_from(
 def test_trigger_index_changes_no_result(nlp, words):
     """The index only skips patterns that could not match: same evidence without it."""
     doc = nlp(" ".join(words))
-    component = nlp.get_pipe("textmine_activities")
+    recognizer = nlp.get_pipe("textmine_activities").rules
     with_index = [(a.type, a.evidence) for a in doc._.activities]
-    index, component.index = component.index, None
+    index, recognizer.index = recognizer.index, None
     try:
-        without = [(a.type, a.evidence) for a in component(doc)._.activities]
+        without = [(a.type, a.evidence) for a in recognizer(doc)._.activities]
     finally:
-        component.index = index
+        recognizer.index = index
     assert with_index == without
 
 

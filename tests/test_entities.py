@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
-import textmine.entities  # noqa: F401  (registers the factory)
-from textmine.entities import Lexicon, extract_entities, extract_target_groups
+from textmine.components.entities import extract_entities, extract_target_groups
+from textmine.lexicon import Lexicon
 
 municipalities = pytest.importorskip("textmine.municipalities")
 

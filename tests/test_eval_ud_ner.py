@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from textmine.cli import main
 from textmine.evaluation import ner as ner_eval
 from textmine.evaluation import ud as ud_eval
-from textmine.language import bundled_model_path
+from textmine.pipeline.load import bundled_model_path
 
 DATA = Path(__file__).parent / "data"
 UD_FILE = DATA / "ud_sample.conllu"

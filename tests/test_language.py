@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import textmine
-from textmine.language import PipelineNotAvailable, bundled_model_path, load, load_base
+from textmine.pipeline.load import PipelineNotAvailable, bundled_model_path, load, load_base
 
 pytestmark = pytest.mark.skipif(not (bundled_model_path() / "config.cfg").exists(),
                                 reason="bundled model not built (models/recipe/build.py)")

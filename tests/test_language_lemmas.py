@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from textmine.lemmatizer import BackoffSettings, LemmaBackoff, LemmaTable, fits_pos
+from textmine.pipeline.lemma_backoff import BackoffSettings, LemmaBackoff, LemmaTable, fits_pos
 
 TABLE = LemmaTable.from_pairs([
     ("coacher", "coach"), ("ungdomar", "ungdom"), ("enheten", "enhet"),

@@ -8,8 +8,7 @@ import spacy
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import textmine.numbers  # noqa: F401  (registers the factory)
-from textmine.numbers import extract_numbers, parse_number
+from textmine.components.numbers import extract_numbers, parse_number
 
 NLP = spacy.blank("sv")
 

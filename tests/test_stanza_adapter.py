@@ -16,8 +16,8 @@ pytest.importorskip("spacy_stanza", reason="Stanza is optional: pip install text
 
 from stanza.utils.conll import CoNLL  # noqa: E402
 
-from textmine.language import PipelineNotAvailable, load, stanza_language  # noqa: E402
-from textmine.pipeline import add_extractors  # noqa: E402
+from textmine.pipeline.load import PipelineNotAvailable, load, stanza_language  # noqa: E402
+from textmine.pipeline.context import add_extractors  # noqa: E402
 
 CONLLU = Path(__file__).parent / "data" / "ud_stanza_sample.conllu"
 TEXT = "Eda kommun har anställt en samordnare för 24 unga. Under 2019 deltog 65 personer."

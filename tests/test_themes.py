@@ -8,9 +8,10 @@ import numpy as np
 import pytest
 import spacy
 
-from textmine.themes import (ModelLoadError, ModelVersionWarning, ThemeClassifier, load_model,
+from textmine.themes import ThemeClassifier
+from textmine.themes.persistence import (ModelLoadError, ModelVersionWarning, load_model,
                              model_files, save_model)
-from textmine.themes_features import (CompoundSplitter, LemmaExtractor, as_docs,
+from textmine.themes.features import (CompoundSplitter, LemmaExtractor, as_docs,
                                       lexicon_counts, term_pattern)
 
 # Small made-up passages: three themes that are not the report's (the theme set is data).
@@ -197,7 +198,7 @@ def test_empty_input_gives_empty_output(model):
 
 
 def test_spacy_textcat_wrapper_for_the_comparison():
-    from textmine.themes_textcat import SpacyTextcatClassifier
+    from textmine.themes.textcat import SpacyTextcatClassifier
 
     clf = SpacyTextcatClassifier(epochs=3).fit(TEXTS, LABELS)
     proba = clf.predict_proba(as_docs(SCHOOL[:2]) + SPORT[:1])

@@ -10,10 +10,10 @@ import pytest
 import spacy
 
 from textmine.cli import main
-from textmine.extract import predict_themes
+from textmine.fill import predict_themes
 from textmine.records import Passage
 from textmine.themes import load_model
-from textmine.themes_data import Columns, DataError, load_labelled
+from textmine.themes.data import Columns, DataError, load_labelled
 
 ROWS = [
     ("Kommunen bygger en ny idrottshall och fotbollsplan.", "sport", "A"),
@@ -158,7 +158,7 @@ def test_evaluate_themes_plots_or_notes(tmp_path, labelled_csv, capsys):
 def test_learning_curve_and_nested_selection_on_small_data():
     from textmine.evaluation.themes import learning_curve, nested_selection
     from textmine.themes import ThemeClassifier
-    from textmine.themes_features import as_docs
+    from textmine.themes.features import as_docs
 
     texts = [t for t, _, _ in ROWS] * 2
     y = np.asarray([label for _, label, _ in ROWS] * 2, dtype=object)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from textmine.tokenizer import blank, load_abbreviations, number_spans
+from textmine.pipeline.tokenizer import blank, load_abbreviations, number_spans
 
 
 @pytest.fixture(scope="module")

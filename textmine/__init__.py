@@ -23,7 +23,7 @@ __all__ = ["__version__", "load", "read_report", "extract"]
 
 def load(name: str | Path | None = None) -> "Language":
     """The Swedish pipeline with textmine's components (default: the bundled model)."""
-    from textmine.language import load as _load
+    from textmine.pipeline.load import load as _load
 
     return _load(name)
 
@@ -38,7 +38,7 @@ def read_report(path: str | Path, themes: dict[str, str] | None = None) -> "Repo
 
 def extract(report: "Report", nlp: "Language | None" = None, themes="default") -> "Report":
     """Fill every field of the report's passages; ``themes=None`` skips theme prediction."""
-    from textmine.extract import extract_report
+    from textmine.fill import extract_report
 
     if themes == "default":
         themes = _bundled_themes()

@@ -10,15 +10,15 @@ The list itself is data (``textmine/data/kommuner.csv``, see SOURCES-gazetteers.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Iterator
 
 import regex
 
 from textmine.records import Municipality
+from textmine.resources import Resources, bundled
+
+DATA_FILES = ("kommuner.csv", "municipality_aliases.csv", "municipality_common_words.txt")
 
 _SUFFIX = r"(?:kommuns?|stads?|Stads?)"
 # "kommunen"/"kommunens": the municipality of the current section.
@@ -34,11 +34,6 @@ class Mention:
     start: int
     end: int
     municipality: Municipality
-
-
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("textmine.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _genitive(name: str) -> str:
@@ -69,13 +64,18 @@ class Gazetteer:
     @classmethod
     def load(cls) -> "Gazetteer":
         """Read the bundled municipality list, aliases and common-word list."""
-        source = resources.files("textmine.data").joinpath("kommuner.csv")
-        with source.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-        municipalities = [Municipality(r["name"], r["code"], r["county_name"]) for r in rows]
-        alias_rows = csv.DictReader(_data_lines("municipality_aliases.csv"))
-        aliases = {r["alias"]: r["code"] for r in alias_rows}
-        return cls(municipalities, aliases, _data_lines("municipality_common_words.txt"))
+        return cls.from_resources(bundled(*DATA_FILES))
+
+    @classmethod
+    def from_resources(cls, resources: Resources) -> "Gazetteer":
+        """The gazetteer of a component's data files (built once per ``resources``)."""
+        def build() -> "Gazetteer":
+            municipalities = [Municipality(r["name"], r["code"], r["county_name"])
+                              for r in resources.rows("kommuner.csv")]
+            aliases = {r["alias"]: r["code"] for r in resources.rows("municipality_aliases.csv")}
+            return cls(municipalities, aliases, resources.lines("municipality_common_words.txt"))
+
+        return resources.cached("gazetteer", build)
 
     def __len__(self) -> int:
         return len(self._by_code)
@@ -131,7 +131,6 @@ def _coordinated(text: str, a: regex.Match, b: regex.Match) -> bool:
     return regex.fullmatch(r"\s*(?:,|och|eller|samt|,\s*och)\s*", between) is not None
 
 
-@lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The bundled gazetteer, read once per process."""
     return Gazetteer.load()

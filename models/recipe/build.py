@@ -28,7 +28,7 @@ sys.path[:0] = [str(ROOT), str(RECIPE)]
 
 import spacy  # noqa: E402
 
-from textmine.lemmatizer import LemmaTable  # noqa: E402
+from textmine.pipeline.lemma_backoff import LemmaTable  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 MODEL_NAME = "sv_textmine"
@@ -115,8 +115,8 @@ def lemma_table(out: Path) -> Path:
 
 def assemble(work: Path, table: Path):
     """One pipeline: UD components, NER with its own tok2vec, lemma back-off, tokenizer."""
-    import textmine.lemmatizer  # noqa: F401
-    from textmine.tokenizer import TOKENIZER_NAME, customize
+    import textmine.pipeline.lemma_backoff  # noqa: F401
+    from textmine.pipeline.tokenizer import TOKENIZER_NAME, customize
 
     import finetune  # noqa: F401  (registers the callback a fine-tuned config names)
 
@@ -142,7 +142,7 @@ def evaluate(model_dir: Path, data: Path) -> dict:
     """Scores on the held-out test files (never used for training or tuning)."""
     from textmine.evaluation import ner as ner_eval
     from textmine.evaluation import ud as ud_eval
-    import textmine.lemmatizer  # noqa: F401
+    import textmine.pipeline.lemma_backoff  # noqa: F401
 
     from lemma_eval import read_gold, report_docs
 

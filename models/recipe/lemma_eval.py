@@ -16,8 +16,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Token
 
-import textmine.tokenizer  # noqa: F401  (the tokenizer the bundled model names)
-from textmine.lemmatizer import BackoffSettings, LemmaBackoff, LemmaTable
+import textmine.pipeline.tokenizer  # noqa: F401  (the tokenizer the bundled model names)
+from textmine.pipeline.lemma_backoff import BackoffSettings, LemmaBackoff, LemmaTable
 
 STRATEGIES = {
     "trained": None,

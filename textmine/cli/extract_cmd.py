@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from textmine.extract import extract_report
+from textmine.fill import extract_report
 from textmine.io import FORMATS, InputError, format_for, iter_input_files, read_text, \
     report_id_for, write_passages
 from textmine.segment import Segmenter, load_themes
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    from textmine.language import load
+    from textmine.pipeline.load import load
 
     nlp = load(args.model)
     themes = None if args.no_themes else _theme_model(args.themes)

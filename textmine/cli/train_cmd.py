@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from textmine.themes import CLASSIFIERS
-from textmine.themes_data import add_data_arguments
+from textmine.themes.data import add_data_arguments
 
 
 def register(subparsers) -> None:
@@ -46,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
     from textmine.evaluation.themes import doc_maker, load_data
     from textmine.themes import save_model
     from textmine.io import InputError
-    from textmine.themes_data import DataError
-    from textmine.themes_train import train
+    from textmine.themes.data import DataError
+    from textmine.themes.train import train
 
     def log(message: str) -> None:
         print(message, file=sys.stderr)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 def pipeline_for(model: str | None, file: str):
     """The base pipeline to score ``file`` with, or None after printing why not."""
-    from textmine.language import PipelineNotAvailable, load
+    from textmine.pipeline.load import PipelineNotAvailable, load
 
     if not Path(file).exists():
         print(f"error: no such file: {file}", file=sys.stderr)

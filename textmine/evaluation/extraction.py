@@ -322,7 +322,7 @@ def _extension(doc, name: str) -> list:
 
 def predict(nlp, line: Item) -> Item:
     """Run the pipeline on one gold passage; missing fields come out empty."""
-    from textmine.pipeline import make_doc
+    from textmine.pipeline.context import make_doc
 
     doc = make_doc(nlp, line["text"], passage_municipality(line))
     for _, component in nlp.pipeline:
@@ -338,7 +338,7 @@ def predict(nlp, line: Item) -> Item:
 
 def load_pipeline(model: str | None):
     """textmine.load() (or a named pipeline); ``blank`` = rules only, no statistical model."""
-    from textmine.language import load
+    from textmine.pipeline.load import load
 
     return load(model)
 

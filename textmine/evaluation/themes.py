@@ -27,9 +27,9 @@ from sklearn.model_selection import RepeatedStratifiedKFold, StratifiedGroupKFol
 
 from textmine.io import InputError
 from textmine.themes import ThemeClassifier
-from textmine.themes_data import Columns, DataError, LabelledData, add_data_arguments, \
+from textmine.themes.data import Columns, DataError, LabelledData, add_data_arguments, \
     bundled_report, load_labelled
-from textmine.themes_features import LemmaExtractor, as_docs, lexicon_counts, load_lexicon
+from textmine.themes.features import LemmaExtractor, as_docs, lexicon_counts, load_lexicon
 
 PLOT_NAMES = {"confusion": "themes_confusion.png", "learning_curve": "themes_learning_curve.png",
               "calibration": "themes_calibration.png"}
@@ -67,7 +67,7 @@ class LexiconBaseline(ClassifierMixin, BaseEstimator):
 
 def candidates() -> dict[str, Callable[[], Any]]:
     """The classifiers compared (``--compare``); the first is the shipped default."""
-    from textmine.themes_textcat import SpacyTextcatClassifier
+    from textmine.themes.textcat import SpacyTextcatClassifier
 
     return {
         "default": ThemeClassifier,  # logreg on lemmas + compound parts + chars + lexicon
@@ -514,7 +514,7 @@ def doc_maker(name: str | None) -> Callable[[list[str]], list]:
     """Texts -> Docs once, so CV does not re-tokenise per fold."""
     if name in (None, "light"):
         return as_docs
-    from textmine.language import load_base
+    from textmine.pipeline.load import load_base
 
     nlp = load_base(None if name == "bundled" else name)
     return lambda texts: list(nlp.pipe(texts))

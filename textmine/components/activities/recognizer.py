@@ -21,22 +21,20 @@ Words after the effect cue in such a sentence describe the effect, not an activi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import AbstractSet, Iterable, Iterator, Sequence
 
 import regex
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from textmine.entities import (CACHE_LIMIT, Lexicon, read_json, role_lexicon,
-                               target_group_lexicon)
-from textmine.numbers import extract_numbers
+from textmine.components.entities.gazetteers import (lexicon, role_lexicon,
+                                                     target_group_lexicon)
+from textmine.components.numbers import extract_numbers
+from textmine.lexicon import CACHE_LIMIT, Lexicon
 from textmine.records import Activity, Number
+from textmine.resources import Resources, bundled
 
-if not Doc.has_extension("activities"):
-    Doc.set_extension("activities", default=None)
-if not Doc.has_extension("outcomes"):
-    Doc.set_extension("outcomes", default=None)
+DATA_FILES = ("activity_patterns.json", "outcome_patterns.json", "roles.txt",
+              "target_groups.txt", "false_heads.txt")
 
 SENTENCE_END = {".", "!", "?"}
 MIN_STEM_VERB = 4
@@ -101,19 +99,19 @@ class ObjectSet:
     entity_labels: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, words: list[str]) -> "ObjectSet":
+    def of(cls, words: list[str], resources: Resources) -> "ObjectSet":
         lexicons = []
         plain = []
         for word in words:
             if word == "@ROLE":
-                lexicons.append(role_lexicon())
+                lexicons.append(role_lexicon(resources))
             elif word == "@TARGET_GROUP":
-                lexicons.append(target_group_lexicon())
+                lexicons.append(target_group_lexicon(resources))
             else:
                 plain.append(word)
         labels = frozenset(w[1:] for w in plain if w.startswith("@"))
         plain = [w for w in plain if not w.startswith("@")]
-        return cls(Lexicon.from_lines(plain) if plain else None, tuple(lexicons), labels)
+        return cls(lexicon(resources, plain) if plain else None, tuple(lexicons), labels)
 
     def match(self, token: "Word") -> bool:
         if self.nouns is not None and self.nouns.match(token):
@@ -121,10 +119,10 @@ class ObjectSet:
         if self.entity_labels and token.token.ent_type_ in self.entity_labels:
             return True
         lower = token.lower_
-        for lexicon in self.lexicons:
-            if lexicon.match(token):
+        for words in self.lexicons:
+            if words.match(token):
                 # a genitive (barns rättigheter) modifies another noun: not the object
-                return not (lower.endswith("s") and lexicon.match_word(lower[:-1]))
+                return not (lower.endswith("s") and words.match_word(lower[:-1]))
         return False
 
 
@@ -166,23 +164,29 @@ class Pattern:
         return True
 
     @classmethod
-    def from_dict(cls, type_: str, data: dict) -> "Pattern":
+    def from_dict(cls, type_: str, data: dict, resources: Resources) -> "Pattern":
+        def words(key: str) -> Lexicon | None:
+            return lexicon(resources, data[key]) if key in data else None
+
+        def objects(key: str) -> ObjectSet | None:
+            return ObjectSet.of(data[key], resources) if key in data else None
+
         return cls(
             type=type_,
-            nouns=Lexicon.from_lines(data["nouns"]) if "nouns" in data else None,
+            nouns=words("nouns"),
             prefixes=tuple(p.lower() for p in data.get("prefixes", ())),
             verbs=VerbSet.of(data["verbs"]) if "verbs" in data else None,
-            objects=ObjectSet.of(data["objects"]) if "objects" in data else None,
+            objects=objects("objects"),
             phrases=tuple(tuple(w.lower() for w in p) for p in data.get("phrases", ())),
             blocked=frozenset(w.lower() for w in data.get("not", ()) if not w.startswith("*")),
             blocked_endings=tuple(w[1:].lower() for w in data.get("not", ()) if w.startswith("*")),
-            unless=ObjectSet.of(data["unless"]) if "unless" in data else None,
-            followed_by=ObjectSet.of(data["followed_by"]) if "followed_by" in data else None,
+            unless=objects("unless"),
+            followed_by=objects("followed_by"),
             not_after=frozenset(w.lower() for w in data.get("not_after", ())),
             window=data.get("window"),
             order=data.get("order"),
-            context=Lexicon.from_lines(data["context"]) if "context" in data else None,
-            not_context=Lexicon.from_lines(data["not_context"]) if "not_context" in data else None,
+            context=words("context"),
+            not_context=words("not_context"),
         )
 
 
@@ -208,11 +212,17 @@ class Scope:
         return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)))
 
 
-@lru_cache(maxsize=None)
-def load_patterns() -> tuple[list[Pattern], int, tuple[tuple[str, ...], ...], Scope]:
+def load_patterns(resources: Resources | None = None
+                  ) -> tuple[list[Pattern], int, tuple[tuple[str, ...], ...], Scope]:
     """(patterns, window, exclude phrases, scope words) from activity_patterns.json."""
-    config = read_json("activity_patterns.json")
-    patterns = [Pattern.from_dict(type_, data)
+    resources = resources or bundled(*DATA_FILES)
+    return resources.cached("activity_patterns", lambda: _load_patterns(resources))
+
+
+def _load_patterns(resources: Resources
+                   ) -> tuple[list[Pattern], int, tuple[tuple[str, ...], ...], Scope]:
+    config = resources.json("activity_patterns.json")
+    patterns = [Pattern.from_dict(type_, data, resources)
                 for type_, items in config["types"].items() for data in items]
     excludes = tuple(tuple(w.lower() for w in p) for p in config.get("exclude_phrases", ()))
     return patterns, int(config.get("window", 6)), excludes, Scope.from_dict(config.get("scope", {}))
@@ -264,35 +274,41 @@ class TriggerIndex:
         yield from self.starts.get(lower, ())
 
 
-@lru_cache(maxsize=None)
-def trigger_index() -> TriggerIndex:
+def trigger_index(resources: Resources | None = None) -> TriggerIndex:
     """The index of the patterns of activity_patterns.json."""
-    return TriggerIndex.of(load_patterns()[0])
+    resources = resources or bundled(*DATA_FILES)
+    return resources.cached("trigger_index", lambda: TriggerIndex.of(load_patterns(resources)[0]))
 
 
 @dataclass(frozen=True)
-class Reach:
-    """Numbers that count what the work reached (outcome_patterns.json, 'reach')."""
+class OutcomeRules:
+    """What makes a sentence an outcome (outcome_patterns.json), built once."""
 
-    kinds: frozenset[str]
-    units: Lexicon  # counted whatever the verb: besökare, utlån
-    people: Lexicon  # counted with a reach verb: 14 personer har fått arbete
-    verbs: "VerbSet"
+    effect: list[regex.Pattern]  # effect cues
+    goal: list[regex.Pattern]  # goal cues: no outcome
+    effect_blocking: list[regex.Pattern]  # effect cues that end the activity part
+    plan_blocking: list[regex.Pattern]  # plan cues that end it
+    reach_kinds: frozenset[str]  # numbers that count what the work reached ...
+    reach_units: Lexicon  # ... whatever the verb: besökare, utlån
+    reach_people: Lexicon  # ... with a reach verb: 14 personer har fått arbete
+    reach_verbs: "VerbSet"
+    groups: Lexicon  # target groups count as people reached
 
+    @classmethod
+    def of(cls, resources: Resources | None = None) -> "OutcomeRules":
+        resources = resources or bundled(*DATA_FILES)
+        return resources.cached("outcome_rules", lambda: cls._build(resources))
 
-@lru_cache(maxsize=None)
-def reach_config() -> Reach:
-    reach = read_json("outcome_patterns.json").get("reach", {})
-    return Reach(frozenset(reach.get("kinds", ())), Lexicon.from_lines(reach.get("units", ())),
-                 Lexicon.from_lines(reach.get("people", ())), VerbSet.of(reach.get("verbs", [])))
-
-
-@lru_cache(maxsize=None)
-def outcome_regexes() -> tuple[list[regex.Pattern], ...]:
-    """(effect, goal, effect cues that end the activity part, plan cues that end it)."""
-    config = read_json("outcome_patterns.json")
-    return tuple([regex.compile(p) for p in config[key]]
-                 for key in ("effect", "goal", "effect_blocking", "plan_blocking"))
+    @classmethod
+    def _build(cls, resources: Resources) -> "OutcomeRules":
+        config = resources.json("outcome_patterns.json")
+        reach = config.get("reach", {})
+        cues = ([regex.compile(p) for p in config[key]]
+                for key in ("effect", "goal", "effect_blocking", "plan_blocking"))
+        return cls(*cues, frozenset(reach.get("kinds", ())),
+                   lexicon(resources, reach.get("units", ())),
+                   lexicon(resources, reach.get("people", ())),
+                   VerbSet.of(reach.get("verbs", [])), target_group_lexicon(resources))
 
 
 # --------------------------------------------------------------------------- sentences
@@ -315,38 +331,38 @@ def sentences(doc: Doc) -> list[Span]:
     return [span for span in spans if span.text.strip()]
 
 
-def is_outcome(sentence: Span, numbers: Sequence[Number] = ()) -> bool:
+def is_outcome(sentence: Span, numbers: Sequence[Number] = (),
+               rules: OutcomeRules | None = None) -> bool:
     """The sentence reports an effect that has happened (not a goal or plan): an effect
     cue, or a count of the people or visits the work reached."""
-    effects, goals, _, _ = outcome_regexes()
+    rules = rules or OutcomeRules.of()
     text = sentence.text.lower()
-    if any(g.search(text) for g in goals):
+    if any(g.search(text) for g in rules.goal):
         return False
-    return any(e.search(text) for e in effects) or reports_reach(sentence, numbers)
+    return any(e.search(text) for e in rules.effect) or reports_reach(sentence, numbers, rules)
 
 
-def reports_reach(sentence: Span, numbers: Sequence[Number]) -> bool:
+def reports_reach(sentence: Span, numbers: Sequence[Number], rules: OutcomeRules) -> bool:
     """A number in the sentence counts visits ('350 besökare'), or people with a verb that
     says they were reached ('14 av dem har fått arbete')."""
-    reach = reach_config()
     start, end = sentence.start_char, sentence.end_char
     units = [n.unit.lower() for n in numbers if start <= n.start and n.end <= end
-             and n.kind in reach.kinds and n.unit]
-    if any(reach.units.match_word(u) for u in units):
+             and n.kind in rules.reach_kinds and n.unit]
+    if any(rules.reach_units.match_word(u) for u in units):
         return True
-    people = any(reach.people.match_word(u) or target_group_lexicon().match_word(u) for u in units)
-    return people and any(t.is_alpha and reach.verbs.match(Word.of(t)) for t in sentence)
+    people = any(rules.reach_people.match_word(u) or rules.groups.match_word(u) for u in units)
+    return people and any(t.is_alpha and rules.reach_verbs.match(Word.of(t)) for t in sentence)
 
 
-def effect_start(sentence: Span) -> int | None:
+def effect_start(sentence: Span, rules: OutcomeRules) -> int | None:
     """Character offset (in the sentence) after which the words describe an effect."""
-    return _first_cue(sentence, outcome_regexes()[2])
+    return _first_cue(sentence, rules.effect_blocking)
 
 
-def plan_start(sentence: Span) -> int | None:
+def plan_start(sentence: Span, rules: OutcomeRules) -> int | None:
     """Character offset after which the words describe a goal or plan ('Målet är att …',
     'Nästa steg …', 'planerar'): what is planned is not yet an activity."""
-    return _first_cue(sentence, outcome_regexes()[3])
+    return _first_cue(sentence, rules.plan_blocking)
 
 
 def _first_cue(sentence: Span, cues: list[regex.Pattern]) -> int | None:
@@ -632,10 +648,11 @@ def _match_phrase(phrase: tuple[str, ...], tokens: list[Word], sentence: Span, e
 class ActivityRecognizer:
     """The ``textmine_activities`` component: activity records and outcome sentences."""
 
-    def __init__(self, nlp: Language | None = None, name: str = "textmine_activities") -> None:
-        self.name = name
-        self.patterns, self.window, self.excludes, self.scope = load_patterns()
-        self.index = trigger_index()
+    def __init__(self, resources: Resources | None = None) -> None:
+        resources = resources or bundled(*DATA_FILES)
+        self.patterns, self.window, self.excludes, self.scope = load_patterns(resources)
+        self.index = trigger_index(resources)
+        self.outcomes = OutcomeRules.of(resources)
 
     def __call__(self, doc: Doc) -> Doc:
         activities: list[Activity] = []
@@ -645,10 +662,10 @@ class ActivityRecognizer:
         for sentence in sentences(doc):
             if not sentence.text.strip():
                 continue
-            cuts = [plan_start(sentence)]
-            if is_outcome(sentence, numbers):
+            cuts = [plan_start(sentence, self.outcomes)]
+            if is_outcome(sentence, numbers, self.outcomes):
                 outcomes.append(sentence.text.strip())
-                cuts.append(effect_start(sentence))
+                cuts.append(effect_start(sentence, self.outcomes))
             offsets = [c for c in cuts if c is not None]
             limit = _token_at(sentence, min(offsets)) if offsets else None
             excluded = _blocked_tokens(sentence, self.excludes)  # words of exclude_phrases
@@ -674,33 +691,3 @@ def _token_at(sentence: Span, char_offset: int) -> int:
         if token.idx >= absolute:
             return token.i
     return sentence.end
-
-
-@Language.factory("textmine_activities")
-def make_activity_recognizer(nlp: Language, name: str) -> ActivityRecognizer:
-    """Registered factory: ``nlp.add_pipe("textmine_activities")``."""
-    return ActivityRecognizer(nlp, name)
-
-
-# --------------------------------------------------------------------------- plain functions
-
-@lru_cache(maxsize=1)
-def _default() -> ActivityRecognizer:
-    return ActivityRecognizer()
-
-
-def _ensure(doc: Doc) -> None:
-    if doc._.activities is None:
-        _default()(doc)
-
-
-def extract_activities(doc: Doc) -> Iterator[Activity]:
-    """Activity records of ``doc``, the first evidence of each type."""
-    _ensure(doc)
-    yield from doc._.activities
-
-
-def extract_outcomes(doc: Doc) -> Iterator[str]:
-    """Sentences of ``doc`` that report an effect."""
-    _ensure(doc)
-    yield from doc._.outcomes

@@ -12,7 +12,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-import textmine.tokenizer  # noqa: F401  (registers the tokenizer the bundled model names)
+import textmine.pipeline.tokenizer  # noqa: F401  (registers the tokenizer the bundled model names)
 
 BUNDLED_MODEL = "sv_textmine"
 STANZA_NAMES = {"stanza", "spacy-stanza", "stanza:sv"}
@@ -33,7 +33,7 @@ def load(name: str | Path | None = None, *, extractors: bool = True) -> Language
     """
     nlp = load_base(name)
     if extractors:
-        from textmine.pipeline import add_extractors
+        from textmine.pipeline.context import add_extractors
 
         add_extractors(nlp)
     return nlp
@@ -78,7 +78,7 @@ def load_bundled() -> Language:
 
 def _load_lemma_components_then(path: Path) -> Language:
     """Import the modules whose factories a textmine-built pipeline may name, then load."""
-    import textmine.lemmatizer  # noqa: F401
+    import textmine.pipeline.lemma_backoff  # noqa: F401
 
     return spacy.load(path)
 

@@ -10,28 +10,19 @@ extension, set before the pipeline runs (see ``make_doc``).
 """
 from __future__ import annotations
 
-import importlib
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from textmine.components import extensions  # noqa: F401  (doc._.context_municipality)
 from textmine.records import Municipality
 
-# factory name -> module that registers it
-EXTRACTORS: dict[str, str] = {
-    "textmine_numbers": "textmine.numbers",
-    "textmine_entities": "textmine.entities",
-    "textmine_activities": "textmine.activities",
-}
-
-if not Doc.has_extension("context_municipality"):
-    Doc.set_extension("context_municipality", default=None)
+# the factories, in pipeline order (registered through the spacy_factories entry point)
+EXTRACTORS = ("textmine_numbers", "textmine_entities", "textmine_activities")
 
 
 def add_extractors(nlp: Language, names: list[str] | None = None) -> Language:
     """Append textmine's extraction components (all by default) that are not there yet."""
-    for name in names or list(EXTRACTORS):
-        importlib.import_module(EXTRACTORS[name])
+    for name in names or EXTRACTORS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
     return nlp

@@ -12,7 +12,7 @@ from typing import Protocol, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from textmine.pipeline import make_doc
+from textmine.pipeline.context import make_doc
 from textmine.records import Passage
 from textmine.segment import Report
 

@@ -13,9 +13,10 @@ from typing import Any, Callable
 
 import numpy as np
 
-from textmine.themes import ThemeClassifier, data_hash
-from textmine.themes_data import LabelledData
-from textmine.themes_features import as_docs
+from textmine.themes.classifier import ThemeClassifier
+from textmine.themes.persistence import data_hash
+from textmine.themes.data import LabelledData
+from textmine.themes.features import as_docs
 
 
 def train(data: LabelledData, params: dict[str, Any] | None = None, cv_folds: int = 5,
@@ -49,7 +50,7 @@ def cross_validate(docs: list, y: np.ndarray, groups: list[str], params: dict | 
     """Grouped CV scores of the model and the majority/lexicon baselines (one shuffle)."""
     from textmine.evaluation.themes import (LexiconBaseline, grouped_splits, out_of_fold,
                                             score)
-    from textmine.themes_features import load_lexicon
+    from textmine.themes.features import load_lexicon
 
     classes = sorted(set(y))
     splits = grouped_splits(y, groups, folds, seed=0)

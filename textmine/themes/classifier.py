@@ -2,7 +2,7 @@
 
 ``ThemeClassifier`` is a scikit-learn estimator over passages given as spaCy ``Doc``
 objects (their lemmas are used) or plain strings. Inside it is a ``Pipeline`` of
-small steps (see ``textmine.themes_features``)::
+small steps (see ``textmine.themes.features``)::
 
     LemmaExtractor -> CompoundSplitter -> [lemma TF-IDF | char n-gram TF-IDF | lexicon]
                    -> classifier (calibrated)
@@ -13,13 +13,7 @@ metadata both inside the model and in a JSON file beside it.
 """
 from __future__ import annotations
 
-import hashlib
-import json
-import platform
-import warnings
-import zipfile
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
@@ -35,49 +29,11 @@ from sklearn.svm import LinearSVC
 from spacy.tokens import Doc
 from threadpoolctl import threadpool_limits
 
-from textmine.themes_features import (FORMS, LEMMAS, TEXT, CompoundSplitter, LemmaExtractor,
+from textmine.themes.features import (FORMS, LEMMAS, TEXT, CompoundSplitter, LemmaExtractor,
                                       LexiconFeatures, as_docs)
 
 CLASSIFIERS = ("logreg", "svm", "cnb")
-MODEL_FILE = "model.skops"
-META_SUFFIX = ".json"
 DEFAULT_THRESHOLD = 0.3
-
-# Everything a theme model file may contain besides builtins and numpy arrays.
-TRUSTED_TYPES = [
-    "textmine.themes.ThemeClassifier",
-    "textmine.themes_features.LemmaExtractor",
-    "textmine.themes_features.CompoundSplitter",
-    "textmine.themes_features.LexiconFeatures",
-    "sklearn.pipeline.Pipeline",
-    "sklearn.compose._column_transformer.ColumnTransformer",
-    "sklearn.feature_extraction.text.TfidfVectorizer",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "sklearn.svm._classes.LinearSVC",
-    "sklearn.naive_bayes.ComplementNB",
-    "sklearn.calibration.CalibratedClassifierCV",
-    "sklearn.calibration._CalibratedClassifier",
-    "sklearn.calibration._SigmoidCalibration",
-    "sklearn.isotonic.IsotonicRegression",
-    "sklearn.frozen._frozen.FrozenEstimator",
-    "sklearn.model_selection._split.StratifiedKFold",
-    "sklearn.utils._bunch.Bunch",
-    "sklearn.compose._column_transformer._RemainderColsList",
-    "numpy.float64",
-    "numpy.int64",
-    "numpy.dtype",
-    "builtins.slice",
-]
-
-
-class ModelVersionWarning(UserWarning):
-    """The model was saved with other library versions than the running ones."""
-
-
-class ModelLoadError(Exception):
-    """A model file that is missing, unreadable or contains untrusted types."""
-
 
 @dataclass
 class ThemePrediction:
@@ -276,100 +232,6 @@ def _sentences(doc: Doc) -> list:
         start = match.end()
     spans.append(doc.char_span(start, len(doc.text.rstrip()), alignment_mode="expand"))
     return [s for s in spans if s is not None and s.text.strip()]
-
-
-# --- saving and loading -----------------------------------------------------------
-
-def library_versions() -> dict[str, str]:
-    """Versions that decide whether a saved model can be read back faithfully."""
-    import sklearn
-    import skops
-    import spacy
-
-    from textmine import __version__
-    return {"textmine": __version__, "scikit-learn": sklearn.__version__,
-            "numpy": np.__version__, "spacy": spacy.__version__,
-            "skops": skops.__version__, "python": platform.python_version()}
-
-
-def data_hash(texts: Sequence[str], labels: Sequence[str]) -> str:
-    """SHA-256 of the training pairs, so a model names the data it was trained on."""
-    digest = hashlib.sha256()
-    for text, label in zip(texts, labels):
-        digest.update(label.encode("utf-8") + b"\t" + text.encode("utf-8") + b"\n")
-    return "sha256:" + digest.hexdigest()
-
-
-def model_files(path: str | Path) -> tuple[Path, Path]:
-    """(model file, metadata file) of a model path: a ``.skops`` file or a folder."""
-    path = Path(path)
-    model = path if path.suffix == ".skops" else path / MODEL_FILE
-    return model, model.with_suffix(META_SUFFIX)
-
-
-def save_model(model: ThemeClassifier, path: str | Path,
-               metadata: dict[str, Any] | None = None) -> Path:
-    """Save with skops, plus the metadata as JSON beside it; returns the model file."""
-    import skops.io as sio
-
-    model_file, meta_file = model_files(path)
-    model_file.parent.mkdir(parents=True, exist_ok=True)
-    meta = {"format": "textmine-themes/1", "labels": [str(c) for c in model.classes_],
-            "params": _jsonable(model.get_params()), "versions": library_versions()}
-    meta.update(metadata or {})
-    model.metadata_ = json.loads(json.dumps(meta))
-    sio.dump(model, model_file, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
-    meta_file.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return model_file
-
-
-def load_model(path: str | Path | None = None) -> ThemeClassifier:
-    """Load a saved theme model (None: the bundled default), trusting only known types."""
-    import skops.io as sio
-
-    if path is None:
-        from textmine.models import path as model_path
-        path = model_path("themes")
-    model_file, meta_file = model_files(path)
-    if not model_file.exists():
-        raise ModelLoadError(f"{model_file}: no such theme model")
-    untrusted = [t for t in sio.get_untrusted_types(file=model_file) if t not in TRUSTED_TYPES]
-    if untrusted:
-        raise ModelLoadError(f"{model_file}: refusing to load untrusted types: "
-                             + ", ".join(untrusted))
-    meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else None
-    if meta:
-        check_versions(meta, model_file)
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*Trying to unpickle estimator.*")
-        model = sio.load(model_file, trusted=TRUSTED_TYPES)
-    if not isinstance(model, ThemeClassifier):
-        raise ModelLoadError(f"{model_file}: not a theme classifier ({type(model).__name__})")
-    if meta is None:
-        check_versions(getattr(model, "metadata_", {}) or {}, model_file)
-    return model
-
-
-def check_versions(meta: dict[str, Any], where: str | Path) -> None:
-    """Warn when the model's scikit-learn (or numpy) version differs from ours."""
-    saved = meta.get("versions", {})
-    current = library_versions()
-    for library in ("scikit-learn", "numpy"):
-        if saved.get(library) and saved[library] != current[library]:
-            warnings.warn(
-                f"{where}: theme model saved with {library} {saved[library]}, running "
-                f"{current[library]}; its predictions may differ or fail. Retrain it with "
-                f"`textmine train themes` to be sure.", ModelVersionWarning, stacklevel=3)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    return str(value)
 
 
 def prediction_dict(prediction: ThemePrediction) -> dict[str, Any]:

@@ -13,253 +13,25 @@ tg_modifiers.txt, locations.txt, orgs.json, cues.json).
 """
 from __future__ import annotations
 
-import csv
-import json
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import regex
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from textmine.municipalities import default_gazetteer
+from textmine.components.entities.resolve import (LEXICON, NER, RULE, WEAK, Candidate,
+                                                  _compound_of, _hyphen_coordination,
+                                                  _is_capitalised, _modifier_like, _starts_sentence,
+                                                  _tokens, promote_names, resolve)
+from textmine.components.entities.gazetteers import (lexicon, location_names, org_abbreviations,
+                                                     org_names, role_lexicon,
+                                                     target_group_lexicon,
+                                                     target_group_modifiers)
+from textmine.lexicon import LexiconMatch
+from textmine.municipalities import Gazetteer
 from textmine.records import Entity
-
-
-if not Doc.has_extension("entities"):
-    Doc.set_extension("entities", default=None)
-if not Doc.has_extension("target_groups"):
-    Doc.set_extension("target_groups", default=None)
-if not Doc.has_extension("context_municipality"):
-    Doc.set_extension("context_municipality", default=None)
-
-MIN_COMPOUND_PREFIX = 3  # "it-" or "ung" and longer: shorter prefixes make false heads
-CACHE_LIMIT = 100_000
-
-
-# --------------------------------------------------------------------------- data
-
-def read_data_text(name: str) -> str:
-    """Text of a package data file (works from a clone and from a wheel)."""
-    return resources.files("textmine.data").joinpath(name).read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=None)
-def read_json(name: str) -> dict:
-    return json.loads(read_data_text(name))
-
-
-def read_lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a data file."""
-    lines = []
-    for line in read_data_text(name).splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            lines.append(line)
-    return lines
-
-
-def inflections(lemma: str) -> set[str]:
-    """Regular Swedish noun forms of ``lemma`` (over-generation is harmless here)."""
-    forms = {lemma}
-    if lemma.endswith("are") or lemma.endswith("ande") or lemma.endswith("ende"):
-        forms |= {lemma + "n", lemma[:-1] + "na"}
-    elif lemma.endswith("e"):
-        forms |= {lemma + "n", lemma + "r", lemma + "rna", lemma + "t", lemma + "na"}
-    elif lemma.endswith("a"):
-        stem = lemma[:-1]
-        forms |= {lemma + "n", stem + "or", stem + "orna", stem + "ar", stem + "arna"}
-    else:
-        forms |= {lemma + suffix for suffix in ("en", "er", "erna", "ar", "arna", "et", "na")}
-    forms |= {form + "s" for form in list(forms) if not form.endswith("s")}
-    return forms
-
-
-@dataclass
-class LexiconMatch:
-    """A lexicon hit on one token: the lexicon lemma and the compound prefix before it."""
-
-    lemma: str
-    prefix: str
-
-    @property
-    def canonical(self) -> str:
-        return (self.prefix + self.lemma).lower()
-
-
-def entry_forms(lemma: str, extra: Iterable[str], inflect: bool = True) -> set[str]:
-    """Forms of a lexicon entry: the lemma, its listed irregular forms, the regular ones
-    (unless ``inflect`` is false) and the genitives of all."""
-    forms = set(extra) | {lemma}
-    if inflect:
-        forms |= inflections(lemma)
-    return forms | {form + "s" for form in forms if not form.endswith("s")}
-
-
-@lru_cache(maxsize=None)
-def false_heads() -> dict[str, str]:
-    """Words that end in a lexicon word without being its compound (lägenhet, konkurs):
-    form -> lemma, from false_heads.txt."""
-    table: dict[str, str] = {}
-    for line in read_lines("false_heads.txt"):
-        lemma, *extra = line.lower().split()
-        for form in entry_forms(lemma, extra):
-            table.setdefault(form, lemma)
-    return table
-
-
-@dataclass
-class Lexicon:
-    """Lemma lexicon that matches inflected forms and compounds by their last part."""
-
-    forms: dict[str, str] = field(default_factory=dict)  # form -> lemma
-    whole_only: set[str] = field(default_factory=set)  # forms that may not be compound heads
-    head_only: set[str] = field(default_factory=set)  # forms that count only in compounds
-    # words whose last part is no compound head (lägenhet: no "enhet"), form -> lemma
-    false: dict[str, str] = field(default_factory=false_heads)
-    _cache: dict[str, LexiconMatch | None] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def from_lines(cls, lines: Iterable[str]) -> "Lexicon":
-        """Entries "lemma [forms…]"; "=lemma" whole words only, "~lemma" compound heads only,
-        "-form …" forms that are other words (värden: values, not hosts)."""
-        lexicon = cls()
-        excluded: set[str] = set()
-        for line in lines:
-            if line.startswith("-"):
-                excluded.update(line[1:].lower().split())
-                continue
-            whole, head = line.startswith("="), line.startswith("~")
-            lemma, *extra = line.lstrip("=~").lower().split()
-            for form in entry_forms(lemma, extra, inflect=not whole):
-                lexicon.forms.setdefault(form, lemma)
-                if whole:
-                    lexicon.whole_only.add(form)
-                if head:
-                    lexicon.head_only.add(form)
-        for form in excluded:
-            lexicon.forms.pop(form, None)
-        return lexicon
-
-    def match_word(self, word: str) -> LexiconMatch | None:
-        """Longest lexicon form that is ``word`` or its compound head (memoised: the
-        same words recur in every passage)."""
-        word = word.lower()
-        if word not in self._cache:
-            if len(self._cache) > CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[word] = self._match_word(word)
-        return self._cache[word]
-
-    def _match_word(self, word: str) -> LexiconMatch | None:
-        if word in self.forms and word not in self.head_only:
-            return LexiconMatch(self.forms[word], "")
-        for i in range(len(word) - 2):
-            head, prefix = word[i:], word[:i]
-            lemma = self.forms.get(head)
-            if lemma is not None and head not in self.whole_only \
-                    and (len(prefix) >= MIN_COMPOUND_PREFIX or prefix.endswith("-")) \
-                    and self.false.get(head, lemma) == lemma:
-                return LexiconMatch(lemma, prefix)
-            if head in self.false:
-                return None  # the word ends in a longer word that is no compound of ours
-        return None
-
-    def match(self, token: Token) -> LexiconMatch | None:
-        """Match a token by its form, else by its lemma when a lemmatizer set one."""
-        if not token.is_alpha and "-" not in token.text:
-            return None
-        found = self.match_word(token.text)
-        lemma = token.lemma_.lower() if token.lemma_ else ""
-        if found is None and lemma and lemma != token.lower_ and lemma in self.forms \
-                and lemma not in self.head_only and lemma not in self.whole_only:
-            # the lemma helps with irregular forms, but only as a whole word: a statistical
-            # lemma of an unknown word (likvärda -> likvärd) is no compound evidence, and
-            # "=" entries list their exact forms (råd, not rådet)
-            found = LexiconMatch(self.forms[lemma], "")
-        return found
-
-
-@lru_cache(maxsize=None)
-def role_lexicon() -> Lexicon:
-    return Lexicon.from_lines(read_lines("roles.txt"))
-
-
-@lru_cache(maxsize=None)
-def target_group_lexicon() -> Lexicon:
-    return Lexicon.from_lines(read_lines("target_groups.txt"))
-
-
-@lru_cache(maxsize=None)
-def target_group_modifiers() -> frozenset[str]:
-    return frozenset(line.lower() for line in read_lines("tg_modifiers.txt"))
-
-
-@lru_cache(maxsize=None)
-def org_names() -> tuple[list[str], list[str]]:
-    """(names matched in any case with a capitalised first letter, names in any case)."""
-    config = read_json("orgs.json")
-    capitalised: list[str] = list(config["names"])
-    rows = csv.DictReader(read_data_text("myndigheter.csv").splitlines())
-    for row in rows:
-        capitalised.extend(n for n in (row["name"], row.get("esv_name", "")) if n)
-    for row in csv.DictReader(read_data_text("regioner.csv").splitlines()):
-        capitalised.extend([row["region_name"], row["lansstyrelse_name"]])
-    return capitalised, list(config["names_any_case"])
-
-
-@lru_cache(maxsize=None)
-def org_abbreviations() -> list[str]:
-    """Case-sensitive short forms: the reviewed abbreviation column plus 'exact'."""
-    config = read_json("orgs.json")
-    stop = set(config["abbreviation_stop"])
-    allow_short = set(config["abbreviation_allow_short"])
-    found = set(config["exact"])
-    for row in csv.DictReader(read_data_text("myndigheter.csv").splitlines()):
-        abbr = row["abbreviation"].strip()
-        if abbr and abbr not in stop and (len(abbr) >= 3 or abbr in allow_short):
-            found.add(abbr)
-    return sorted(found)
-
-
-@lru_cache(maxsize=None)
-def location_names() -> list[str]:
-    names = read_lines("locations.txt")
-    for row in csv.DictReader(read_data_text("regioner.csv").splitlines()):
-        names.append(row["county_name"])
-    return names
-
-
-# --------------------------------------------------------------------------- candidates
-
-@dataclass
-class Candidate:
-    """A proposed entity span (character offsets in doc.text) before overlaps are resolved."""
-
-    rank: int  # RULE < LEXICON < NER < WEAK: the lower rank is placed first
-    start: int
-    end: int
-    label: str
-    code: str | None = None
-    first_token: int | None = None  # token range, when the span came from tokens
-    last_token: int | None = None
-
-
-def _tokens(doc: Doc, rank: int, start: int, end: int, label: str,
-            code: str | None = None) -> Candidate:
-    """Candidate for the token range ``doc[start:end]``."""
-    while start < end and doc[start].is_space:
-        start += 1
-    while end > start and doc[end - 1].is_space:
-        end -= 1
-    span = doc[start:end]
-    return Candidate(rank, span.start_char, span.end_char, label, code, start, end)
-
-
-RULE, LEXICON, NER, WEAK = 0, 1, 2, 3
+from textmine.resources import Resources
 
 
 def _genitive_variants(name: str) -> list[str]:
@@ -269,43 +41,46 @@ def _genitive_variants(name: str) -> list[str]:
 class EntityRecognizer:
     """The ``textmine_entities`` component: rule, lexicon and NER entities of a Doc."""
 
-    def __init__(self, nlp: Language, name: str = "textmine_entities") -> None:
-        self.name = name
-        self.cues = read_json("cues.json")
-        self.roles = role_lexicon()
-        self.groups = target_group_lexicon()
-        self.modifiers = target_group_modifiers()
-        self.not_org = {w.lower() for w in read_json("orgs.json")["not_org"]}
+    def __init__(self, nlp: Language, resources: Resources) -> None:
+        self.cues = resources.json("cues.json")
+        orgs = resources.json("orgs.json")
+        self.roles = role_lexicon(resources)
+        self.groups = target_group_lexicon(resources)
+        self.modifiers = target_group_modifiers(resources)
+        self.not_org = {w.lower() for w in orgs["not_org"]}
         self.not_names = set(self.cues["not_names"])
         # word lists asked about every token: sets, built once
         self.connectors = frozenset(self.cues["name_connectors"])
         self.continue_pos = frozenset(self.cues["name_continue_pos"])
         self.loc_prepositions = frozenset(self.cues["loc_prepositions"])
         self.name_stop = frozenset(self.cues["name_stop"])
-        self.project_cues = Lexicon.from_lines(self.cues["project_cue_heads"])
-        self.event_cues = Lexicon.from_lines(self.cues["event_cue_heads"])
-        self.event_heads = Lexicon.from_lines(self.cues["event_heads"])
-        self.org_cues = Lexicon.from_lines(self.cues["org_cue_heads"])
-        self.loc_cues = Lexicon.from_lines(self.cues["loc_cue_heads"])
-        self.org_titles = Lexicon.from_lines(read_json("orgs.json")["org_title_heads"])
-        self._build_matchers(nlp)
-        self.gazetteer = default_gazetteer()
+        self.project_cues = lexicon(resources, self.cues["project_cue_heads"])
+        self.event_cues = lexicon(resources, self.cues["event_cue_heads"])
+        self.event_heads = lexicon(resources, self.cues["event_heads"])
+        self.org_cues = lexicon(resources, self.cues["org_cue_heads"])
+        self.loc_cues = lexicon(resources, self.cues["loc_cue_heads"])
+        self.org_titles = lexicon(resources, orgs["org_title_heads"])
+        self.org_suffix_words = set(orgs["org_suffix_words"])
+        self.org_suffix_heads = lexicon(resources, orgs["org_suffix_heads"])
+        self.org_heads = tuple(orgs["org_heads"])
+        self._build_matchers(nlp, resources)
+        self.gazetteer = Gazetteer.from_resources(resources)
 
-    def _build_matchers(self, nlp: Language) -> None:
+    def _build_matchers(self, nlp: Language, resources: Resources) -> None:
         make_doc = _pattern_maker(nlp)
-        capitalised, any_case = org_names()
+        capitalised, any_case = org_names(resources)
         self.org_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.org_lower.add("ORG_CAP", [make_doc(v) for n in capitalised
                                        for v in _genitive_variants(n)])
         self.org_lower.add("ORG_ANY", [make_doc(v) for n in any_case
                                        for v in _genitive_variants(n)])
         # abbreviations by regex on the text: "SCB:s" -> SCB, but not "ESF-projektet"
-        alternation = "|".join(regex.escape(a) for a in sorted(org_abbreviations(), key=len,
+        alternation = "|".join(regex.escape(a) for a in sorted(org_abbreviations(resources), key=len,
                                                                reverse=True))
         self.abbreviations = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}-])(?:{alternation})(?![\p{{L}}\p{{N}}]|-\p{{L}})")
         self.loc_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.loc_exact.add("LOC", [make_doc(v) for n in location_names()
+        self.loc_exact.add("LOC", [make_doc(v) for n in location_names(resources)
                                    for v in _genitive_variants(n)])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -488,9 +263,7 @@ class EntityRecognizer:
 
     def _titled_orgs(self, doc: Doc) -> Iterator[Candidate]:
         """'Stiftelsen Ljusglimten' (title + name) and 'Hampnäs folkhögskola' (name + kind)."""
-        config = read_json("orgs.json")
-        suffixes = set(config["org_suffix_words"])
-        suffix_heads = Lexicon.from_lines(config["org_suffix_heads"])
+        suffixes, suffix_heads = self.org_suffix_words, self.org_suffix_heads
         for token in doc[:-1]:
             if (_is_capitalised(token) and self.org_titles.match_word(token.text)
                     and _is_capitalised(doc[token.i + 1])):
@@ -551,7 +324,7 @@ class EntityRecognizer:
     def _headed_orgs(self, doc: Doc) -> Iterator[Candidate]:
         """Förebyggargruppen (ORG), Midnattssolsfestivalen (EVENT): a capitalised compound,
         not first in its sentence, whose last part names the kind of thing."""
-        org_heads = tuple(read_json("orgs.json")["org_heads"])
+        org_heads = self.org_heads
         event_heads = tuple(self.cues["event_name_heads"])
         for token in doc:
             if not (token.is_alpha and _is_capitalised(token) and not _starts_sentence(doc, token.i)):
@@ -699,99 +472,6 @@ class EntityRecognizer:
                 yield name
 
 
-def _is_capitalised(token: Token) -> bool:
-    text = token.text
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
-
-
-SENTENCE_FINAL = {".", "!", "?", ":", "…"}
-
-
-def _starts_sentence(doc: Doc, i: int) -> bool:
-    """First word of a sentence, judged from punctuation and line breaks only.
-
-    A statistical sentence splitter may cut inside a name ("Framtid | Kramfors"); the
-    capitalisation rules need the orthographic sentence start."""
-    k = i - 1
-    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
-        k -= 1
-    if k < 0:
-        return True
-    prev = doc[k]
-    if prev.is_space or "\n" in prev.whitespace_:
-        return True
-    return prev.text in SENTENCE_FINAL or prev.text in ("\"", "\u201d", "\u2013", "-") and (
-        k == 0 or doc[k - 1].text in SENTENCE_FINAL)
-
-
-def _modifier_like(token: Token) -> bool:
-    """An adjective or ordinal between a name and its noun (första, årliga, stora)."""
-    if token.pos_:
-        return token.pos_ in ("ADJ", "NUM")
-    return token.is_alpha and token.is_lower and token.lower_.endswith(("a", "e"))
-
-
-def _compound_of(word: str, heads: tuple[str, ...]) -> bool:
-    """``word`` ends in one of ``heads`` after a prefix of at least 3 letters."""
-    return any(word.endswith(h) and len(word) - len(h) >= MIN_COMPOUND_PREFIX for h in heads)
-
-
-def _hyphen_coordination(doc: Doc, start: int) -> int:
-    """Extend 'barnrätts- och ungdomsdemokratisamordnare' to its coordinated first part."""
-    if start >= 2 and doc[start - 1].lower_ in ("och", "eller") and doc[start - 2].text.endswith("-"):
-        return start - 2
-    return start
-
-
-def promote_names(candidates: list[Candidate]) -> list[Candidate]:
-    """A NER name that contains a place ("Karin Berg", "Söderhamns Näringsliv") is kept whole.
-
-    Such names rank as rules, unless a rule span crosses their border."""
-    rules = [c for c in candidates if c.rank == RULE]
-    promoted = []
-    for cand in candidates:
-        if cand.rank == NER:
-            inside = [r for r in rules if cand.start <= r.start and r.end <= cand.end
-                      and (r.end - r.start) < (cand.end - cand.start)]
-            crossing = [r for r in rules if r.start < cand.end and cand.start < r.end
-                        and r not in inside]
-            if inside and not crossing and all(r.label in ("MUNICIPALITY", "LOC") for r in inside):
-                cand = Candidate(RULE, cand.start, cand.end, cand.label, cand.code,
-                                 cand.first_token, cand.last_token)
-        promoted.append(cand)
-    return promoted
-
-
-def resolve(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping spans: rules longest first, then lexicon words, NER, weak guesses."""
-    chosen: list[Candidate] = []
-    taken: set[int] = set()  # characters already covered
-    order = sorted(candidates, key=lambda c: (c.rank, -(c.end - c.start), c.start))
-    for cand in order:
-        if cand.end <= cand.start:
-            continue
-        chars = range(cand.start, cand.end)
-        if any(c in taken for c in chars):
-            continue
-        taken.update(chars)
-        chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
-
-
-@Language.factory("textmine_entities")
-def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
-    """Registered factory: ``nlp.add_pipe("textmine_entities")``."""
-    return EntityRecognizer(nlp, name)
-
-
-# --------------------------------------------------------------------------- plain functions
-
-def _ensure(doc: Doc) -> None:
-    if doc._.entities is None:
-        recognizer = _default_recognizer(doc.vocab.lang or "sv")
-        recognizer(doc)
-
-
 def _pattern_maker(nlp: Language):
     """Tokenize phrase patterns with spaCy's rule tokenizer, whatever the backend: a
     backend whose tokenizer runs a whole pipeline (Stanza) must not see thousands of
@@ -803,21 +483,3 @@ def _pattern_maker(nlp: Language):
     import spacy
 
     return spacy.blank(nlp.lang, vocab=nlp.vocab).make_doc
-
-
-@lru_cache(maxsize=4)
-def _default_recognizer(lang: str) -> EntityRecognizer:
-    import spacy
-    return EntityRecognizer(spacy.blank(lang))
-
-
-def extract_entities(doc: Doc) -> Iterator[Entity]:
-    """Entity records of ``doc`` (runs the recognizer if the pipeline did not)."""
-    _ensure(doc)
-    yield from doc._.entities
-
-
-def extract_target_groups(doc: Doc) -> Iterator[str]:
-    """Target-group base forms of ``doc``, each once."""
-    _ensure(doc)
-    yield from doc._.target_groups

@@ -1,0 +1,119 @@
+"""Entity candidates and how overlaps are resolved: every rule proposes ``Candidate``
+spans with a rank (rules before lexicon words before NER before weak guesses); names seen
+as rule spans are promoted, then the lower rank wins each overlap and longer beats shorter.
+The small token tests the candidate rules share live here too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from textmine.lexicon import MIN_COMPOUND_PREFIX
+
+# --------------------------------------------------------------------------- candidates
+
+@dataclass
+class Candidate:
+    """A proposed entity span (character offsets in doc.text) before overlaps are resolved."""
+
+    rank: int  # RULE < LEXICON < NER < WEAK: the lower rank is placed first
+    start: int
+    end: int
+    label: str
+    code: str | None = None
+    first_token: int | None = None  # token range, when the span came from tokens
+    last_token: int | None = None
+
+
+def _tokens(doc: Doc, rank: int, start: int, end: int, label: str,
+            code: str | None = None) -> Candidate:
+    """Candidate for the token range ``doc[start:end]``."""
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    span = doc[start:end]
+    return Candidate(rank, span.start_char, span.end_char, label, code, start, end)
+
+
+RULE, LEXICON, NER, WEAK = 0, 1, 2, 3
+
+
+def _is_capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+SENTENCE_FINAL = {".", "!", "?", ":", "…"}
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    """First word of a sentence, judged from punctuation and line breaks only.
+
+    A statistical sentence splitter may cut inside a name ("Framtid | Kramfors"); the
+    capitalisation rules need the orthographic sentence start."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k < 0:
+        return True
+    prev = doc[k]
+    if prev.is_space or "\n" in prev.whitespace_:
+        return True
+    return prev.text in SENTENCE_FINAL or prev.text in ("\"", "\u201d", "\u2013", "-") and (
+        k == 0 or doc[k - 1].text in SENTENCE_FINAL)
+
+
+def _modifier_like(token: Token) -> bool:
+    """An adjective or ordinal between a name and its noun (första, årliga, stora)."""
+    if token.pos_:
+        return token.pos_ in ("ADJ", "NUM")
+    return token.is_alpha and token.is_lower and token.lower_.endswith(("a", "e"))
+
+
+def _compound_of(word: str, heads: tuple[str, ...]) -> bool:
+    """``word`` ends in one of ``heads`` after a prefix of at least 3 letters."""
+    return any(word.endswith(h) and len(word) - len(h) >= MIN_COMPOUND_PREFIX for h in heads)
+
+
+def _hyphen_coordination(doc: Doc, start: int) -> int:
+    """Extend 'barnrätts- och ungdomsdemokratisamordnare' to its coordinated first part."""
+    if start >= 2 and doc[start - 1].lower_ in ("och", "eller") and doc[start - 2].text.endswith("-"):
+        return start - 2
+    return start
+
+
+def promote_names(candidates: list[Candidate]) -> list[Candidate]:
+    """A NER name that contains a place ("Karin Berg", "Söderhamns Näringsliv") is kept whole.
+
+    Such names rank as rules, unless a rule span crosses their border."""
+    rules = [c for c in candidates if c.rank == RULE]
+    promoted = []
+    for cand in candidates:
+        if cand.rank == NER:
+            inside = [r for r in rules if cand.start <= r.start and r.end <= cand.end
+                      and (r.end - r.start) < (cand.end - cand.start)]
+            crossing = [r for r in rules if r.start < cand.end and cand.start < r.end
+                        and r not in inside]
+            if inside and not crossing and all(r.label in ("MUNICIPALITY", "LOC") for r in inside):
+                cand = Candidate(RULE, cand.start, cand.end, cand.label, cand.code,
+                                 cand.first_token, cand.last_token)
+        promoted.append(cand)
+    return promoted
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping spans: rules longest first, then lexicon words, NER, weak guesses."""
+    chosen: list[Candidate] = []
+    taken: set[int] = set()  # characters already covered
+    order = sorted(candidates, key=lambda c: (c.rank, -(c.end - c.start), c.start))
+    for cand in order:
+        if cand.end <= cand.start:
+            continue
+        chars = range(cand.start, cand.end)
+        if any(c in taken for c in chars):
+            continue
+        taken.update(chars)
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)

@@ -1,0 +1,395 @@
+"""The number rules: each numeral of a ``Scan`` is read by the first rule that takes it
+(identifiers, ordinals, grades, dates, periods, changes, ratios, quantities), in order.
+
+Every rule gets the numeral and the first token it may reach back to (``floor``: the end
+of the previous number), and returns a ``_Found`` span with kind, value, unit and approx.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from textmine.components.numbers.scan import Scan, _Found, _Numeral
+from textmine.components.numbers.words import _DASHES, scale
+from textmine.records import Number
+
+
+class Reader(Scan):
+    """Reads the numbers of one Doc: ``Reader(doc, words).read()``."""
+
+    def read(self) -> list[Number]:
+        pos = 0
+        for n in self.numerals:
+            if n.i < pos:
+                continue
+            found = self.interpret(n, pos)
+            if found is None or found.kind == "skip":
+                continue
+            first = max(found.first, pos)
+            start, end = self.toks[first].start, self.toks[found.last - 1].end
+            number = Number(self.text[start:end], found.kind, found.value, found.unit, found.approx, start, end)
+            self.found.append(number)
+            self.sent_of_number.append(self.sent[n.i])
+            pos = found.last
+        for start, end, kind, value, unit in self.special:
+            self.found.append(Number(self.text[start:end], kind, value, unit, False, start, end))
+        return sorted(self.found, key=lambda x: x.start)
+
+    def interpret(self, n: _Numeral, floor: int) -> _Found | None:
+        for rule in (self.rule_identifier, self.rule_ordinal, self.rule_grade, self.rule_dated, self.rule_period,
+                     self.rule_change, self.rule_ratio, self.rule_quantity):
+            found = rule(n, floor)
+            if found is not None:
+                return found
+        return None
+
+    def rule_identifier(self, n: _Numeral, floor: int) -> _Found | None:
+        """'§ 12', 'nr 5', 'vecka 32', 'fas 2': identifiers, kind other."""
+        prefix = self.tok(n.i - 1)
+        if prefix is None or n.i - 1 < floor or not n.digits:
+            return None
+        low = prefix.low
+        first = n.i - 1
+        if low == "." and self.low(n.i - 2) + "." in self.tables.identifier_prefixes:
+            first = n.i - 2
+        elif low not in self.tables.identifier_prefixes:
+            return None
+        value, last = self._range_after(n)
+        return _Found(first, last, "other", value if value is not None else n.value, None, False)
+
+    def rule_ordinal(self, n: _Numeral, floor: int) -> _Found | None:
+        if not n.ordinal:
+            return None
+        low = self.toks[n.i].low
+        ambiguous = self.lex.raw["ambiguous_ordinals"]
+        if low in ambiguous and self.low(n.j) not in ambiguous[low]:
+            return _Found(n.i, n.i, "skip", None, None, False)
+        window = " ".join(self.low(k) for k in range(n.i - 2, n.j + 1))
+        if any(idiom in window for idiom in self.lex.raw["ordinal_idioms"]):
+            return _Found(n.i, n.i, "skip", None, None, False)
+        noun = self.counted_noun(n.j)
+        if self.low(n.i - 1) == "var" and n.i - 1 >= floor and n.value >= 2:
+            first = self.approx_before(n.i - 1)
+            first = first if first is not None and first >= floor else n.i - 1
+            last, unit = noun if noun else (n.j, None)
+            return _Found(first, last, "ratio", {"part": 1, "whole": n.value}, unit, first != n.i - 1)
+        if noun:
+            return _Found(n.i, noun[0], "ordinal", n.value, noun[1], False)
+        return _Found(n.i, n.j, "ordinal", n.value, None, False)
+
+    def rule_grade(self, n: _Numeral, floor: int) -> _Found | None:
+        grades = self.lex.raw["grade_words"]
+        if self.low(n.i - 1) not in grades or n.i - 1 < floor:
+            return None
+        value, last = self._range_after(n)
+        if value is None:
+            value, last = n.value, n.j
+        return _Found(n.i - 1, last, "grade", value, grades[self.low(n.i - 1)], False)
+
+    def _range_after(self, n: _Numeral) -> tuple[list | None, int]:
+        """'1–3', '1 och 2', '7, 8 och 9', '16 till 29' after numeral n."""
+        k = n.j
+        t = self.tok(k)
+        if t is not None and (t.text in _DASHES or t.low in ("och", "till")):
+            other = self.numeral_starting(k + 1)
+            if other is not None and not other.article and self.is_year(n) == self.is_year(other):
+                return [n.value, other.value], other.j
+        if t is not None and t.text == ",":
+            other = self.numeral_starting(k + 1)
+            if other is not None:
+                rest, last = self._range_after(other)
+                if rest is not None:
+                    return [n.value, rest[1]], last
+        return None, k
+
+    def rule_dated(self, n: _Numeral, floor: int) -> _Found | None:
+        months = self.lex.raw["months"]
+        seasons = self.lex.raw["seasons"]
+        prev = self.low(n.i - 1)
+        if self.is_year(n) and prev in seasons and n.i - 1 >= floor:
+            return _Found(n.i - 1, n.j, "year", n.value, None, False)
+        if self.is_year(n) and prev in months and n.i - 1 >= floor:
+            return _Found(n.i - 1, n.j, "date", f"{n.value}-{months[prev]:02d}", None, False)
+        if n.digits and isinstance(n.value, int) and 1 <= n.value <= 31 and self.low(n.j) in months:
+            month = months[self.low(n.j)]
+            year = self.numeral_starting(n.j + 1)
+            if self.is_year(year):
+                return _Found(n.i, year.j, "date", f"{year.value}-{month:02d}-{n.value:02d}", None, False)
+            return _Found(n.i, n.j + 1, "date", f"--{month:02d}-{n.value:02d}", None, False)
+        return None
+
+    def rule_period(self, n: _Numeral, floor: int) -> _Found | None:
+        if not self.is_year(n):
+            return None
+        prev, nxt = self.low(n.i - 1), self.tok(n.j)
+        second = self.numeral_starting(n.j + 1)
+        if nxt is not None and (nxt.text in _DASHES or nxt.text == "/") and second is not None \
+                and nxt.start == self.toks[n.j - 1].end:
+            end_year = second.value
+            short = second.digits and len(self.toks[second.i].text) == 2
+            if short:  # '2019/20', '2019–20'
+                end_year = n.value // 100 * 100 + end_year
+            if self.is_year(second) or short:
+                if isinstance(end_year, int) and end_year >= n.value:
+                    return _Found(n.i, second.j, "period", [n.value, end_year], None, False)
+        if nxt is not None and second is not None and self.is_year(second) and second.value >= n.value:
+            if prev in self.lex.raw["period_between"] and nxt.low == "och" and n.i - 1 >= floor:
+                return _Found(n.i - 1, second.j, "period", [n.value, second.value], None, False)
+            if prev == self.lex.raw["change_from"] and nxt.low in self.lex.raw["change_to"] \
+                    and n.i - 1 >= floor:
+                return _Found(n.i - 1, second.j, "period", [n.value, second.value], None, False)
+        return None
+
+    def rule_change(self, n: _Numeral, floor: int) -> _Found | None:
+        raw = self.lex.raw
+        prev = self.low(n.i - 1)
+        if prev == raw["change_from"] and self.low(n.j) in raw["change_to"] and n.i - 1 >= floor:
+            second = self.numeral_starting(n.j + 1)
+            if second is None or second.article or self.is_year(n) != self.is_year(second):
+                return None
+            last, unit = second.j, None
+            noun = self.counted_noun(second.j)
+            if self.low(second.j) in ("år", "års") and self.age_context(n.i - 1):
+                return _Found(n.i - 1, second.j + 1, "age", [n.value, second.value], "år", False)
+            if self.low(second.j) in self.percent_units:
+                last, unit = second.j + 1, self.percent_units[self.low(second.j)]
+            elif noun:
+                last, unit = noun
+            else:
+                unit = self._antal_noun(n.i)
+            return _Found(n.i - 1, last, "change", {"from": n.value, "to": second.value}, unit, False)
+        if prev == "med" and n.i - 1 >= floor:
+            window = [self.low(k) for k in range(n.i - 4, n.i - 1)]
+            pair = [" ".join(window[m:m + 2]) for m in range(len(window) - 1)]
+            sign = 0
+            if any(w in raw["change_increase"] for w in window + pair):
+                sign = 1
+            if any(w in raw["change_decrease"] for w in window + pair):
+                sign = -1
+            if sign:
+                quantity = self.rule_quantity(n, n.i)
+                unit = quantity.unit if quantity else None
+                last = quantity.last if quantity else n.j
+                delta = n.value * sign
+                return _Found(n.i - 1, last, "change", {"delta": delta}, unit, n.approx)
+        return None
+
+    def _antal_noun(self, k: int) -> str | None:
+        """'Antal hushåll ... från 143 till 92' -> hushåll (the counted noun stated before)."""
+        sid = self.sent[k]
+        m = k - 1
+        while m >= 0 and self.sent[m] == sid:
+            if self.low(m) in self.lex.raw["antal_words"] and self.noun_like(m + 1):
+                return self.lemma(self.toks[m + 1])
+            m -= 1
+        return None
+
+    def rule_ratio(self, n: _Numeral, floor: int) -> _Found | None:
+        raw = self.lex.raw
+        first = n.i
+        approx_at = self.approx_before(n.i)
+        if approx_at is not None and approx_at >= floor:
+            first = approx_at
+        # "24 av dem", "Åtta av tio elever", "en av tio"
+        if self.low(n.j) == raw["ratio_word"]:
+            k = n.j + 1
+            filler = self.low(k)
+            if (filler in raw["ratio_whole_fillers"] or (filler.endswith("s") and self.is_word(k))) \
+                    and self.numeral_starting(k + 1) is not None:
+                k += 1
+            whole = self.numeral_starting(k)
+            if whole is not None and not whole.ordinal and not self.is_year(whole):
+                noun = self.counted_noun(whole.j)
+                last, unit = noun if noun else (whole.j, None)
+                return _Found(first, last, "ratio", {"part": n.value, "whole": whole.value}, unit,
+                              first != n.i or n.approx)
+            if self.low(k) in raw["ratio_pronouns"]:
+                before = self.previous_count(n.i)
+                return _Found(first, k + 1, "ratio",
+                              {"part": n.value, "whole": before.value if before else None},
+                              before.unit if before else None, first != n.i or n.approx)
+            return None
+        # "Av dessa fick 24", "varav 12 kvinnor"
+        lows = [self.low(n.i - m) for m in (3, 2, 1)]
+        after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]
+                    and not self.is_adjective(n.i - 1) and lows[2] not in raw["ratio_whole_fillers"] and self.tok(n.j) is not None
+                    and self.tok(n.j).text not in _DASHES) or \
+            (lows[1] == raw["ratio_word"] and lows[2] in self.tables.part_pronouns) or lows[2] == "varav"
+        measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None
+        if after_of and not n.article and not self.is_year(n) and not n.ordinal and not measured:
+            before = self.previous_count(n.i)
+            last, unit = n.j, before.unit if before else None
+            noun = self.counted_noun(n.j) if lows[2] == "varav" else None
+            if noun is not None:
+                last, unit = noun
+            elif self.low(n.j) in self.people:
+                last, unit = n.j + 1, self.lemma(self.toks[n.j])
+            return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
+                          unit, first != n.i or n.approx)
+        return None
+
+    def rule_quantity(self, n: _Numeral, floor: int) -> _Found | None:
+        raw = self.lex.raw
+        first, approx = n.i, n.approx
+        approx_at = self.approx_before(n.i)
+        bound_word = None
+        if approx_at is not None and approx_at >= floor and not self.is_year(n):
+            first, approx = approx_at, True
+            bound_word = " ".join(self.low(k) for k in range(approx_at, n.i))
+        elif self.low(n.i - 1) in ("under", "från", "högst", "max") and n.i - 1 >= floor:
+            bound_word = self.low(n.i - 1)
+        value: Any = n.value
+        last = n.j
+        ranged = False
+        if self.low(n.i - 1) == "mellan" and self.low(n.j) == "och" and n.i - 1 >= floor:
+            other = self.numeral_starting(n.j + 1)
+            if other is not None:
+                value, last, ranged, first = [n.value, other.value], other.j, True, n.i - 1
+        if not ranged:
+            rng, rng_last = self._range_after(n)
+            if rng is not None and (self.tok(n.j).text in _DASHES or self.low(n.j) == "till"):
+                value, last, ranged = rng, rng_last, True
+        unit_tok = self.tok(last)
+        unit_low = unit_tok.low if unit_tok is not None and unit_tok.kind in ("word", "other") else ""
+        if unit_low == "år" and self.is_year(self.numeral_starting(last + 1)):
+            unit_low = ""  # '15 år 2018': 'år' introduces the year, it is not the unit
+        whole = self.lex.fraction_whole(unit_low) if not ranged else None
+        if whole is not None:
+            return _Found(first, last + 1, "ratio", {"part": n.value, "whole": whole}, None, approx)
+        # '15-åringar', '16–29-åringar'
+        if unit_tok is not None and unit_tok.text in _DASHES and unit_tok.start == self.toks[last - 1].end \
+                and self.low(last + 1).startswith(tuple(raw["age_unit_prefix"])):
+            return _Found(first, last + 2, "age", value, "år", approx)
+        if unit_low in raw["unit_skip"]:
+            last += 1
+            unit_tok = self.tok(last)
+            unit_low = unit_tok.low if unit_tok is not None else ""
+        # percent (a post's share when said of a post)
+        if unit_low in self.percent_units:
+            unit = self.percent_units[unit_low]
+            if self._post_share(first):
+                unit = raw["post_share_unit"]
+            return _Found(first, last + 1, "percent", value, unit, approx)
+        # money
+        money = self._money_unit(last)
+        if money is not None:
+            factor, width = money
+            return _Found(first, last + width, "money", scale(value, factor), raw["money_unit_name"], approx)
+        foreign = self._foreign_money(last)
+        if foreign is not None:
+            return _Found(first, last + foreign[0], "money", value, foreign[1], approx)
+        # ages and durations in years
+        if unit_low in raw["age_unit_words"] or unit_low in ("åringar", "åring"):
+            context_from = approx_at if approx_at is not None and approx_at >= floor else \
+                (n.i - 1 if bound_word and bound_word in ("under", "från", "högst", "max") else first)
+            if self.age_context(context_from) or self._open_age_after(last + 1) or \
+                    self._bounded_age(bound_word, value, context_from):
+                age_value, end = self._age_value(value, bound_word, last + 1)
+                start = context_from if bound_word else first
+                return _Found(start, end, "age", age_value, "år", approx)
+        if unit_low in self.time_units:
+            if not self.is_year(n) or ranged:
+                return _Found(first, last + 1, "duration", value, self.time_units[unit_low], approx)
+        if unit_low in self.count_time:
+            return _Found(first, last + 1, "count", value, self.count_time[unit_low], approx)
+        # a post's share in words: 'på halvtid'
+        if n.article:
+            return self._article(n, first, approx)
+        if self.is_year(n) and not approx and not ranged:
+            nxt = self.tok(n.j)
+            if nxt is None or nxt.low not in self.lemma_forms:
+                return _Found(n.i, n.j, "year", n.value, None, False)
+        if n.approx or n.words or not self.is_year(n) or approx:
+            noun = self.counted_noun(last)
+            if noun is not None:
+                return _Found(first, noun[0], "count", value, noun[1], approx)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and self.money_context(n.i) \
+                and (value >= 1000 or any(self.low(k) in self.lex.multipliers for k in range(n.i, n.j))):
+            return _Found(first, last, "money", value, raw["money_unit_name"], approx)
+        if n.words and self.toks[n.i].low in raw.get("ambiguous_cardinals", []):
+            return None
+        return _Found(first, last, "count", value, self._antal_noun(n.i), approx)
+
+    def _article(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
+        """'en'/'ett' is a number only against another number or before time/measure."""
+        raw = self.lex.raw
+        nxt = self.tok(n.j)
+        if nxt is None:
+            return None
+        if nxt.kind == "word" and self.lemma(nxt) in raw["article_number_nouns"]["nouns"]:
+            unit = self.lemma(nxt)
+            kind = "duration" if nxt.low in self.time_units else "count"
+            return _Found(first, n.j + 1, kind, n.value, unit, approx)
+        if nxt.low in ("eller", "till") or nxt.text in _DASHES:
+            other = self.numeral_starting(n.j + 1)
+            if other is not None and not other.article:
+                noun = self.counted_noun(other.j)
+                last, unit = noun if noun else (other.j, None)
+                return _Found(first, last, "count", [n.value, other.value], unit, approx)
+        # pronoun 'en' set against a number: 'två kurser, en för ... och en för ...'
+        if (nxt.kind != "word" or nxt.low in raw["article_pronoun_followers"]) and \
+                self._enumerated_after_number(n.i):
+            before = self._enumerated_after_number(n.i)
+            return _Found(first, n.j, "count", n.value, before.unit, approx)
+        return None
+
+    def _enumerated_after_number(self, k: int) -> Number | None:
+        sid = self.sent[k]
+        for number, s in zip(reversed(self.found), reversed(self.sent_of_number)):
+            if s != sid:
+                return None
+            if number.kind == "count" and isinstance(number.value, int) and number.value >= 2 and number.unit:
+                return number
+        return None
+
+    def _post_share(self, first: int) -> bool:
+        raw = self.lex.raw
+        if self.low(first - 1) != "på":
+            return False
+        for k in range(first - 5, first - 1):
+            low = self.low(k)
+            if low in raw["post_share_cues"] or (len(low) > 5 and low.endswith(tuple(raw["post_share_role_suffixes"]))):
+                return True
+        return False
+
+    def _foreign_money(self, k: int) -> tuple[int, str] | None:
+        """(width, currency) of 'euro', 'miljoner dollar' after a number."""
+        foreign = self.lex.raw["foreign_money_units"]
+        if self.low(k) in foreign:
+            return 1, foreign[self.low(k)]
+        return None
+
+    def _money_unit(self, k: int) -> tuple[float, int] | None:
+        low = self.low(k)
+        if low in self.money_units:
+            return self.money_units[low], 1
+        if low in self.lex.multipliers and self.low(k + 1) in self.money_units:
+            return self.lex.multipliers[low] * self.money_units[self.low(k + 1)], 2
+        return None
+
+    def _bounded_age(self, bound: str | None, value: Any, first: int) -> bool:
+        """'över 65 år' reads as an age unless a duration preposition opens it ('i över 20 år')."""
+        low = self.lex.raw["bounded_age_min"]
+        return bool(bound) and isinstance(value, (int, float)) and value >= low and \
+            self.low(first - 1) not in self.lex.raw["duration_prepositions"] and \
+            self.tok(first - 1) is not None and self.tok(first - 1).kind == "word"
+
+    def _open_age_after(self, k: int) -> str | None:
+        pair = f"{self.low(k)} {self.low(k + 1)}"
+        return self.lex.raw["age_after_open"].get(pair) or self.lex.raw["age_after_open"].get(self.low(k))
+
+    def _age_value(self, value: Any, bound: str | None, k: int) -> tuple[Any, int]:
+        raw = self.lex.raw
+        side = self._open_age_after(k)
+        if isinstance(value, list):
+            return value, k
+        if side == "low":
+            return [value, None], k + 2
+        if side == "high":
+            return [None, value], k + 2
+        if side == "exact":
+            return value, k + 1
+        if bound in raw["upper_bound_words"]:
+            return [None, value], k
+        if bound in raw["lower_bound_words"]:
+            return [value, None], k
+        return value, k

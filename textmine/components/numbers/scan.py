@@ -1,0 +1,416 @@
+"""One document seen by the number rules: a light tokenization of its own (so the rules
+give the same answers on ``spacy.blank("sv")`` and on a full pipeline), the numerals it
+spells, its sentences, and questions about the words around a number.
+
+``Scan`` is the per-document state; the rules (``rules.Reader``) ask it about tokens.
+When the pipeline has a tagger or a lemmatizer, ``pos`` and ``lemma`` use them.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+from spacy.tokens import Doc
+
+from textmine.components.numbers.words import (_SPACE_CHARS, _TAL_SUFFIX, NumberWords,
+                                               _digits_value, parse_number)
+from textmine.records import Number
+
+# --------------------------------------------------------------------------- tokens
+
+_TOKEN = regex.compile(
+    r"(?P<num>(?<![0-9])[0-9]{1,3}(?:[\u00a0\u202f\u2009 ][0-9]{3})+(?:,[0-9]+)?(?![0-9])"
+    r"|[0-9]+(?:,[0-9]+)?)"
+    r"|(?P<word>\p{L}+(?:[:'’]\p{L}+|-\p{L}+)*)"
+    r"|(?P<dash>[–—‐‒-])"
+    r"|(?P<other>\S)")
+
+# Expressions read before tokenization: they either are numbers of a fixed shape or
+# contain digits that are not quantities (phone numbers, names, codes, times, URLs).
+_SPECIAL = regex.compile(
+    r"(?=[0-9+KkhwS])(?:"  # every alternative starts with one of these: a fast first test
+    r"(?P<phone>(?<![0-9])(?:\+46[ \u00a0]?\(?0?\)?[ \u00a0]?[1-9][0-9]{0,2}|0[1-9][0-9]{0,2})"
+    r"[ \u00a0]?[–-][ \u00a0]?[0-9]{2,3}(?:[ \u00a0]?[0-9]{2,3}){1,3}(?![0-9])"
+    r"|(?<![0-9])0[1-9][0-9]{0,2}[–-][0-9]{5,8}(?![0-9]))"
+    r"|(?P<orgnr>(?<![0-9])[0-9]{6}-[0-9]{4}(?![0-9]))"
+    r"|(?P<postal>(?<![0-9])[1-9][0-9]{2}[ \u00a0][0-9]{2}(?=[ \u00a0]\p{Lu}))"
+    r"|(?P<vaguetal>(?<![0-9])[0-9]+-tals(?!\p{L}))"
+    r"|(?P<slash>(?<![0-9/])[0-9]{1,3}/[0-9]{1,3}(?![0-9/]))"
+    r"|(?P<statute>(?<![0-9])(?:19|20)[0-9]{2}:[0-9]{1,4}(?![0-9]))"
+    r"|(?P<isodate>(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9]))"
+    r"|(?P<decade>(?<![0-9])(?:(?:1[89]|20)[0-9]0-tal(?:ets?|en)?|[0-9]0-talets?)(?!\p{L}))"
+    r"|(?P<ordinal>(?<![0-9])[0-9]{1,3}:(?:a|e)(?!\p{L}))"
+    r"|(?P<url>(?:https?://|www\.)\S+)"
+    r"|(?P<clock>\b(?:[Kk]l\.?[ \u00a0]?)?(?<![0-9,])[0-2]?[0-9][.:][0-5][0-9](?![0-9,])"
+    r"|\b[Kk]l\.?[ \u00a0]?[0-2]?[0-9](?![0-9]|,[0-9]))"
+    r"|(?P<glued>(?<=\p{L}-?)[0-9]+(?:-[0-9]+)*|(?<![0-9,])[0-9]+(?=\p{L})))")
+_EMAIL = regex.compile(r"[^\s@]+@[^\s@]+\.\p{L}+")
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    kind: str  # num, word, dash, other
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class _Numeral:
+    """A run of tokens that spells one number (digits, words, multipliers)."""
+
+    i: int
+    j: int  # exclusive
+    value: int | float
+    digits: bool  # a single plain digit token (a possible year)
+    ordinal: bool = False
+    approx: bool = False  # ett X-tal
+    article: bool = False  # bare en/ett
+    words: bool = False
+
+
+@dataclass
+class _Found:
+    first: int  # token index, inclusive
+    last: int  # token index, exclusive
+    kind: str
+    value: Any
+    unit: str | None
+    approx: bool
+    consumed: int = 0  # numerals used
+
+
+def _tokenize(text: str, blocked: list[tuple[int, int]]) -> list[_Tok]:
+    toks = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "other"
+        if any(s < m.end() and m.start() < e for s, e in blocked):
+            kind = "other"
+        toks.append(_Tok(m.group(), m.start(), m.end(), kind))
+    return toks
+
+
+def _sentence_ids(text: str, toks: list[_Tok]) -> list[int]:
+    """A sentence number per token: sentences end at . ! ? or a line break."""
+    ends = [m.end() for m in regex.finditer(r"[.!?]+(?=\s+[\p{Lu}0-9\"”'(–-])|\n+", text)]
+    return [bisect.bisect_right(ends, t.start) for t in toks]
+
+
+
+
+
+class Scan:
+    """The tokens, numerals and sentences of one Doc; one instance per Doc."""
+
+    def __init__(self, doc: Doc, words: NumberWords) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = self.tables = words
+        raw = self.lex.raw
+        self.found: list[Number] = []
+        self.sent_of_number: list[int] = []
+        self.special: list[tuple[int, int, str, Any, str | None]] = []
+        blocked = self._specials()
+        self.toks = _tokenize(self.text, blocked)
+        self.sent = _sentence_ids(self.text, self.toks)
+        self.has_pos = doc.has_annotation("POS")
+        self.has_lemma = doc.has_annotation("LEMMA")
+        self._token_starts = [t.idx for t in doc] if self.has_pos or self.has_lemma else []
+        tables = words
+        self.function_words = tables.function_words
+        self.adjectives = tables.adjectives
+        self.noun_like_adj = tables.noun_like_adj
+        self.vague = tables.vague
+        self.people = tables.people
+        self.time_units = {k.lower(): v for k, v in raw["time_units"].items()}
+        self.count_time = dict(raw["count_time_nouns"])
+        self.money_units = {k.lower(): v for k, v in raw["money_units"].items()}
+        self.percent_units = dict(raw["percent_units"])
+        self.lemma_forms = dict(raw["lemmas"]["forms"])
+        self.numerals = self._numerals()
+        self._numeral_index = {n.i: n for n in self.numerals}
+        self._sentence_bounds: dict[int, tuple[int, int]] = {}
+        for k, sid in enumerate(self.sent):
+            first, _ = self._sentence_bounds.get(sid, (k, k))
+            self._sentence_bounds[sid] = (first, k)
+
+    # ----------------------------------------------------------------- specials
+
+    def _specials(self) -> list[tuple[int, int]]:
+        """Blocked spans; statutes, ISO dates, decades and '3:e' become numbers here."""
+        blocked = []
+        for m in _SPECIAL.finditer(self.text):
+            kind = m.lastgroup
+            blocked.append((m.start(), m.end()))
+            s = m.group()
+            if kind == "statute":
+                self.special.append((m.start(), m.end(), "other", s, None))
+            elif kind == "isodate":
+                self.special.append((m.start(), m.end(), "date", s, None))
+            elif kind == "decade":
+                first = int(s.split("-")[0])
+                if first < 100:  # '60-talet': the 1960s ('10-talet': the 2010s)
+                    first += 1900 if first >= 20 else 2000
+                span = 99 if first % 100 == 0 else 9  # '1800-talet' is a century, '1990-talet' a decade
+                self.special.append((m.start(), m.end(), "period", [first, first + span], None))
+            elif kind == "slash":
+                part, whole = (int(x) for x in s.split("/"))
+                before = self.text[max(0, m.start() - 4):m.start()].lower()
+                if before.endswith("den ") and whole <= 12 and 1 <= part <= 31:
+                    self.special.append((m.start(), m.end(), "date", f"--{whole:02d}-{part:02d}", None))
+                elif whole:
+                    self.special.append((m.start(), m.end(), "ratio", {"part": part, "whole": whole}, None))
+            elif kind == "ordinal":
+                self.special.append((m.start(), m.end(), "ordinal", int(s.split(":")[0]), None))
+        shares = self.lex.raw["post_share_words"]
+        for m in self.tables.post_share.finditer(self.text):
+            word = m.group(1)
+            self.special.append((m.start(1), m.end(1), "percent", shares[word.lower()],
+                                 self.lex.raw["post_share_unit"]))
+        if "@" in self.text:
+            blocked.extend((m.start(), m.end()) for m in _EMAIL.finditer(self.text))
+        for m in self.tables.name_digits.finditer(self.text):
+            if m.group(1)[0].isupper():
+                blocked.append((m.start(), m.end()))
+        return blocked
+
+    # ----------------------------------------------------------------- numerals
+
+    def _word_value(self, tok: _Tok) -> tuple[int | float, str] | None:
+        low = tok.low
+        if low[:2] not in self.tables.number_prefixes or low in self.vague:
+            return None
+        if low in self.lex.ordinals:
+            return self.lex.ordinals[low], "ordinal"
+        whole = self.lex.fraction_whole(low)
+        if whole is not None:
+            return whole, "fraction"
+        if low.endswith("tal") or low.endswith("talet"):
+            base = _TAL_SUFFIX.sub("", low)
+            value = parse_number(base, self.lex) if base else None
+            if value is not None and value >= 10:
+                return value, "xtal"
+            return None
+        if not self.tables.number_word.fullmatch(low.replace("-", "")):
+            return None
+        value = parse_number(low, self.lex)
+        if value is None:
+            return None
+        return value, "word"
+
+    def _numerals(self) -> list[_Numeral]:
+        toks, out, i = self.toks, [], 0
+        while i < len(toks):
+            numeral = self._numeral_at(i)
+            if numeral is None:
+                i += 1
+                continue
+            out.append(numeral)
+            i = numeral.j
+        return out
+
+    def _numeral_at(self, i: int) -> _Numeral | None:
+        toks = self.toks
+        tok = toks[i]
+        if tok.kind == "num":
+            value = _digits_value(tok.text)
+            if value is None:
+                return None
+            # "ett 30-tal", "30-tal"
+            if i + 2 < len(toks) and toks[i + 1].kind == "dash" and toks[i + 1].start == tok.end \
+                    and toks[i + 2].low in ("tal", "talet") and toks[i + 2].start == toks[i + 1].end:
+                return _Numeral(i, i + 3, value, False, approx=True)
+            numeral = _Numeral(i, i + 1, value, digits=" " not in tok.text and "," not in tok.text
+                               and not _SPACE_CHARS.search(tok.text))
+            return self._extend_multiplier(numeral)
+        if tok.kind != "word" or tok.low in self.lex.multipliers:
+            return None
+        word = self._word_value(tok)
+        if word is None or self._after_vague(i):
+            return None
+        value, how = word
+        if how == "ordinal":
+            return _Numeral(i, i + 1, value, False, ordinal=True, words=True)
+        if how == "xtal":
+            return _Numeral(i, i + 1, value, False, approx=True, words=True)
+        if how == "fraction":
+            return None
+        # the longest run of number words that still parses
+        best = _Numeral(i, i + 1, value, False, words=True, article=tok.low in ("en", "ett"))
+        k = i + 1
+        while k < len(toks) and k - i < 8 and toks[k].kind in ("word", "num") \
+                and self.text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0", "\u202f"):
+            if toks[k].kind == "word" and (self._word_value(toks[k]) or (0, ""))[1] in ("xtal", "ordinal"):
+                break
+            candidate = parse_number(self.text[tok.start:toks[k].end], self.lex)
+            if candidate is not None:  # 'ett och ett halvt' parses only when complete
+                best = _Numeral(i, k + 1, candidate, False, words=True)
+            k += 1
+        # "ett trettiotal", "ett 30-tal": the article belongs to the number
+        if best.article and i + 1 < len(toks):
+            nxt = self._numeral_at(i + 1) if toks[i + 1].kind in ("word", "num") else None
+            if nxt is not None and nxt.approx:
+                return _Numeral(i, nxt.j, nxt.value, False, approx=True, words=True)
+        return best
+
+    def _after_vague(self, i: int) -> bool:
+        """'ett par hundra tusen', 'flera tusen': number words after a vague word."""
+        k = i - 1
+        while k >= 0 and self.toks[k].kind == "word" and self.tables.number_word.fullmatch(self.toks[k].low):
+            k -= 1
+        return k >= 0 and self.toks[k].low in self.vague
+
+    def _extend_multiplier(self, numeral: _Numeral) -> _Numeral:
+        """'75 miljoner', '10 tusen' are one number."""
+        k = numeral.j
+        if k < len(self.toks) and self.toks[k].kind == "word":
+            low = self.toks[k].low
+            factor = self.lex.multipliers.get(low) or (1000 if low in self.tables.thousand else None)
+            if factor:
+                value = numeral.value * factor
+                value = int(value) if float(value).is_integer() else value
+                return _Numeral(numeral.i, k + 1, value, False)
+        return numeral
+
+    # ----------------------------------------------------------------- helpers
+
+    def tok(self, k: int) -> _Tok | None:
+        return self.toks[k] if 0 <= k < len(self.toks) else None
+
+    def low(self, k: int) -> str:
+        t = self.tok(k)
+        return t.low if t else ""
+
+    def numeral_starting(self, k: int) -> _Numeral | None:
+        return self._numeral_index.get(k)
+
+    def is_year(self, n: _Numeral | None) -> bool:
+        low, high = self.lex.raw["year_range"]
+        return n is not None and n.digits and isinstance(n.value, int) and low <= n.value <= high \
+            and len(self.toks[n.i].text) == 4
+
+    def spacy_token(self, t: _Tok):
+        k = bisect.bisect_right(self._token_starts, t.start) - 1
+        return self.doc[k] if 0 <= k < len(self.doc) else None
+
+    def pos(self, t: _Tok) -> str:
+        if not self.has_pos:
+            return ""
+        token = self.spacy_token(t)
+        return token.pos_ if token is not None else ""
+
+    def lemma(self, t: _Tok) -> str:
+        """Base form of a counted noun: the pipeline's lemma, else the data fallback."""
+        low = t.low
+        if low in self.time_units:
+            return self.time_units[low]
+        if low in self.count_time:
+            return self.count_time[low]
+        if low in self.lemma_forms:
+            return self.lemma_forms[low]
+        if self.has_lemma:
+            token = self.spacy_token(t)
+            if token is not None and token.lemma_ and token.idx == t.start and len(token.text) == len(t.text):
+                lemma = token.lemma_.lower()
+                # a lemmatizer that leaves an unknown plural compound as it is: use the rules
+                return self.lex.fallback_lemma(low) if lemma == low else lemma
+        return self.lex.fallback_lemma(low)
+
+    def is_word(self, k: int) -> bool:
+        t = self.tok(k)
+        return t is not None and t.kind == "word"
+
+    def verb_like(self, low: str) -> bool:
+        if low.endswith(("ande", "ende")):
+            return False
+        return low.endswith(tuple(self.lex.raw.get("verb_suffixes", [])))
+
+    def noun_like(self, k: int) -> bool:
+        """Can token k be the counted noun right after a number?"""
+        t = self.tok(k)
+        if t is None or t.kind != "word" or len(t.text) < 2:
+            return False
+        low = t.low
+        if low in self.function_words or low in self.vague or low in self.lex.cardinals \
+                or low in self.lex.ordinals or low in self.lex.raw["months"]:
+            return False
+        if low in self.time_units or low in self.count_time or low in self.lemma_forms:
+            return True
+        if self.has_pos:
+            pos = self.pos(t)
+            if pos in ("NOUN", "PROPN", "X"):
+                return not t.text[0].isupper() or pos == "NOUN"
+            if pos == "ADJ":
+                return low in self.noun_like_adj or low in self.adjectives
+            return False
+        if t.text[0].isupper():
+            return False
+        return not self.verb_like(low)
+
+    def is_adjective(self, k: int) -> bool:
+        t = self.tok(k)
+        if t is None or t.kind != "word":
+            return False
+        if self.has_pos and self.pos(t) in ("ADJ", "VERB") and t.low not in self.function_words:
+            return True
+        if t.low in self.adjectives:
+            return True
+        return not self.has_pos and t.low.endswith(self.tables.adjective_suffixes) and t.low not in self.lemma_forms
+
+    def counted_noun(self, k: int) -> tuple[int, str] | None:
+        """(end token, unit) of '[adjectives] noun' starting at token k, if any."""
+        last_noun = None
+        j = k
+        while j < k + 3 and self.is_adjective(j) and self.noun_like(j + 1):
+            j += 1
+        if self.noun_like(j):
+            last_noun = j
+        elif j > k and self.tok(j - 1) is not None and self.tok(j - 1).low in self.noun_like_adj:
+            last_noun = j - 1
+        if last_noun is None:
+            return None
+        return last_noun + 1, self.lemma(self.toks[last_noun])
+
+    def approx_before(self, k: int) -> int | None:
+        """Index of the first token of an approximation phrase ending right before k."""
+        last = self.low(k - 1)
+        if last == "." and k >= 2 and self.low(k - 2) + "." in self.tables.abbreviated_approx \
+                and self.toks[k - 2].end == self.toks[k - 1].start:
+            return k - 2  # "ca." with the dot as its own token
+        best = None
+        for words in self.tables.approx_by_last.get(last, []):
+            start = k - len(words)
+            if start >= 0 and all(self.low(start + n) == w for n, w in enumerate(words)):
+                best = start if best is None else min(best, start)
+        return best
+
+    def sentence_text(self, k: int) -> str:
+        first, last = self._sentence_bounds[self.sent[k]]
+        return self.text[self.toks[first].start:self.toks[last].end].lower()
+
+    def money_context(self, k: int) -> bool:
+        sentence = self.sentence_text(k)
+        return any(cue in sentence for cue in self.lex.raw["money_context"])
+
+    def previous_count(self, k: int) -> Number | None:
+        """The count just before token k in this or the previous sentence (a ratio's whole)."""
+        sid = self.sent[k]
+        for number, s in zip(reversed(self.found), reversed(self.sent_of_number)):
+            if s < sid - 1:
+                return None
+            if number.kind == "count" and isinstance(number.value, (int, float)):
+                return number
+        return None
+
+    def age_context(self, first: int) -> bool:
+        prev = self.low(first - 1)
+        if prev in self.people or f"{self.low(first - 2)} {prev}" in self.people:
+            return True
+        return self.low(first - 2) in ("i", "åldern", "ålder") and prev in ("åldern", "åldrarna", "ålder") \
+            or prev in ("åldern", "åldrarna")
