@@ -10,7 +10,6 @@ whose textmine has other data files. A component used without ``initialize()``
 Subclasses name their files (``DATA_FILES``) and build their rule tables from a
 ``Resources`` in ``build(resources)``; the tables live on the component.
 """
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable
