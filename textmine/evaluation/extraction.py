@@ -24,9 +24,10 @@ import json
 import sys
 import time
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
+
+from spacy.scorer import PRFScore
 
 # split name -> gold file under corpus/gold (the blind set was written apart from the code;
 # dev2 and dev3 hold constructed development reports annotated for activities and outcomes only)
@@ -40,31 +41,18 @@ Item = dict[str, Any]
 # --------------------------------------------------------------------------- scoring
 
 
-@dataclass
-class PRF:
-    """True positives, false positives, false negatives and the figures from them."""
+class PRF(PRFScore):
+    """spaCy's ``PRFScore`` (0.0 where a ratio is undefined) with the report's names."""
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+    def __init__(self, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
+        super().__init__(tp=tp, fp=fp, fn=fn)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.fscore
 
-    def add(self, other: "PRF") -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
+    def add(self, other: PRFScore) -> None:
+        self += other
 
     def to_dict(self) -> dict[str, Any]:
         return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
@@ -72,7 +60,7 @@ class PRF:
 
 
 def prf(tp: int, fp: int, fn: int) -> PRF:
-    """PRF from counts (0.0 where a ratio is undefined)."""
+    """PRF from counts."""
     return PRF(tp, fp, fn)
 
 

@@ -48,7 +48,7 @@ def train(data: LabelledData, params: dict[str, Any] | None = None, cv_folds: in
 def cross_validate(docs: list, y: np.ndarray, groups: list[str], params: dict | None,
                    folds: int) -> dict[str, Any]:
     """Grouped CV scores of the model and the majority/lexicon baselines (one shuffle)."""
-    from textmine.evaluation.themes import (LexiconBaseline, grouped_splits, out_of_fold,
+    from textmine.themes.validation import (LexiconBaseline, grouped_splits, out_of_fold,
                                             score)
     from textmine.themes.features import load_lexicon
 
