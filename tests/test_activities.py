@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from textmine.components.activities import extract_activities, extract_outcomes
-from textmine.components.activities.recognizer import (Word, load_patterns, sentences,
-                                                       trigger_index)
+from textmine.components.activities.patterns import Word, load_patterns, trigger_index
+from textmine.components.activities.recognizer import sentences
 
 
 def make_nlp(*components: str):

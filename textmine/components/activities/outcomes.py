@@ -1,0 +1,89 @@
+"""Outcome sentences (``outcome_patterns.json``): a sentence reports an effect that has
+happened when it has an effect cue, or counts the people or visits the work reached (read
+from the numbers extractor's records); goals and plans are not outcomes. Words after an
+effect cue, or after a plan cue, describe no activity.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import regex
+from spacy.tokens import Span
+
+from textmine.components.activities.patterns import DATA_FILES, VerbSet, Word
+from textmine.components.entities.gazetteers import lexicon, target_group_lexicon
+from textmine.lexicon import Lexicon
+from textmine.records import Number
+from textmine.resources import Resources, bundled
+
+
+@dataclass(frozen=True)
+class OutcomeRules:
+    """What makes a sentence an outcome (outcome_patterns.json), built once."""
+
+    effect: list[regex.Pattern]  # effect cues
+    goal: list[regex.Pattern]  # goal cues: no outcome
+    effect_blocking: list[regex.Pattern]  # effect cues that end the activity part
+    plan_blocking: list[regex.Pattern]  # plan cues that end it
+    reach_kinds: frozenset[str]  # numbers that count what the work reached ...
+    reach_units: Lexicon  # ... whatever the verb: besökare, utlån
+    reach_people: Lexicon  # ... with a reach verb: 14 personer har fått arbete
+    reach_verbs: "VerbSet"
+    groups: Lexicon  # target groups count as people reached
+
+    @classmethod
+    def of(cls, resources: Resources | None = None) -> "OutcomeRules":
+        resources = resources or bundled(*DATA_FILES)
+        return resources.cached("outcome_rules", lambda: cls._build(resources))
+
+    @classmethod
+    def _build(cls, resources: Resources) -> "OutcomeRules":
+        config = resources.json("outcome_patterns.json")
+        reach = config.get("reach", {})
+        cues = ([regex.compile(p) for p in config[key]]
+                for key in ("effect", "goal", "effect_blocking", "plan_blocking"))
+        return cls(*cues, frozenset(reach.get("kinds", ())),
+                   lexicon(resources, reach.get("units", ())),
+                   lexicon(resources, reach.get("people", ())),
+                   VerbSet.of(reach.get("verbs", [])), target_group_lexicon(resources))
+
+
+def is_outcome(sentence: Span, numbers: Sequence[Number] = (),
+               rules: OutcomeRules | None = None) -> bool:
+    """The sentence reports an effect that has happened (not a goal or plan): an effect
+    cue, or a count of the people or visits the work reached."""
+    rules = rules or OutcomeRules.of()
+    text = sentence.text.lower()
+    if any(g.search(text) for g in rules.goal):
+        return False
+    return any(e.search(text) for e in rules.effect) or reports_reach(sentence, numbers, rules)
+
+
+def reports_reach(sentence: Span, numbers: Sequence[Number], rules: OutcomeRules) -> bool:
+    """A number in the sentence counts visits ('350 besökare'), or people with a verb that
+    says they were reached ('14 av dem har fått arbete')."""
+    start, end = sentence.start_char, sentence.end_char
+    units = [n.unit.lower() for n in numbers if start <= n.start and n.end <= end
+             and n.kind in rules.reach_kinds and n.unit]
+    if any(rules.reach_units.match_word(u) for u in units):
+        return True
+    people = any(rules.reach_people.match_word(u) or rules.groups.match_word(u) for u in units)
+    return people and any(t.is_alpha and rules.reach_verbs.match(Word.of(t)) for t in sentence)
+
+
+def effect_start(sentence: Span, rules: OutcomeRules) -> int | None:
+    """Character offset (in the sentence) after which the words describe an effect."""
+    return _first_cue(sentence, rules.effect_blocking)
+
+
+def plan_start(sentence: Span, rules: OutcomeRules) -> int | None:
+    """Character offset after which the words describe a goal or plan ('Målet är att …',
+    'Nästa steg …', 'planerar'): what is planned is not yet an activity."""
+    return _first_cue(sentence, rules.plan_blocking)
+
+
+def _first_cue(sentence: Span, cues: list[regex.Pattern]) -> int | None:
+    text = sentence.text.lower()
+    hits = [m.start() for m in (c.search(text) for c in cues) if m]
+    return min(hits) if hits else None

@@ -1,0 +1,252 @@
+"""Activity patterns (``activity_patterns.json``): for each SPEC activity type, the nouns,
+verbs (with their objects) and phrases that show it, with the words that veto them; and
+an index from words to the patterns they can set off.
+
+Words are compared by lemma when a lemmatizer ran and by a stem or compound-head match on
+the lower-cased form when none did, so the patterns hold on ``spacy.blank("sv")`` too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Sequence
+
+from spacy.tokens import Token
+
+from textmine.components.activities.scope import Scope
+from textmine.components.entities.gazetteers import lexicon, role_lexicon, target_group_lexicon
+from textmine.lexicon import CACHE_LIMIT, Lexicon
+from textmine.resources import Resources, bundled
+
+DATA_FILES = ("activity_patterns.json", "outcome_patterns.json", "roles.txt",
+              "target_groups.txt", "false_heads.txt")
+MIN_STEM_VERB = 4
+NOMINAL_ENDINGS = ("ning", "ningen", "ningar", "ningarna", "ingen", "ingar")
+AGENT_ENDINGS = ("are", "aren", "arna", "arnas")
+
+
+@dataclass(frozen=True)
+class Word:
+    """The token attributes the patterns read, fetched once per sentence (speed)."""
+
+    i: int
+    text: str
+    lower_: str
+    lemma_: str
+    is_alpha: bool
+    token: Token
+
+    @classmethod
+    def of(cls, token: Token) -> "Word":
+        return cls(token.i, token.text, token.lower_, token.lemma_, token.is_alpha, token)
+
+
+def verb_stem(lemma: str) -> str:
+    """Stem shared by a verb's forms: anställa -> anställ (anställt, anställde, anställts)."""
+    lemma = lemma.lower()
+    return lemma[:-1] if lemma.endswith("a") and len(lemma) > 3 else lemma
+
+
+@dataclass
+class VerbSet:
+    """Verbs matched by lemma, or by stem prefix on the form when there is no lemma."""
+
+    lemmas: frozenset[str]
+    stems: tuple[str, ...]
+    _cache: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, lemmas: list[str]) -> "VerbSet":
+        # short verbs (är, ge) and "=" entries (=fram) match whole forms only: as prefixes
+        # they hit other words (framför)
+        return cls(frozenset(v.lstrip("=").lower() for v in lemmas),
+                   tuple(verb_stem(v) for v in lemmas
+                         if len(v) >= MIN_STEM_VERB and not v.startswith("=")))
+
+    def match(self, token: "Word") -> bool:
+        key = (token.lower_, token.lemma_)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            found = self._cache[key] = self._match(token)
+        return found
+
+    def _match(self, token: "Word") -> bool:
+        if token.lemma_ and token.lemma_.lower() in self.lemmas:
+            return True
+        lower = token.lower_
+        if lower in self.lemmas:
+            return True
+        if lower.endswith(NOMINAL_ENDINGS) or lower.endswith(AGENT_ENDINGS):
+            return False  # satsning is not satsa, samordnare not samordna
+        return any(lower.startswith(s) and len(lower) - len(s) <= 4 for s in self.stems)
+
+
+@dataclass
+class ObjectSet:
+    """Object words: a noun lexicon, the ROLE / TARGET_GROUP lexicons and/or words inside
+    an entity of a label ('@ORG': a word of an organisation's name)."""
+
+    nouns: Lexicon | None
+    lexicons: tuple[Lexicon, ...]
+    entity_labels: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, words: list[str], resources: Resources) -> "ObjectSet":
+        lexicons = []
+        plain = []
+        for word in words:
+            if word == "@ROLE":
+                lexicons.append(role_lexicon(resources))
+            elif word == "@TARGET_GROUP":
+                lexicons.append(target_group_lexicon(resources))
+            else:
+                plain.append(word)
+        labels = frozenset(w[1:] for w in plain if w.startswith("@"))
+        plain = [w for w in plain if not w.startswith("@")]
+        return cls(lexicon(resources, plain) if plain else None, tuple(lexicons), labels)
+
+    def match(self, token: "Word") -> bool:
+        if self.nouns is not None and self.nouns.match(token):
+            return True
+        if self.entity_labels and token.token.ent_type_ in self.entity_labels:
+            return True
+        lower = token.lower_
+        for words in self.lexicons:
+            if words.match(token):
+                # a genitive (barns rättigheter) modifies another noun: not the object
+                return not (lower.endswith("s") and words.match_word(lower[:-1]))
+        return False
+
+
+@dataclass
+class Pattern:
+    """One way an activity type shows in a sentence."""
+
+    type: str
+    nouns: Lexicon | None = None
+    prefixes: tuple[str, ...] = ()
+    verbs: VerbSet | None = None
+    objects: ObjectSet | None = None
+    phrases: tuple[tuple[str, ...], ...] = ()
+    blocked: frozenset[str] = frozenset()
+    blocked_endings: tuple[str, ...] = ()
+    unless: ObjectSet | None = None  # a phrase followed closely by one of these does not count
+    followed_by: ObjectSet | None = None  # a phrase counts only followed by one of these
+    not_after: frozenset[str] = frozenset()  # a noun just after one of these does not count
+    window: int | None = None
+    order: str | None = None  # "verb_first", "object_first" or either
+    context: Lexicon | None = None
+    not_context: Lexicon | None = None
+
+    @property
+    def blocks(self) -> bool:
+        """The pattern lists words under 'not' (most do not: their words need no filtering)."""
+        return bool(self.blocked or self.blocked_endings)
+
+    def usable(self, word: "Word") -> bool:
+        """The word may be evidence for this pattern (not listed under 'not')."""
+        return word.lower_ not in self.blocked and not word.lower_.endswith(self.blocked_endings)
+
+    def applies_to(self, sentence: "list[Word]") -> bool:
+        """Context words required (or forbidden) anywhere in the sentence."""
+        if self.context is not None and not any(self.context.match(t) for t in sentence):
+            return False
+        if self.not_context is not None and any(self.not_context.match(t) for t in sentence):
+            return False
+        return True
+
+    @classmethod
+    def from_dict(cls, type_: str, data: dict, resources: Resources) -> "Pattern":
+        def words(key: str) -> Lexicon | None:
+            return lexicon(resources, data[key]) if key in data else None
+
+        def objects(key: str) -> ObjectSet | None:
+            return ObjectSet.of(data[key], resources) if key in data else None
+
+        return cls(
+            type=type_,
+            nouns=words("nouns"),
+            prefixes=tuple(p.lower() for p in data.get("prefixes", ())),
+            verbs=VerbSet.of(data["verbs"]) if "verbs" in data else None,
+            objects=objects("objects"),
+            phrases=tuple(tuple(w.lower() for w in p) for p in data.get("phrases", ())),
+            blocked=frozenset(w.lower() for w in data.get("not", ()) if not w.startswith("*")),
+            blocked_endings=tuple(w[1:].lower() for w in data.get("not", ()) if w.startswith("*")),
+            unless=objects("unless"),
+            followed_by=objects("followed_by"),
+            not_after=frozenset(w.lower() for w in data.get("not_after", ())),
+            window=data.get("window"),
+            order=data.get("order"),
+            context=words("context"),
+            not_context=words("not_context"),
+        )
+
+
+
+def load_patterns(resources: Resources | None = None
+                  ) -> tuple[list[Pattern], int, tuple[tuple[str, ...], ...], Scope]:
+    """(patterns, window, exclude phrases, scope words) from activity_patterns.json."""
+    resources = resources or bundled(*DATA_FILES)
+    return resources.cached("activity_patterns", lambda: _load_patterns(resources))
+
+
+def _load_patterns(resources: Resources
+                   ) -> tuple[list[Pattern], int, tuple[tuple[str, ...], ...], Scope]:
+    config = resources.json("activity_patterns.json")
+    patterns = [Pattern.from_dict(type_, data, resources)
+                for type_, items in config["types"].items() for data in items]
+    excludes = tuple(tuple(w.lower() for w in p) for p in config.get("exclude_phrases", ()))
+    return patterns, int(config.get("window", 6)), excludes, Scope.from_dict(config.get("scope", {}))
+
+
+@dataclass
+class TriggerIndex:
+    """Which patterns a word can set off, so that a sentence tries only those (a pattern
+    still checks every candidate itself). Without it every pattern asks about every word."""
+
+    exact: dict[str, set[int]] = field(default_factory=dict)  # verb lemma, phrase's 1st word
+    endings: dict[str, set[int]] = field(default_factory=dict)  # noun form: word or compound end
+    starts: dict[str, set[int]] = field(default_factory=dict)  # verb stem, word prefix
+    _cache: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, patterns: Sequence[Pattern]) -> "TriggerIndex":
+        index = cls()
+        for k, pattern in enumerate(patterns):
+            keys: list[tuple[dict[str, set[int]], Iterable[str]]] = [
+                (index.exact, (phrase[0] for phrase in pattern.phrases)),
+                (index.starts, pattern.prefixes)]
+            if pattern.verbs is not None:
+                keys += [(index.exact, pattern.verbs.lemmas), (index.starts, pattern.verbs.stems)]
+            if pattern.nouns is not None:
+                keys.append((index.endings, pattern.nouns.forms))
+            for table, words in keys:
+                for word in words:
+                    table.setdefault(word, set()).add(k)
+        return index
+
+    def candidates(self, word: "Word") -> frozenset[int]:
+        """Patterns that ``word`` may set off (by form, lemma, compound end or stem)."""
+        key = (word.lower_, word.lemma_.lower())
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
+            found = self._cache[key] = frozenset(self._lookup(*key))
+        return found
+
+    def _lookup(self, lower: str, lemma: str) -> Iterator[int]:
+        for form in {lower, lemma} - {""}:
+            yield from self.exact.get(form, ())
+            yield from self.endings.get(form, ())
+        for i in range(1, len(lower)):
+            yield from self.endings.get(lower[i:], ())
+            yield from self.starts.get(lower[:i], ())
+        yield from self.starts.get(lower, ())
+
+
+def trigger_index(resources: Resources | None = None) -> TriggerIndex:
+    """The index of the patterns of activity_patterns.json."""
+    resources = resources or bundled(*DATA_FILES)
+    return resources.cached("trigger_index", lambda: TriggerIndex.of(load_patterns(resources)[0]))

@@ -1,0 +1,127 @@
+"""Clause scope: words in a planned, negated or lacking clause ("ska starta", "planerar
+att", "har inte anställt", "saknar") are no evidence of an activity. Decided by the
+dependency parse when the pipeline has one, by word position otherwise.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+NEED_DEPENDENTS = ("obj", "nsubj", "obl", "iobj", "xcomp")  # what a need verb says is lacking
+Indices = set[int] | frozenset[int]  # doc indices of tokens
+
+
+def parsed(sentence: Span) -> bool:
+    """A parser ran (checked on the sentence: ``Doc.has_annotation`` scans the whole doc)."""
+    return any(t.dep_ for t in sentence)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Words that make a clause a plan (ska, planera), a negation (inte, ingen) or a need
+    (saknar, behöver): no evidence."""
+
+    modal: frozenset[str]
+    intent: frozenset[str]
+    negation: frozenset[str]
+    no_determiner: frozenset[str]
+    need: frozenset[str]
+    clause_opener: frozenset[str]
+    subordinator: frozenset[str]
+    main_clause_words: int
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Scope":
+        words = {k: frozenset(w.lower() for w in data.get(k, ()))
+                 for k in ("modal", "intent", "negation", "no_determiner", "need", "clause_opener",
+                           "subordinator")}
+        return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)))
+
+
+def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset()) -> set[int]:
+    """Doc indices of words in planned, negated or lacking clauses ('ska starta', 'har inte
+    anställt', 'saknar e-tjänster'): by the parse when there is one, else by position.
+    Words in ``fixed`` (fixed expressions: 'det vill säga') are no scope words."""
+    if parsed(sentence):
+        return _unreal_by_parse(sentence, scope, fixed)
+    return _unreal_by_position(sentence, scope, fixed)
+
+
+def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices) -> set[int]:
+    blocked: set[int] = set()
+    for token in sentence:
+        if token.i in fixed:
+            continue
+        word = token.lower_
+        if token.dep_.startswith("aux") and (word in scope.modal or token.lemma_.lower() in scope.modal):
+            clause = token.head
+            if clause.dep_ == "acl:relcl":  # "en coach som ska stötta unga": a role's task
+                continue
+        elif word in scope.negation and token.dep_ in ("advmod", "neg"):
+            clause = token.head
+        elif token.lemma_.lower() in scope.intent and token.pos_ in ("VERB", "AUX"):
+            # "planerar att starta …": what the intent verb governs
+            for child in token.children:
+                if child.dep_ in ("xcomp", "ccomp"):
+                    blocked |= _clause(child)
+            continue
+        elif token.lemma_.lower() in scope.need or word in scope.need:
+            # "saknar e-tjänster", "behöver stöd": what is lacking, the verb's nominal
+            # dependents after it (the tagger often misses the verb: the lemma decides)
+            for child in token.children:
+                if child.i > token.i and child.dep_.split(":")[0] in NEED_DEPENDENTS:
+                    blocked.update(t.i for t in child.subtree)
+            continue
+        elif word in scope.no_determiner and token.dep_ == "det":
+            # "det finns ingen e-tjänst": the noun phrase names what is not there
+            blocked |= {i for i in _clause(token.head) if i >= token.i}
+            continue
+        else:
+            continue
+        blocked |= _clause(clause)
+    return blocked
+
+
+def _clause(head: Token) -> set[int]:
+    """``head``'s subtree without coordinated clauses that have their own finite verb."""
+    found, stack = set(), [head]
+    while stack:
+        token = stack.pop()
+        found.add(token.i)
+        for child in token.children:
+            if child.dep_ in ("conj", "parataxis") and "Inf" not in child.morph.get("VerbForm"):
+                if child.pos_ in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in child.children):
+                    continue
+            stack.append(child)
+    return found
+
+
+def _unreal_by_position(sentence: Span, scope: Scope, fixed: Indices) -> set[int]:
+    """No parse: a modal among the first words of the main clause blocks the rest, and a
+    need verb or 'ingen' the words after it up to the next subordinator."""
+    blocked: set[int] = set()
+    lacking = False
+    for token in sentence:
+        if token.i in fixed:
+            continue
+        if token.lower_ in scope.subordinator:
+            lacking = False
+        elif token.lower_ in scope.need or token.lower_ in scope.no_determiner or \
+                token.lemma_.lower() in scope.need:
+            lacking = True
+        elif lacking:
+            blocked.add(token.i)
+    return blocked | _after_main_clause_modal(sentence, scope, fixed)
+
+
+def _after_main_clause_modal(sentence: Span, scope: Scope, fixed: Indices) -> set[int]:
+    for token in sentence[:scope.main_clause_words]:
+        if token.i in fixed:
+            continue
+        word = token.lower_
+        if word in scope.subordinator:
+            return set()
+        if word in scope.modal or token.lemma_.lower() in scope.intent:
+            return set(range(token.i, sentence.end))
+    return set()
