@@ -210,7 +210,7 @@ def _match_phrase(phrase: tuple[str, ...], tokens: list[Word], sentence: Span, e
 
 
 class ActivityRecognizer:
-    """The ``textmine_activities`` component: activity records and outcome sentences."""
+    """Activity records and outcome sentences of a Doc (run by ``ActivitiesComponent``)."""
 
     def __init__(self, resources: Resources | None = None) -> None:
         resources = resources or bundled(*DATA_FILES)

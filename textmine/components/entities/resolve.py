@@ -26,7 +26,7 @@ class Candidate:
     last_token: int | None = None
 
 
-def _tokens(doc: Doc, rank: int, start: int, end: int, label: str,
+def token_span(doc: Doc, rank: int, start: int, end: int, label: str,
             code: str | None = None) -> Candidate:
     """Candidate for the token range ``doc[start:end]``."""
     while start < end and doc[start].is_space:
@@ -40,7 +40,7 @@ def _tokens(doc: Doc, rank: int, start: int, end: int, label: str,
 RULE, LEXICON, NER, WEAK = 0, 1, 2, 3
 
 
-def _is_capitalised(token: Token) -> bool:
+def is_capitalised(token: Token) -> bool:
     text = token.text
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
@@ -48,7 +48,7 @@ def _is_capitalised(token: Token) -> bool:
 SENTENCE_FINAL = {".", "!", "?", ":", "…"}
 
 
-def _starts_sentence(doc: Doc, i: int) -> bool:
+def starts_sentence(doc: Doc, i: int) -> bool:
     """First word of a sentence, judged from punctuation and line breaks only.
 
     A statistical sentence splitter may cut inside a name ("Framtid | Kramfors"); the
@@ -65,19 +65,19 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
         k == 0 or doc[k - 1].text in SENTENCE_FINAL)
 
 
-def _modifier_like(token: Token) -> bool:
+def modifier_like(token: Token) -> bool:
     """An adjective or ordinal between a name and its noun (första, årliga, stora)."""
     if token.pos_:
         return token.pos_ in ("ADJ", "NUM")
     return token.is_alpha and token.is_lower and token.lower_.endswith(("a", "e"))
 
 
-def _compound_of(word: str, heads: tuple[str, ...]) -> bool:
+def compound_of(word: str, heads: tuple[str, ...]) -> bool:
     """``word`` ends in one of ``heads`` after a prefix of at least 3 letters."""
     return any(word.endswith(h) and len(word) - len(h) >= MIN_COMPOUND_PREFIX for h in heads)
 
 
-def _hyphen_coordination(doc: Doc, start: int) -> int:
+def hyphen_coordination(doc: Doc, start: int) -> int:
     """Extend 'barnrätts- och ungdomsdemokratisamordnare' to its coordinated first part."""
     if start >= 2 and doc[start - 1].lower_ in ("och", "eller") and doc[start - 2].text.endswith("-"):
         return start - 2

@@ -1,0 +1,74 @@
+"""Lexicon spans: ROLE and TARGET_GROUP words (compounds included) with the modifiers
+that define a group ("ensamkommande unga vuxna"), and the target groups' base forms.
+
+A mixin of ``EntityRecognizer``: the lexicons are built in the recognizer's ``__init__``.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from textmine.components.entities.resolve import (LEXICON, Candidate, hyphen_coordination,
+                                                  token_span)
+from textmine.lexicon import LexiconMatch
+
+
+class LexiconSpans:
+    """ROLE and TARGET_GROUP spans from the word lexicons."""
+
+    def _lexicon(self, doc: Doc) -> Iterator[Candidate]:
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            role = self.roles.match(token)
+            group = None if role else self.groups.match(token)
+            if role is None and group is None:
+                i += 1
+                continue
+            if group is not None and (self._fixed_name_before(doc, i)
+                                      or self._population_count(doc, i, group)):
+                i += 1
+                continue
+            label = "ROLE" if role else "TARGET_GROUP"
+            start, end = i, i + 1
+            if group is not None:
+                while end < len(doc) and self.groups.match(doc[end]) is not None:
+                    end += 1
+                while start > 0 and (doc[start - 1].lower_ in self.modifiers
+                                     or self.groups.match_word(doc[start - 1].text)
+                                     and doc[start - 1].lower_ in self.groups.whole_only):
+                    start -= 1
+            start = hyphen_coordination(doc, start)
+            yield token_span(doc, LEXICON, start, end, label)
+            i = end
+
+    def _population_count(self, doc: Doc, i: int, group: LexiconMatch) -> bool:
+        """'cirka 8 000 invånare' states a population, it addresses nobody."""
+        if group.lemma not in self.cues["tg_counts_only"] or i == 0:
+            return False
+        prev = doc[i - 1]
+        return prev.like_num or any(c.isdigit() for c in prev.text)
+
+    def _fixed_name_before(self, doc: Doc, i: int) -> bool:
+        """'svenska för invandrare' names a course, not a group."""
+        for words in self.cues["tg_stop_before"]:
+            n = len(words)
+            if i >= n and [t.lower_ for t in doc[i - n:i]] == words:
+                return True
+        return False
+
+    def _target_groups(self, doc: Doc, chosen: list[Candidate]) -> Iterator[str]:
+        """Base forms of the TARGET_GROUP spans, each once, in order of appearance."""
+        seen: set[str] = set()
+        for cand in chosen:
+            if cand.label != "TARGET_GROUP" or cand.first_token is None:
+                continue
+            last = doc[cand.last_token - 1]
+            head = self.groups.match(last)
+            words = [t.lower_ for t in doc[cand.first_token:cand.last_token - 1]]
+            words.append(head.canonical if head else last.lower_)
+            name = " ".join(words)
+            if name not in seen:
+                seen.add(name)
+                yield name

@@ -1,0 +1,270 @@
+"""Name candidates: places, projects, events, organisations and people that no list
+holds, found by their cues ("projektet X", "X-modellen", quoted names, capitalised compounds
+on -gruppen/-festivalen, "Stiftelsen X"), and names that recur once found.
+
+A mixin of ``EntityRecognizer``: the cue lexicons and word sets it reads are built in the
+recognizer's ``__init__``.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+from spacy.tokens import Doc
+
+from textmine.components.entities.resolve import (RULE, WEAK, Candidate, compound_of,
+                                                  is_capitalised, modifier_like, starts_sentence,
+                                                  token_span)
+
+
+class NameCandidates:
+    """Rules that propose PROJECT, EVENT, ORG, LOC and PERSON spans from name cues."""
+
+    def _place_names(self, doc: Doc) -> Iterator[Candidate]:
+        """Vingåkersbygden, Timmertjärn: a capitalised word ending like a place name."""
+        suffixes = tuple(self.cues["place_suffixes"])
+        for token in doc:
+            if (token.is_alpha and is_capitalised(token) and not token.text.isupper()
+                    and not starts_sentence(doc, token.i)
+                    and compound_of(token.lower_, suffixes)):
+                yield token_span(doc, WEAK, token.i, token.i + 1, "LOC")
+
+    def _cued_names(self, doc: Doc) -> Iterator[Candidate]:
+        for token in doc[:-1]:
+            if not token.is_alpha:
+                continue
+            label = None
+            start = None
+            if self.org_cues.match_word(token.text):
+                label = "ORG"
+            elif self.loc_cues.match_word(token.text):
+                label = "LOC"
+                if is_capitalised(token):
+                    start = token.i  # "Ungdomshuset Stinsen": the title is part of the name
+            elif self.event_cues.match_word(token.text):
+                label = "EVENT"
+            elif self.project_cues.match_word(token.text):
+                label = "PROJECT"
+            if label is None:
+                continue
+            span = self._name_after(doc, token.i + 1)
+            if span is not None:
+                first = span[0] if start is None else start
+                yield token_span(doc, RULE, first, span[1], label)
+
+    def _name_after(self, doc: Doc, i: int) -> tuple[int, int] | None:
+        """Token span of a name starting at ``i``: quoted, (UPPER) or capitalised words."""
+        if i >= len(doc):
+            return None
+        if doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
+            if doc[i + 1].text.isupper() and len(doc[i + 1].text) >= 3:
+                return i + 1, i + 2
+            return None
+        if self._opening_quote(doc[i].text):
+            return None  # handled by _quoted_names
+        first = doc[i]
+        if not is_capitalised(first) or first.text in self.name_stop:
+            return None
+        has_pos = bool(doc[i].pos_)  # a tagger ran (has_annotation scans the whole doc)
+        end = i + 1
+        limit = min(len(doc), i + self.cues["name_max_tokens"])
+        while end < limit:
+            tok = doc[end]
+            if starts_sentence(doc, tok.i) or not tok.is_alpha and tok.text != "&":
+                break
+            if is_capitalised(tok) or tok.text.isupper():
+                end += 1
+            elif (tok.lower_ in self.connectors and end + 1 < len(doc)
+                  and is_capitalised(doc[end + 1])):
+                end += 1
+            elif has_pos and tok.pos_ in self.continue_pos and end == i + 1:
+                end += 1
+            elif has_pos and self._closing_phrase(doc, end):
+                end += 2  # "En skola för alla": a final prepositional phrase
+                break
+            else:
+                break
+        if end == i + 1 and first.text in self.cues["name_first_only"]:
+            return None
+        return i, end
+
+    def _closing_phrase(self, doc: Doc, k: int) -> bool:
+        """Connector + noun/pronoun that ends the clause (before punctuation or a verb)."""
+        if k + 1 >= len(doc) or doc[k].lower_ not in self.connectors:
+            return False
+        word = doc[k + 1]
+        after = doc[k + 2] if k + 2 < len(doc) else None
+        return (word.is_alpha and word.pos_ in ("NOUN", "PRON", "DET") and
+                (after is None or after.is_punct or after.pos_ in ("VERB", "AUX")))
+
+    def _opening_quote(self, text: str) -> str | None:
+        for opening, closing in self.cues["quotes"]:
+            if text == opening:
+                return closing
+        return None
+
+    def _quoted_names(self, doc: Doc) -> Iterator[Candidate]:
+        """Quoted capitalised names are PROJECTs (EVENT after an event cue)."""
+        max_tokens = self.cues["quote_max_tokens"]
+        i = 0
+        while i < len(doc):
+            closing = self._opening_quote(doc[i].text)
+            if closing is None:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and j - i <= max_tokens + 1 and doc[j].text != closing:
+                j += 1
+            if j < len(doc) and doc[j].text == closing and j > i + 1:
+                inner = doc[i + 1:j]
+                if any(t.is_space for t in inner):
+                    i = j + 1
+                    continue
+                named = is_capitalised(inner[0]) or (
+                    sum(t.is_alpha for t in inner) >= self.cues["quote_min_words_lowercase"])
+                if named and not any(starts_sentence(doc, t.i) for t in inner[1:]):
+                    label = "PROJECT"
+                    if i > 0 and self.event_cues.match_word(doc[i - 1].text):
+                        label = "EVENT"
+                    yield token_span(doc, RULE, i + 1, j, label)
+                i = j + 1
+            else:
+                i += 1
+
+    def _suffix_projects(self, doc: Doc) -> Iterator[Candidate]:
+        """Åmålsmodellen, photovoicemetoden: named models and methods."""
+        capitalised = tuple(self.cues["project_suffixes"])
+        any_case = tuple(self.cues["project_suffixes_any_case"])
+        for token in doc:
+            lower = token.lower_
+            if not token.is_alpha:
+                continue
+            if compound_of(lower, capitalised) and is_capitalised(token) or compound_of(lower, any_case):
+                yield token_span(doc, RULE, token.i, token.i + 1, "PROJECT")
+
+    def _titled_orgs(self, doc: Doc) -> Iterator[Candidate]:
+        """'Stiftelsen Ljusglimten' (title + name) and 'Hampnäs folkhögskola' (name + kind)."""
+        suffixes, suffix_heads = self.org_suffix_words, self.org_suffix_heads
+        for token in doc[:-1]:
+            if (is_capitalised(token) and self.org_titles.match_word(token.text)
+                    and is_capitalised(doc[token.i + 1])):
+                span = self._name_after(doc, token.i + 1)
+                if span is not None:
+                    yield token_span(doc, RULE, token.i, span[1], "ORG")
+        for token in doc[1:]:
+            if token.text in suffixes or token.lower_ in suffixes or (
+                    token.is_alpha and suffix_heads.match_word(token.text) is not None):
+                start = token.i
+                while start > 0 and self._name_word(doc, start - 1) and not starts_sentence(doc, start):
+                    start -= 1
+                if start < token.i:
+                    yield token_span(doc, RULE, start, token.i + 1, "ORG")
+                elif token.is_lower:
+                    start = self._genitive_name_before(doc, token.i)
+                    if start is not None:
+                        yield token_span(doc, RULE, start, token.i + 1, "ORG")
+
+    def _genitive_name_before(self, doc: Doc, i: int) -> int | None:
+        """'Stenbackens boende och arbetskooperativ': a capitalised genitive a few
+        lower-case words before an organisation noun opens the name."""
+        for k in range(i - 1, max(-1, i - 5), -1):
+            token = doc[k]
+            if is_capitalised(token):
+                if token.lower_.endswith("s") and self._name_word(doc, k) and k < i - 1:
+                    return k
+                return None
+            if not (token.is_alpha and token.is_lower):
+                return None
+        return None
+
+    def _name_word(self, doc: Doc, i: int) -> bool:
+        """A capitalised word that can belong to a name: not a stop word, and not a
+        definite common noun capitalised because it opens the sentence (Kommunens)."""
+        token = doc[i]
+        if not is_capitalised(token) or token.text in self.name_stop:
+            return False
+        return not (starts_sentence(doc, i) and token.lower_.endswith(("ens", "ets", "ans")))
+
+    def _people(self, doc: Doc) -> Iterator[Candidate]:
+        """'samordnaren Anna Lind': two capitalised words right after a role are a person."""
+        for token in doc[:-2]:
+            first, second = doc[token.i + 1], doc[token.i + 2]
+            if (self.roles.match(token) is not None and is_capitalised(first)
+                    and is_capitalised(second) and first.is_alpha and second.is_alpha
+                    and not first.text.isupper() and not second.text.isupper()):
+                yield token_span(doc, WEAK, token.i + 1, token.i + 3, "PERSON")
+
+    def _acronym_projects(self, doc: Doc) -> Iterator[Candidate]:
+        """HLT-samarbete, ABC-projektet: an acronym-led compound on a project noun."""
+        for token in doc:
+            prefix, dash, rest = token.text.partition("-")
+            if (dash and len(prefix) >= 2 and prefix.isupper() and prefix.isalpha()
+                    and rest.isalpha() and rest.islower() and self.project_cues.match_word(rest)):
+                yield token_span(doc, RULE, token.i, token.i + 1, "PROJECT")
+
+    def _headed_orgs(self, doc: Doc) -> Iterator[Candidate]:
+        """Förebyggargruppen (ORG), Midnattssolsfestivalen (EVENT): a capitalised compound,
+        not first in its sentence, whose last part names the kind of thing."""
+        org_heads = self.org_heads
+        event_heads = tuple(self.cues["event_name_heads"])
+        for token in doc:
+            if not (token.is_alpha and is_capitalised(token) and not starts_sentence(doc, token.i)):
+                continue
+            if compound_of(token.lower_, org_heads):
+                yield token_span(doc, RULE, token.i, token.i + 1, "ORG")
+            elif compound_of(token.lower_, event_heads):
+                yield token_span(doc, RULE, token.i, token.i + 1, "EVENT")
+
+    def _named_events(self, doc: Doc) -> Iterator[Candidate]:
+        """'Vingåkersbygdens första storting': a capitalised word, few words, an event noun."""
+        for token in doc:
+            if (not token.is_alpha or is_capitalised(token)
+                    or self.event_heads.match_word(token.text) is None):
+                continue
+            for back in range(1, 4):
+                k = token.i - back
+                if k < 0 or doc[k].is_punct:
+                    break
+                if is_capitalised(doc[k]) and doc[k].text not in self.name_stop:
+                    if not starts_sentence(doc, k) or doc[k].lower_.endswith("s"):
+                        yield token_span(doc, RULE, k, token.i + 1, "EVENT")
+                    break
+                if not modifier_like(doc[k]) or doc[k].lower_ in self.cues["name_break"]:
+                    break
+
+    def _repeated_names(self, doc: Doc, chosen: list[Candidate]) -> Iterator[Candidate]:
+        """A name found once ("projektet Spåret") keeps its label when it recurs ("Spåret");
+        a named event's noun in definite form ("stortinget") is that event again."""
+        names: dict[str, tuple[str, int]] = {}  # name -> (label, rank of its source)
+        event_nouns: set[str] = set()
+        full_text = doc.text  # built anew on every access
+        for cand in chosen:
+            text = full_text[cand.start:cand.end]
+            if cand.label in ("PROJECT", "EVENT", "LOC", "ORG") and text[:1].isupper():
+                source = (cand.label, cand.rank)
+                names.setdefault(text, source)
+                if " " in text and cand.label == "LOC":  # "Ungdomshuset Stinsen" -> "Stinsen"
+                    names.setdefault(text.split()[-1], source)
+                first = text.split()[0]
+                if cand.label == "ORG" and " " in text and first.endswith("s") and len(first) > 4:
+                    names.setdefault(first[:-1], source)  # "Stenbackens boende …" -> "Stenbacken"
+            if cand.label == "EVENT" and cand.last_token is not None:
+                head = self.event_heads.match(doc[cand.last_token - 1])
+                if head is not None:
+                    event_nouns |= {head.lemma + "et", head.lemma + "en", head.lemma + "n"}
+        for text, (label, rank) in names.items():
+            if len(text) < 3:
+                continue
+            pattern = regex.compile(
+                rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])")
+            for match in pattern.finditer(full_text):
+                yield Candidate(rank, match.start(), match.end(), label)
+        for token in doc:
+            if token.lower_ in event_nouns:
+                yield token_span(doc, RULE, token.i, token.i + 1, "EVENT")
+
+    def _name_like(self, span) -> bool:
+        """At most as many lower-case words as capitalised ones ("Svenska kyrkan")."""
+        words = [t for t in span if t.is_alpha and t.lower_ not in self.connectors]
+        lower = sum(1 for t in words if t.is_lower)
+        return lower <= max(1, len(words) - lower)
