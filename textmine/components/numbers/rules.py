@@ -89,7 +89,7 @@ class Reader(Scan):
         """'1–3', '1 och 2', '7, 8 och 9', '16 till 29' after numeral n."""
         k = n.j
         t = self.tok(k)
-        if t is not None and (t.text in _DASHES or t.low in ("och", "till")):
+        if t is not None and (t.text in _DASHES or t.low in self.lex.raw["range_words"]):
             other = self.numeral_starting(k + 1)
             if other is not None and not other.article and self.is_year(n) == self.is_year(other):
                 return [n.value, other.value], other.j
@@ -235,7 +235,7 @@ class Reader(Scan):
         if approx_at is not None and approx_at >= floor and not self.is_year(n):
             first, approx = approx_at, True
             bound_word = " ".join(self.low(k) for k in range(approx_at, n.i))
-        elif self.low(n.i - 1) in ("under", "från", "högst", "max") and n.i - 1 >= floor:
+        elif self.low(n.i - 1) in raw["bare_bound_words"] and n.i - 1 >= floor:
             bound_word = self.low(n.i - 1)
         value: Any = n.value
         last = n.j
@@ -280,7 +280,7 @@ class Reader(Scan):
         # ages and durations in years
         if unit_low in raw["age_unit_words"] or unit_low in ("åringar", "åring"):
             context_from = approx_at if approx_at is not None and approx_at >= floor else \
-                (n.i - 1 if bound_word and bound_word in ("under", "från", "högst", "max") else first)
+                (n.i - 1 if bound_word and bound_word in raw["bare_bound_words"] else first)
             if self.age_context(context_from) or self._open_age_after(last + 1) or \
                     self._bounded_age(bound_word, value, context_from):
                 age_value, end = self._age_value(value, bound_word, last + 1)

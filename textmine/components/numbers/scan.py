@@ -186,8 +186,9 @@ class Scan:
         low = tok.low
         if low[:2] not in self.tables.number_prefixes or low in self.vague:
             return None
-        if low in self.lex.ordinals:
-            return self.lex.ordinals[low], "ordinal"
+        ordinal = self.lex.ordinal(low)
+        if ordinal is not None:
+            return ordinal, "ordinal"
         whole = self.lex.fraction_whole(low)
         if whole is not None:
             return whole, "fraction"
@@ -242,7 +243,8 @@ class Scan:
         if how == "fraction":
             return None
         # the longest run of number words that still parses
-        best = _Numeral(i, i + 1, value, False, words=True, article=tok.low in ("en", "ett"))
+        best = _Numeral(i, i + 1, value, False, words=True,
+                        article=tok.low in self.lex.raw["article_words"])
         k = i + 1
         while k < len(toks) and k - i < 8 and toks[k].kind in ("word", "num") \
                 and self.text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0", "\u202f"):

@@ -80,6 +80,17 @@ class NumberWords:
             regex.compile(r"(?i)\bpå[ \u00a0](" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
             regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"))
 
+    def ordinal(self, word: str) -> int | None:
+        """'tredje' -> 3, and compounds of a ten and a unit: 'tjugoförsta' -> 21."""
+        if word in self.ordinals:
+            return self.ordinals[word]
+        for form, value in self.ordinals.items():
+            if value < 10 and word.endswith(form) and len(word) > len(form):
+                tens = self.cardinals.get(word[: -len(form)])
+                if tens is not None and tens >= 20 and tens % 10 == 0 and tens < 100:
+                    return tens + value
+        return None
+
     def fraction_whole(self, word: str) -> int | None:
         """'fjärdedelar' -> 4, 'tredjedel' -> 3, 'tiondel' -> 10; None for other words."""
         for suffix in self.raw["fraction_suffixes"]:
@@ -207,8 +218,9 @@ def parse_number(text: str, words: NumberWords | None = None) -> int | float | N
     norm = " ".join(_SPACE_CHARS.sub(" ", text).lower().split())
     if not norm:
         return None
-    if norm in lex.ordinals:
-        return lex.ordinals[norm]
+    ordinal = lex.ordinal(norm)
+    if ordinal is not None:
+        return ordinal
     digit_value = _digits_value(norm)
     if digit_value is not None:
         return digit_value
