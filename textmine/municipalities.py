@@ -10,6 +10,7 @@ The list itself is data (``textmine/data/kommuner.csv``, see SOURCES-gazetteers.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -108,6 +109,16 @@ class Gazetteer:
                 if not any(s < match.end() and match.start() < e for s, e in taken):
                     linked.append(Mention(match.group(), match.start(), match.end(), current))
         return sorted(linked, key=lambda m: m.start)
+
+    def subject(self, text: str) -> Municipality | None:
+        """The municipality a passage without a heading is about: the most mentioned one
+        (the first of those on a tie); None when no municipality is named."""
+        mentions = self.find(text)
+        if not mentions:
+            return None
+        counts = Counter(m.municipality.code for m in mentions)
+        best = max(counts.values())
+        return next(m for m in mentions if counts[m.municipality.code] == best).municipality
 
     def _is_place(self, text: str, match: regex.Match, others: list[regex.Match]) -> bool:
         """Decide whether a capitalised name that is also a common word is a place here."""

@@ -14,7 +14,6 @@ municipality taken from the mentions in the paragraph.
 from __future__ import annotations
 
 import csv
-from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterator
@@ -201,21 +200,11 @@ class Segmenter:
                 self._add_passage(report, unit, None, None)
         return report
 
-    def _dominant(self, text: str) -> Municipality | None:
-        """The municipality a heading-less paragraph is about: the most mentioned one."""
-        mentions = self.gazetteer.find(text)
-        if not mentions:
-            return None
-        counts = Counter(m.municipality.code for m in mentions)
-        best = max(counts.values())
-        first = next(m for m in mentions if counts[m.municipality.code] == best)
-        return first.municipality
-
     def _add_passage(self, report: Report, lines: list[Line], theme: str | None,
                      municipality: Municipality | None) -> None:
         start, end = lines[0].start, lines[-1].end
         if municipality is None:
-            municipality = self._dominant(report.text[start:end])
+            municipality = self.gazetteer.subject(report.text[start:end])
         report.passages.append(Passage(
             report=report.report_id,
             passage_id=f"p{len(report.passages) + 1:04d}",

@@ -203,6 +203,7 @@ class Totals:
         self.groups: dict[str, dict[str, PRF]] = defaultdict(lambda: defaultdict(PRF))
         self.ratios: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         self.linking = [0, 0, 0]
+        self.attribution = [0, 0]  # real passages whose subject municipality is right, of all
         self.passages = 0
 
     def add(self, gold: Item, pred: Item) -> None:
@@ -218,6 +219,9 @@ class Totals:
                 self.groups["activities/type"][kind].add(value)
         if "outcomes" in gold:
             self.prf["outcomes/overlap"].add(score_outcomes(gold["text"], gold["outcomes"], pred["outcomes"]))
+        if is_real(gold):
+            self.attribution[0] += gold_code(gold) == pred.get("municipality")
+            self.attribution[1] += 1
 
     def _add_numbers(self, numbers: dict[str, Any]) -> None:
         for mode in ("strict", "exact", "overlap"):
@@ -239,7 +243,11 @@ class Totals:
 
     def to_dict(self) -> dict[str, Any]:
         correct, found, total = self.linking
-        return {
+        right, passages = self.attribution
+        attribution = {"municipality_attribution": {
+            "accuracy": round(right / passages, 4), "correct": right, "passages": passages}} \
+            if passages else {}
+        return {**attribution,
             "passages": self.passages,
             "fields": {k: v.to_dict() for k, v in sorted(self.prf.items())},
             "groups": {g: {k: v.to_dict() for k, v in sorted(items.items())}
@@ -270,11 +278,26 @@ def load_gold(path: Path) -> list[Item]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def is_real(line: Item) -> bool:
+    """A passage of real text (``corpus/real``): no heading gives its municipality, which
+    textmine must find in the text, as it would in a report without headings."""
+    return "url" in line
+
+
+def gold_code(line: Item) -> str | None:
+    """The SCB code of the gold subject municipality of a real passage (None: no single one)."""
+    municipality = line.get("municipality")
+    return municipality.get("code") if isinstance(municipality, dict) else None
+
+
 def passage_municipality(line: Item):
-    """The passage's municipality: its gold code, else its name, through the gazetteer."""
+    """The municipality of the section a passage stands in: for a passage of a bundled
+    report its gold heading (code, else name); for real text the one textmine attributes."""
     from textmine.municipalities import default_gazetteer
 
     gazetteer = default_gazetteer()
+    if is_real(line):
+        return gazetteer.subject(line["text"])
     code = line.get("code")
     if code:
         found = gazetteer.by_code(code)
@@ -312,7 +335,8 @@ def predict(nlp, line: Item) -> Item:
     """Run the pipeline on one gold passage; missing fields come out empty."""
     from textmine.pipeline.context import make_doc
 
-    doc = make_doc(nlp, line["text"], passage_municipality(line))
+    municipality = passage_municipality(line)
+    doc = make_doc(nlp, line["text"], municipality)
     for _, component in nlp.pipeline:
         doc = component(doc)
     outcomes = []
@@ -321,7 +345,7 @@ def predict(nlp, line: Item) -> Item:
     return {"numbers": [_as_dict(n) for n in _extension(doc, "numbers")],
             "entities": [_as_dict(e) for e in _extension(doc, "entities")],
             "activities": [_as_dict(a) for a in _extension(doc, "activities")],
-            "outcomes": outcomes}
+            "outcomes": outcomes, "municipality": municipality.code if municipality else None}
 
 
 def load_pipeline(model: str | None):
@@ -345,7 +369,9 @@ def describe_errors(gold: Item, pred: Item) -> list[str]:
     """Readable mismatches of one passage, for the fields its gold annotates (development
     splits only)."""
     out: list[str] = []
-    pid = ":".join(str(gold[k]) for k in ("report", "passage_id") if k in gold) or "?"
+    pid = ":".join(str(gold[k]) for k in ("report", "passage_id", "id") if k in gold) or "?"
+    if is_real(gold) and gold_code(gold) != pred.get("municipality"):
+        out.append(f"{pid} municipality {pred.get('municipality')} (gold {gold_code(gold)})")
     if "numbers" in gold:
         g_numbers, p_numbers = gold["numbers"], pred["numbers"]
         ok = match_spans(g_numbers, p_numbers, "exact", lambda g, p: g.get("kind") == p.get("kind")
@@ -410,14 +436,39 @@ def format_report(name: str, report: dict[str, Any], seconds: float) -> str:
             row(f"  type {kind}", v)
     if "outcomes/overlap" in fields:
         row("outcomes (sentence overlap)", fields["outcomes/overlap"])
+    if "municipality_attribution" in report:
+        attribution = report["municipality_attribution"]
+        lines.append(f"municipality attribution (subject of the passage, none included): "
+                     f"{attribution['accuracy']:.3f} ({attribution['correct']}/"
+                     f"{attribution['passages']})")
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace) -> int:
+def gold_sets(args: argparse.Namespace) -> dict[str, Path]:
+    """Name -> gold file: the ``--gold`` files, else the bundled splits."""
+    if args.gold:
+        return {split_name(Path(path)): Path(path) for path in args.gold}
     splits = list(SPLITS) if args.split == "all" else [args.split]
-    if args.errors and not set(splits) <= set(TUNABLE):
-        print(f"--errors lists mismatches on the development splits only ({', '.join(TUNABLE)}); "
-              "held-out and blind errors must not be read", file=sys.stderr)
+    return {split: gold_file(split, args.gold_dir) for split in splits}
+
+
+def split_name(path: Path) -> str:
+    """``corpus/real/test.jsonl`` -> ``real-test``; other files by their stem."""
+    return f"{path.parent.name}-{path.stem}" if path.parent.name == "real" else path.stem
+
+
+def tunable(name: str) -> bool:
+    """Whether a split's mismatches may be read: development data only, never a test,
+    held-out or blind split."""
+    return name in TUNABLE or (not any(word in name for word in ("test", "heldout", "blind"))
+                               and name not in SPLITS)
+
+
+def run(args: argparse.Namespace) -> int:
+    sets = gold_sets(args)
+    if args.errors and not all(tunable(name) for name in sets):
+        print(f"--errors lists mismatches on development data only ({', '.join(TUNABLE)}, "
+              "real-dev); test, held-out and blind errors must not be read", file=sys.stderr)
         return 2
     try:
         nlp = load_pipeline(args.model)
@@ -427,8 +478,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     results: dict[str, Any] = {"model": args.model or "default", "pipeline": list(nlp.pipe_names)}
     texts = []
-    for split in splits:
-        path = gold_file(split, args.gold_dir)
+    for split, path in sets.items():
         if not path.exists():
             print(f"{path}: no such gold file", file=sys.stderr)
             return 1
@@ -464,6 +514,10 @@ def register(eval_subparsers) -> None:
                         help="pipeline: default = textmine.load(); 'blank' = spacy.blank('sv') + "
                              "extractors; or a spaCy package name / folder")
     parser.add_argument("--gold-dir", default=None, help="folder with SPLIT.jsonl gold files (default: the bundled corpus)")
+    parser.add_argument("--gold", action="append", metavar="FILE",
+                        help="score this gold file instead of the bundled splits (repeatable), "
+                             "e.g. corpus/real/test.jsonl; a passage with a 'url' is real text "
+                             "whose municipality textmine attributes itself")
     parser.add_argument("--errors", action="store_true",
                         help="list mismatches (development splits only: dev, dev2, dev3)")
     parser.set_defaults(func=run)
