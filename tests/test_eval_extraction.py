@@ -161,4 +161,21 @@ def test_cli_refuses_errors_on_blind(capsys):
     from textmine.cli import main
 
     assert main(["evaluate", "extraction", "--errors", "--split", "blind", "--model", "blank"]) == 2
-    assert "development splits only" in capsys.readouterr().err
+    assert "development data only" in capsys.readouterr().err
+
+
+def test_cli_refuses_errors_on_a_test_gold_file(tmp_path, capsys):
+    from textmine.cli import main
+
+    gold = tmp_path / "real" / "test.jsonl"
+    gold.parent.mkdir()
+    gold.write_text('{"id": "x1", "url": "https://example.se", "text": "Eda kommun.", '
+                    '"municipality": {"name": "Eda", "code": "1730"}, "activities": []}\n',
+                    encoding="utf-8")
+    assert main(["evaluate", "extraction", "--errors", "--gold", str(gold), "--model", "blank"]) == 2
+    assert "development data only" in capsys.readouterr().err
+    dev = gold.with_name("dev.jsonl")
+    dev.write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["evaluate", "extraction", "--json", "--gold", str(dev), "--model", "blank"]) == 0
+    result = json.loads(capsys.readouterr().out)["real-dev"]
+    assert result["municipality_attribution"] == {"accuracy": 1.0, "correct": 1, "passages": 1}
