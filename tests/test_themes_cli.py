@@ -189,3 +189,33 @@ def test_train_on_reports_with_other_theme_headings(tmp_path):
     assert main(["train", "themes", str(report), "--theme-labels", str(labels), "-o", str(out),
                  "--cv", "0"]) == 0
     assert sorted(load_model(out).classes_) == ["idrott", "skola"]
+
+
+def test_secondary_theme_is_scored_beside_the_strict_figures():
+    from textmine.themes.validation import score
+
+    classes = ["a", "b", "c"]
+    proba = np.array([[0.8, 0.1, 0.1], [0.1, 0.8, 0.1], [0.1, 0.1, 0.8]])
+    strict = score(["a", "a", "c"], proba, classes)
+    lenient = score(["a", "a", "c"], proba, classes, secondary=[None, "b", None])
+    assert strict.accuracy == pytest.approx(2 / 3)
+    assert lenient.accuracy == strict.accuracy  # the strict figure does not change
+    assert lenient.accuracy_secondary == 1.0 and lenient.macro_f1_secondary == 1.0
+    assert strict.accuracy_secondary == strict.accuracy
+
+
+def test_jsonl_with_secondary_column_and_ignored_label(tmp_path, capsys):
+    path = tmp_path / "real.jsonl"
+    rows = [{"text": text, "theme": label, "theme2": None, "source_group": f"s{i % 4}"}
+            for i, (text, label, _) in enumerate(ROWS)]
+    rows.append({"text": "Biblioteket lånade ut böcker.", "theme": "annat", "theme2": None,
+                 "source_group": "s9"})
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+                    encoding="utf-8")
+    code = main(["evaluate", "themes", str(path), "--label-column", "theme",
+                 "--group-column", "source_group", "--secondary-column", "theme2",
+                 "--ignore-label", "annat", "--folds", "2", "--repeats", "1", "--json"])
+    assert code == 0
+    result = json.loads(capsys.readouterr().out)
+    assert "annat" not in result["labels"] and result["passages"] == len(ROWS)
+    assert {"accuracy_secondary", "macro_f1_secondary"} <= set(result["rows"][0])

@@ -25,7 +25,8 @@ def register(subparsers) -> None:
         description="Train the theme classifier on heading-structured reports or on CSV/JSONL "
                     "of text + label, and save it (skops + JSON metadata).")
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
-                        help="labelled data (default: the bundled report)")
+                        help="labelled data; 'bundled' for the bundled report (default: "
+                             "only it)")
     parser.add_argument("-o", "--output", required=True, metavar="MODEL",
                         help="a folder (model.skops + model.json inside) or a .skops file")
     add_data_arguments(parser)

@@ -85,7 +85,8 @@ class Row:
         return float(np.std([getattr(s, metric) for s in self.runs]))
 
     def to_dict(self) -> dict[str, Any]:
-        metrics = ("accuracy", "macro_f1", "brier", "log_loss", "top2_accuracy")
+        metrics = ("accuracy", "macro_f1", "brier", "log_loss", "top2_accuracy",
+                   "accuracy_secondary", "macro_f1_secondary")
         return {"method": self.method, "scheme": self.scheme, "repeats": len(self.runs),
                 "seconds": round(self.seconds, 2),
                 **{m: round(self.mean(m), 4) for m in metrics},
@@ -95,7 +96,7 @@ class Row:
 
 def evaluate_cv(methods: dict[str, Callable[[], Any]], X: list, y: np.ndarray,
                 groups: Sequence[str], folds: int, repeats: int, schemes: Sequence[str],
-                log=None) -> list[Row]:
+                log=None, secondary: Sequence[str | None] | None = None) -> list[Row]:
     """Every method under grouped (and stratified) CV, ``repeats`` shuffles each."""
     classes = sorted(set(y))
     rows = []
@@ -105,7 +106,8 @@ def evaluate_cv(methods: dict[str, Callable[[], Any]], X: list, y: np.ndarray,
             for seed in range(repeats):
                 splits = (grouped_splits(y, groups, folds, seed) if scheme == "grouped"
                           else stratified_splits(y, folds, seed))
-                runs.append(score(y, out_of_fold(make, X, y, splits, classes), classes))
+                runs.append(score(y, out_of_fold(make, X, y, splits, classes), classes,
+                                  secondary))
             rows.append(Row(name, scheme, runs, time.perf_counter() - start))
             if log:
                 log(f"{scheme:10} {name:28} macro-F1 {rows[-1].mean('macro_f1'):.3f}")
@@ -183,7 +185,7 @@ def train_test(methods: dict[str, Callable[[], Any]], train: LabelledData, test:
         proba = np.zeros((len(docs_test), len(classes)))
         columns = [classes.index(str(c)) for c in model.classes_]
         proba[:, columns] = model.predict_proba(docs_test)
-        rows.append(Row(name, "train/test", [score(test.labels, proba, classes)],
+        rows.append(Row(name, "train/test", [score(test.labels, proba, classes, test.secondary)],
                         time.perf_counter() - start))
     return rows
 
@@ -191,14 +193,16 @@ def train_test(methods: dict[str, Callable[[], Any]], train: LabelledData, test:
 # --- output ------------------------------------------------------------------------
 
 def format_table(rows: list[Row]) -> str:
+    """One line per method; the last two columns accept a passage's secondary theme."""
     lines = [f"{'scheme':10} {'method':28} {'accuracy':>14} {'macro-F1':>14} {'Brier':>7} "
-             f"{'log loss':>8} {'top-2':>6} {'time s':>7}"]
+             f"{'log loss':>8} {'top-2':>6} {'acc 2nd':>7} {'F1 2nd':>7} {'time s':>7}"]
     for row in rows:
         lines.append(f"{row.scheme:10} {row.method:28} "
                      f"{row.mean('accuracy'):6.3f} ± {row.sd('accuracy'):5.3f} "
                      f"{row.mean('macro_f1'):6.3f} ± {row.sd('macro_f1'):5.3f} "
                      f"{row.mean('brier'):7.3f} {row.mean('log_loss'):8.3f} "
-                     f"{row.mean('top2_accuracy'):6.3f} {row.seconds:7.1f}")
+                     f"{row.mean('top2_accuracy'):6.3f} {row.mean('accuracy_secondary'):7.3f} "
+                     f"{row.mean('macro_f1_secondary'):7.3f} {row.seconds:7.1f}")
     return "\n".join(lines)
 
 
@@ -295,8 +299,8 @@ def register(eval_subparsers) -> None:
                     "repeated stratified for comparison) against majority and lexicon "
                     "baselines, or train on one labelled set and test on another.")
     parser.add_argument("inputs", nargs="*", metavar="INPUT",
-                        help="labelled data: heading-structured reports or CSV/JSONL "
-                             "(default: the bundled report)")
+                        help="labelled data: heading-structured reports or CSV/JSONL; "
+                             "'bundled' for the bundled report (default: only it)")
     parser.add_argument("--test", nargs="+", metavar="INPUT",
                         help="score on these instead of cross-validating (train on INPUT)")
     add_data_arguments(parser)
@@ -344,7 +348,7 @@ def run(args: argparse.Namespace) -> int:
         rows = train_test(methods, data, test, docs, to_docs(test.texts))
     else:
         rows = evaluate_cv(methods, docs, y, data.groups, args.folds, args.repeats,
-                           ("grouped", "stratified"), log)
+                           ("grouped", "stratified"), log, data.secondary)
         if args.nested:
             sklearn_only = {k: v for k, v in all_candidates.items() if "textcat" not in k}
             row, chosen = nested_selection(sklearn_only, docs, y, data.groups, args.folds,
@@ -410,13 +414,21 @@ def _print_text(result, rows, main, curves, notes) -> None:
 
 
 def load_data(inputs: list[str] | None, args) -> LabelledData:
+    """Labelled passages from the inputs ('bundled' = the bundled report; none = only it)."""
     if not inputs:
         return bundled_report()
     from textmine.segment import load_themes
 
-    themes = load_themes(args.theme_labels) if args.theme_labels else None
-    columns = Columns(args.text_column, args.label_column, args.group_column)
-    return load_labelled(inputs, columns, themes)
+    data = LabelledData()
+    if "bundled" in inputs:
+        data.extend(bundled_report())
+    files = [i for i in inputs if i != "bundled"]
+    if files:
+        themes = load_themes(args.theme_labels) if args.theme_labels else None
+        columns = Columns(args.text_column, args.label_column, args.group_column,
+                          getattr(args, "secondary_column", None))
+        data.extend(load_labelled(files, columns, themes))
+    return data.without(getattr(args, "ignore_label", []))
 
 
 def doc_maker(name: str | None) -> Callable[[list[str]], list]:

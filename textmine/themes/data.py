@@ -30,6 +30,7 @@ class Columns:
     text: str = "text"
     label: str = "label"
     group: str | None = None
+    secondary: str | None = None  # a second theme the passage is also about
 
 
 @dataclass
@@ -40,12 +41,21 @@ class LabelledData:
     labels: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    secondary: list[str | None] = field(default_factory=list)
 
     def extend(self, other: "LabelledData") -> None:
         self.texts += other.texts
         self.labels += other.labels
         self.groups += other.groups
         self.sources += other.sources
+        self.secondary += other.secondary
+
+    def without(self, labels: Iterable[str]) -> "LabelledData":
+        """The passages whose label is not one of ``labels`` (e.g. ``annat``)."""
+        drop = set(labels)
+        keep = [i for i, label in enumerate(self.labels) if label not in drop]
+        return LabelledData(*([getattr(self, name)[i] for i in keep]
+                              for name in ("texts", "labels", "groups", "sources", "secondary")))
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -95,6 +105,7 @@ def _passages(passages, source: str) -> LabelledData:
         data.labels.append(passage.theme.gold)
         data.groups.append(f"{source}:{group}")
         data.sources.append(source)
+        data.secondary.append(None)
     return data
 
 
@@ -114,6 +125,8 @@ def _from_table(path: Path, columns: Columns) -> LabelledData:
         data.labels.append(label)
         data.groups.append(f"{path}:{group if group not in (None, '') else number}")
         data.sources.append(str(path))
+        second = row.get(columns.secondary) if columns.secondary else None
+        data.secondary.append(str(second).strip() or None if second not in (None, "") else None)
     return data
 
 
@@ -143,5 +156,10 @@ def add_data_arguments(parser) -> None:
     parser.add_argument("--label-column", default="label", help="CSV/JSONL column of the theme")
     parser.add_argument("--group-column", default=None,
                         help="CSV/JSONL column grouping rows for grouped CV (e.g. municipality)")
+    parser.add_argument("--secondary-column", default=None,
+                        help="CSV/JSONL column of a second theme; scores that accept it are "
+                             "reported beside the strict ones")
+    parser.add_argument("--ignore-label", action="append", default=[], metavar="LABEL",
+                        help="leave out passages with this label (e.g. annat); repeatable")
     parser.add_argument("--theme-labels", metavar="CSV",
                         help="CSV id,label of the theme headings of the input reports")

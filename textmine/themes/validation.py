@@ -53,15 +53,24 @@ class Scores:
     brier: float
     log_loss: float
     top2_accuracy: float = 0.0
+    # the same two when a passage's secondary theme (if it has one) also counts as right
+    accuracy_secondary: float = 0.0
+    macro_f1_secondary: float = 0.0
     per_theme: dict[str, dict[str, float]] = field(default_factory=dict)
     confusion: list[list[int]] = field(default_factory=list)
 
 
-def score(y: Sequence[str], proba: np.ndarray, classes: Sequence[str]) -> Scores:
-    """Accuracy, macro-F1, per-theme P/R/F1, confusion matrix and calibration of ``proba``."""
+def score(y: Sequence[str], proba: np.ndarray, classes: Sequence[str],
+          secondary: Sequence[str | None] | None = None) -> Scores:
+    """Accuracy, macro-F1, per-theme P/R/F1, confusion matrix and calibration of ``proba``;
+    with ``secondary`` (a second gold theme per passage, or None) also accuracy and
+    macro-F1 that accept it."""
     y = np.asarray(y, dtype=object)
     classes = list(classes)
     predicted = np.asarray(classes, dtype=object)[np.argmax(proba, axis=1)]
+    lenient = y if secondary is None else np.asarray(
+        [p if s is not None and p == s else g for g, p, s in zip(y, predicted, secondary)],
+        dtype=object)
     onehot = np.array([[float(label == c) for c in classes] for label in y])
     p, r, f, support = precision_recall_fscore_support(y, predicted, labels=classes,
                                                        zero_division=0)
@@ -77,6 +86,10 @@ def score(y: Sequence[str], proba: np.ndarray, classes: Sequence[str]) -> Scores
         log_loss=float(log_loss(y, np.clip(proba, 1e-15, 1), labels=classes)),
         top2_accuracy=float(np.mean([label in set(np.asarray(classes, dtype=object)[
             np.argsort(row)[-2:]]) for label, row in zip(y, proba)])),
+        accuracy_secondary=float(accuracy_score(lenient, predicted)),
+        macro_f1_secondary=float(f1_score(
+            lenient, predicted, average="macro", zero_division=0,
+            labels=[c for c in classes if c in set(lenient) | set(predicted)])),
         per_theme=per_theme,
         confusion=confusion_matrix(y, predicted, labels=classes).tolist())
 
