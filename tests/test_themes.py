@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import warnings
 
 import numpy as np
@@ -204,3 +205,13 @@ def test_spacy_textcat_wrapper_for_the_comparison():
     proba = clf.predict_proba(as_docs(SCHOOL[:2]) + SPORT[:1])
     assert proba.shape == (3, 3) and np.allclose(proba.sum(axis=1), 1.0)
     assert set(clf.predict(SCHOOL[:2])) <= set(LABELS)
+
+
+def test_model_saved_before_the_themes_package_still_loads():
+    """tests/data/legacy_themes was saved by textmine 0.1.0 before the layout redesign
+    (classes named textmine.themes_features.*); the module aliases keep it loading."""
+    legacy = Path(__file__).parent / "data" / "legacy_themes" / "model.skops"
+    model = load_model(legacy)
+    assert list(model.predict(["Fotboll och handboll i idrottshallen."])) == ["sport"]
+    import skops.io as sio
+    assert "textmine.themes_features.LemmaExtractor" in sio.get_untrusted_types(file=legacy)
