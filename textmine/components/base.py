@@ -22,6 +22,14 @@ from spacy.util import SimpleFrozenList
 from textmine.resources import Resources
 
 
+def results(doc: Doc, name: str, run: Callable[[Doc], Doc]) -> list:
+    """``doc._.<name>``, running ``run`` on the Doc first when no pipeline component did
+    (the plain ``extract_*`` functions work on any Doc)."""
+    if doc._.get(name) is None:
+        run(doc)
+    return doc._.get(name)
+
+
 class DataComponent:
     """Base of the components whose rules are built from data files."""
 

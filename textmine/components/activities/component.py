@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from textmine.components import extensions  # noqa: F401  (registers the extensions)
 from textmine.components.activities.recognizer import DATA_FILES, ActivityRecognizer
-from textmine.components.base import DataComponent
+from textmine.components.base import DataComponent, results
 from textmine.records import Activity
 from textmine.resources import Resources
 
@@ -49,18 +49,11 @@ def _default() -> ActivityRecognizer:
     return ActivityRecognizer()
 
 
-def _ensure(doc: Doc) -> None:
-    if doc._.activities is None:
-        _default()(doc)
-
-
 def extract_activities(doc: Doc) -> Iterator[Activity]:
     """Activity records of ``doc``, the first evidence of each type."""
-    _ensure(doc)
-    yield from doc._.activities
+    yield from results(doc, "activities", _default())
 
 
 def extract_outcomes(doc: Doc) -> Iterator[str]:
     """Sentences of ``doc`` that report an effect."""
-    _ensure(doc)
-    yield from doc._.outcomes
+    yield from results(doc, "outcomes", _default())

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from textmine.components import extensions
-from textmine.components.base import DataComponent
+from textmine.components.base import DataComponent, results
 from textmine.components.entities.gazetteers import DATA_FILES
 from textmine.components.entities.recognizer import EntityRecognizer
 from textmine.records import Entity
@@ -63,18 +63,11 @@ def _default_recognizer(lang: str) -> EntityRecognizer:
     return EntityRecognizer(spacy.blank(lang), bundled(*DATA_FILES))
 
 
-def _ensure(doc: Doc) -> None:
-    if doc._.entities is None:
-        _default_recognizer(doc.vocab.lang or "sv")(doc)
-
-
 def extract_entities(doc: Doc) -> Iterator[Entity]:
     """Entity records of ``doc`` (runs the recognizer if the pipeline did not)."""
-    _ensure(doc)
-    yield from doc._.entities
+    yield from results(doc, "entities", _default_recognizer(doc.vocab.lang or "sv"))
 
 
 def extract_target_groups(doc: Doc) -> Iterator[str]:
     """Target-group base forms of ``doc``, each once."""
-    _ensure(doc)
-    yield from doc._.target_groups
+    yield from results(doc, "target_groups", _default_recognizer(doc.vocab.lang or "sv"))
