@@ -269,3 +269,29 @@ def test_identifiers_are_kind_other(text, span):
 
 def test_organisation_and_postal_numbers_are_not_quantities():
     assert numbers("Org.nr 212000-1234, 123 45 Umeå.") == []
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("Anslaget ökade från 10 till 14 miljoner kronor.", "från 10 till 14 miljoner kronor",
+     {"from": 10_000_000, "to": 14_000_000}, "kronor"),
+    ("Stödet gick från 0,4 till 2,1 miljoner kronor.", "från 0,4 till 2,1 miljoner kronor",
+     {"from": 400_000, "to": 2_100_000}, "kronor"),
+    ("Antalet gick från 143 till 92.", "från 143 till 92", {"from": 143, "to": 92}, None),
+])
+def test_change_shares_the_scale_written_after_the_second_number(text, span, value, unit):
+    found = one(text, span)
+    assert (found["kind"], found["value"], found["unit"]) == ("change", value, unit)
+
+
+@pytest.mark.parametrize("text,span,delta,unit", [
+    ("Det är 2 000 färre unga utan arbete.", "2 000 färre unga", -2000, "ung"),
+    ("I år finns 40 fler platser.", "40 fler platser", 40, "plats"),
+])
+def test_fler_and_farre_after_a_number_make_a_change(text, span, delta, unit):
+    found = one(text, span)
+    assert (found["kind"], found["value"], found["unit"]) == ("change", {"delta": delta}, unit)
+
+
+def test_fler_an_before_a_number_stays_an_approximate_count():
+    found = one("Fler än 300 personer deltog.", "Fler än 300 personer")
+    assert (found["kind"], found["value"], found["approx"]) == ("count", 300, True)

@@ -147,16 +147,29 @@ class Reader(Scan):
             if second is None or second.article or self.is_year(n) != self.is_year(second):
                 return None
             last, unit = second.j, None
+            first_value = self._shared_scale(n, second)
             noun = self.counted_noun(second.j)
             if self.low(second.j) in ("år", "års") and self.age_context(n.i - 1):
                 return _Found(n.i - 1, second.j + 1, "age", [n.value, second.value], "år", False)
+            money = self._money_unit(second.j)
+            if money is not None:  # "från 10 till 14 miljoner kronor": kronor, one scale
+                factor, width = money
+                return _Found(n.i - 1, second.j + width, "change",
+                              {"from": scale(first_value, factor), "to": scale(second.value, factor)},
+                              raw["money_unit_name"], False)
             if self.low(second.j) in self.percent_units:
                 last, unit = second.j + 1, self.percent_units[self.low(second.j)]
             elif noun:
                 last, unit = noun
             else:
                 unit = self._antal_noun(n.i)
-            return _Found(n.i - 1, last, "change", {"from": n.value, "to": second.value}, unit, False)
+            return _Found(n.i - 1, last, "change", {"from": first_value, "to": second.value}, unit,
+                          False)
+        comparative = raw["change_comparatives"].get(self.low(n.j))
+        if comparative and not self.is_year(n):  # "2 000 färre unga", "40 fler platser"
+            noun = self.counted_noun(n.j + 1)
+            last, unit = noun if noun else (n.j + 1, None)
+            return _Found(n.i, last, "change", {"delta": n.value * comparative}, unit, n.approx)
         if prev == "med" and n.i - 1 >= floor:
             window = [self.low(k) for k in range(n.i - 4, n.i - 1)]
             pair = [" ".join(window[m:m + 2]) for m in range(len(window) - 1)]
@@ -172,6 +185,15 @@ class Reader(Scan):
                 delta = n.value * sign
                 return _Found(n.i - 1, last, "change", {"delta": delta}, unit, n.approx)
         return None
+
+    def _shared_scale(self, n: _Numeral, second: _Numeral) -> Any:
+        """The first value of 'från 10 till 14 miljoner': the multiplier written once, after
+        the second number, scales both."""
+        if n.j - n.i > 1 or second.j - second.i < 2:
+            return n.value
+        last = self.low(second.j - 1)
+        factor = self.lex.multipliers.get(last) or (1000 if last in self.tables.thousand else None)
+        return scale(n.value, factor) if factor else n.value
 
     def _antal_noun(self, k: int) -> str | None:
         """'Antal hushåll ... från 143 till 92' -> hushåll (the counted noun stated before)."""
