@@ -295,3 +295,46 @@ def test_fler_and_farre_after_a_number_make_a_change(text, span, delta, unit):
 def test_fler_an_before_a_number_stays_an_approximate_count():
     found = one("Fler än 300 personer deltog.", "Fler än 300 personer")
     assert (found["kind"], found["value"], found["approx"]) == ("count", 300, True)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Ungdomar 16-24 erbjuds feriejobb.", "16-24", [16, 24]),
+    ("Projektet riktar sig till unga mellan 16 och 24.", "mellan 16 och 24", [16, 24]),
+    ("Barn 6–12 kan delta gratis.", "6–12", [6, 12]),
+])
+def test_ages_without_ar_after_a_word_for_people(text, span, value):
+    found = one(text, span)
+    assert (found["kind"], found["value"], found["unit"]) == ("age", value, "år")
+
+
+def test_a_range_with_its_own_unit_is_no_age():
+    assert one("barn 50-100 kronor", "50-100 kronor")["kind"] == "money"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Eleverna som går i nian får stöd.", "nian", 9),
+    ("Alla i tvåan på gymnasiet erbjuds jobb.", "tvåan", 2),
+])
+def test_school_years_by_their_everyday_names(text, span, value):
+    found = one(text, span)
+    assert (found["kind"], found["value"], found["unit"]) == ("grade", value, "årskurs")
+
+
+def test_everyday_school_year_words_need_a_school_cue():
+    assert numbers("Laget kom tvåan i serien.") == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Den 3/5-2023 startade projektet.", "3/5-2023", "2023-05-03"),
+    ("Den 3.5.2023 startade projektet.", "3.5.2023", "2023-05-03"),
+    ("Den 12/3 2020 öppnade centret.", "12/3 2020", "2020-03-12"),
+    ("Jobben finns mellan 1/6 och 31/8.", "31/8", "--08-31"),
+    ("Jobben finns från 1/6 till 15/8.", "1/6", "--06-01"),
+])
+def test_compact_dates(text, span, value):
+    found = one(text, span)
+    assert (found["kind"], found["value"]) == ("date", value)
+
+
+def test_a_fraction_is_no_date():
+    assert one("1/3 av budgeten gick till lokaler.", "1/3")["kind"] == "ratio"

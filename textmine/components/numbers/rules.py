@@ -186,6 +186,17 @@ class Reader(Scan):
                 return _Found(n.i - 1, last, "change", {"delta": delta}, unit, n.approx)
         return None
 
+    def _unit_at(self, k: int, low: str) -> bool:
+        """Token k names a unit of its own (år, procent, kronor, timmar)."""
+        return low in self.lex.raw["age_unit_words"] or low in self.percent_units \
+            or low in self.time_units or self._money_unit(k) is not None
+
+    def _ages_of(self, first: int, value: Any) -> bool:
+        """A range right after a word for people of an age ('ungdomar 16–24', 'barn mellan
+        6 och 12') gives their ages even without 'år'."""
+        return self.low(first - 1) in self.lex.raw["age_range_people"] and all(
+            isinstance(v, int) and 0 <= v <= 120 for v in value)
+
     def _shared_scale(self, n: _Numeral, second: _Numeral) -> Any:
         """The first value of 'från 10 till 14 miljoner': the multiplier written once, after
         the second number, scales both."""
@@ -272,6 +283,8 @@ class Reader(Scan):
                 value, last, ranged = rng, rng_last, True
         unit_tok = self.tok(last)
         unit_low = unit_tok.low if unit_tok is not None and unit_tok.kind in ("word", "other") else ""
+        if ranged and not self._unit_at(last, unit_low) and self._ages_of(first, value):
+            return _Found(first, last, "age", value, "år", approx)  # "unga 16–24", no "år"
         if unit_low == "år" and self.is_year(self.numeral_starting(last + 1)):
             unit_low = ""  # '15 år 2018': 'år' introduces the year, it is not the unit
         whole = self.lex.fraction_whole(unit_low) if not ranged else None

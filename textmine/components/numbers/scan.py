@@ -37,6 +37,8 @@ _SPECIAL = regex.compile(
     r"|(?P<orgnr>(?<![0-9])[0-9]{6}-[0-9]{4}(?![0-9]))"
     r"|(?P<postal>(?<![0-9])[1-9][0-9]{2}[ \u00a0][0-9]{2}(?=[ \u00a0]\p{Lu}))"
     r"|(?P<vaguetal>(?<![0-9])[0-9]+-tals(?!\p{L}))"
+    r"|(?P<slashdate>(?<![0-9/])[0-3]?[0-9]/[01]?[0-9](?:[-–][ \u00a0]?|[ \u00a0])(?:19|20)[0-9]{2}(?![0-9]))"
+    r"|(?P<dotdate>(?<![0-9.])[0-3]?[0-9]\.[01]?[0-9]\.(?:19|20)[0-9]{2}(?![0-9]))"
     r"|(?P<slash>(?<![0-9/])[0-9]{1,3}/[0-9]{1,3}(?![0-9/]))"
     r"|(?P<statute>(?<![0-9])(?:19|20)[0-9]{2}:[0-9]{1,4}(?![0-9]))"
     r"|(?P<isodate>(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9]))"
@@ -159,15 +161,24 @@ class Scan:
                     first += 1900 if first >= 20 else 2000
                 span = 99 if first % 100 == 0 else 9  # '1800-talet' is a century, '1990-talet' a decade
                 self.special.append((m.start(), m.end(), "period", [first, first + span], None))
+            elif kind in ("slashdate", "dotdate"):  # '3/5-2023', '3.5.2023'
+                day, month, year = (int(x) for x in regex.split(r"[/.–\- \u00a0]+", s))
+                if 1 <= day <= 31 and 1 <= month <= 12:
+                    self.special.append((m.start(), m.end(), "date",
+                                         f"{year}-{month:02d}-{day:02d}", None))
             elif kind == "slash":
                 part, whole = (int(x) for x in s.split("/"))
-                before = self.text[max(0, m.start() - 4):m.start()].lower()
-                if before.endswith("den ") and whole <= 12 and 1 <= part <= 31:
+                if whole <= 12 and 1 <= part <= 31 and self._date_before(m.start()):
                     self.special.append((m.start(), m.end(), "date", f"--{whole:02d}-{part:02d}", None))
                 elif whole:
                     self.special.append((m.start(), m.end(), "ratio", {"part": part, "whole": whole}, None))
             elif kind == "ordinal":
                 self.special.append((m.start(), m.end(), "ordinal", int(s.split(":")[0]), None))
+        for m in self.tables.grade_nickname.finditer(self.text):  # 'i nian', 'tvåan på gymnasiet'
+            word = m.group("word")
+            self.special.append((m.start("word"), m.end("word"), "grade",
+                                 self.lex.raw["grade_nicknames"][word.lower()], "årskurs"))
+            blocked.append((m.start("word"), m.end("word")))
         shares = self.lex.raw["post_share_words"]
         for m in self.tables.post_share.finditer(self.text):
             word = m.group(1)
@@ -179,6 +190,16 @@ class Scan:
             if m.group(1)[0].isupper():
                 blocked.append((m.start(), m.end()))
         return blocked
+
+    def _date_before(self, start: int) -> bool:
+        """'den 3/5', 'från 1/6', 'mellan 1/6 och 31/8': a word before a day/month."""
+        words = regex.findall(r"[\p{L}.]+", self.text[max(0, start - 12):start].lower())
+        if not words:
+            return False
+        if words[-1] in self.lex.raw["date_slash_before"]:
+            return True
+        return words[-1] in ("och", "till", "–") and any(
+            kind == "date" and end > start - 12 for _, end, kind, _, _ in self.special)
 
     # ----------------------------------------------------------------- numerals
 

@@ -43,6 +43,7 @@ class NumberWords:
     number_word: Any  # compiled: a word made only of number morphemes
     post_share: Any
     name_digits: Any
+    grade_nickname: Any  # 'i nian', 'tvåan på gymnasiet'
 
     @classmethod
     def from_resources(cls, resources: Resources) -> "NumberWords":
@@ -78,7 +79,8 @@ class NumberWords:
             frozenset(raw["ratio_pronouns"]) - frozenset(raw["ratio_whole_determiners"]),
             regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
             regex.compile(r"(?i)\bpå[ \u00a0](" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
-            regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"))
+            regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"),
+            _grade_nickname(raw))
 
     def ordinal(self, word: str) -> int | None:
         """'tredje' -> 3, and compounds of a ten and a unit: 'tjugoförsta' -> 21."""
@@ -114,6 +116,16 @@ class NumberWords:
             if low.endswith(suffix) and len(low) - len(suffix) >= rules["min_stem"]:
                 return low[: len(low) - len(suffix)] + replacement
         return low
+
+
+def _grade_nickname(raw: dict[str, Any]) -> Any:
+    """School years by their everyday names, after a cue ('går i nian') or before one
+    ('tvåan på gymnasiet'): alone, 'ettan' and 'tvåan' are more often other things."""
+    words = "|".join(map(regex.escape, raw["grade_nicknames"]))
+    before = "|".join(map(regex.escape, raw["grade_nickname_before"]))
+    after = "|".join(map(regex.escape, raw["grade_nickname_after"]))
+    return regex.compile(rf"(?i)(?:\b(?:{before})[ \u00a0]+(?P<word>{words})\b"
+                         rf"|\b(?P<word>{words})(?=[ \u00a0]+(?:{after})\b))", regex.V1)
 
 
 def bundled_words() -> NumberWords:
