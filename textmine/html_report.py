@@ -306,8 +306,14 @@ def _anchor(r: Mapping[str, Any]) -> str:
 
 def _show_value(value: Any) -> str:
     """A number record's value in words: 16–29, 24 av 65, 143 → 92, +7."""
-    def show(v: Any) -> str:
-        return "" if v is None else f"{v:g}" if isinstance(v, float) else str(v)
+    def show(v: Any) -> str:  # Swedish style: 2,5 and 75\u00a0000\u00a0000 (years stay 2019)
+        if isinstance(v, float):
+            v = int(v) if v.is_integer() else v
+        if isinstance(v, float):
+            return f"{v:g}".replace(".", ",")
+        if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10000:
+            return f"{v:,}".replace(",", "\u00a0")
+        return "" if v is None else str(v)
 
     if isinstance(value, list) and len(value) == 2:
         return f"{show(value[0])}–{show(value[1])}"
