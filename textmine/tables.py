@@ -68,9 +68,11 @@ def read_records(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
     return records
 
 
-def load_records(paths: Iterable[str | Path], *, on_error=None) -> list[dict[str, Any]]:
+def load_records(paths: Iterable[str | Path], *, on_error=None,
+                 extract: bool = True) -> list[dict[str, Any]]:
     """Records of ``.jsonl``/``.json`` record files, and of report files (or folders of
-    them) run through the bundled pipeline like ``textmine extract``.
+    them) run through the bundled pipeline like ``textmine extract`` (only segmented,
+    with ``extract=False``).
 
     A file that cannot be read is passed to ``on_error(message)`` and skipped; without
     ``on_error`` the error is raised.
@@ -91,7 +93,9 @@ def load_records(paths: Iterable[str | Path], *, on_error=None) -> list[dict[str
                 continue
             for file in iter_input_files([path]):
                 try:
-                    report = textmine.extract(textmine.read_report(file))
+                    report = textmine.read_report(file)
+                    if extract:
+                        textmine.extract(report)
                 except InputError as err:
                     if on_error is None:
                         raise
