@@ -119,9 +119,10 @@ def _charts(records: list[Mapping[str, Any]], themes: dict[str, str]) -> str:
         for kind in {a["type"] for a in r.get("activities", [])}:
             by_type[_theme(r), kind] += 1
     colors = [(t, t, PALETTE[i % len(PALETTE)]) for i, t in enumerate(types)]
+    headings = {**themes, **({NO_THEME: NO_THEME} if by_theme[NO_THEME, "gold"] else {})}
     return (
         '<div class="charts"><figure><figcaption>Avsnitt per tema</figcaption>'
-        + bar_chart(list(themes.items()), series, by_theme, stacked=False)
+        + bar_chart(list(headings.items()), series, by_theme, stacked=False)
         + '</figure><figure><figcaption>Aktivitetstyper per tema (antal avsnitt med typen)'
         '</figcaption>' + bar_chart(list(themes.items()), colors, by_type, stacked=True)
         + "</figure></div>")
@@ -172,6 +173,7 @@ def bar_chart(categories: list[tuple[str, str]], series: list[tuple[str, str, st
 
 def _numbers_table(records: list[Mapping[str, Any]], themes: dict[str, str]) -> str:
     rows, kinds, units = [], Counter(), Counter()
+    several = len({r["report"] for r in records}) > 1  # then name the report with the passage
     for r in records:
         m = (r.get("municipality") or {}).get("name") or NO_MUNICIPALITY
         for num in r.get("numbers", []):
@@ -184,7 +186,7 @@ def _numbers_table(records: list[Mapping[str, Any]], themes: dict[str, str]) -> 
                 f'<td>{_e(num["text"])}</td><td>{_e(num["kind"])}</td>'
                 f'<td class="num"{sort_key}>{_e(_show_value(value))}</td>'
                 f'<td>{_e(num.get("unit") or "")}</td><td>{"ja" if num.get("approx") else ""}'
-                f'</td><td><a href="#{_anchor(r)}">{_e(r["passage_id"])}</a></td></tr>')
+                f'</td><td><a href="#{_anchor(r)}">{_e(_passage_name(r, several))}</a></td></tr>')
     kind_options = "".join(f'<option value="{_e(k)}">{_e(k)} ({n})</option>'
                            for k, n in sorted(kinds.items()))
     unit_options = "".join(f'<option value="{_e(u)}">{_e(u or "(ingen)")} ({n})</option>'
@@ -277,8 +279,8 @@ def _theme_order(records: list[Mapping[str, Any]]) -> dict[str, str]:
     from textmine.segment import load_themes
 
     labels = {theme_id: label for label, theme_id in load_themes().items()}
-    seen = {_theme(r) for r in records} | {(r.get("theme") or {}).get("predicted")
-                                           for r in records} - {None}
+    predicted = {(r.get("theme") or {}).get("predicted") for r in records}
+    seen = {_theme(r) for r in records} | (predicted - {None})
     order = [t for t in labels if t in seen] + sorted(seen - set(labels) - {NO_THEME})
     if NO_THEME in seen:
         order.append(NO_THEME)
@@ -339,6 +341,10 @@ def _sort_value(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return ""
     return f' data-v="{value}"'
+
+
+def _passage_name(r: Mapping[str, Any], with_report: bool) -> str:
+    return f"{r['report']}/{r['passage_id']}" if with_report else r["passage_id"]
 
 
 def _section(anchor: str, title: str, content: str) -> str:
