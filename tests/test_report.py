@@ -125,3 +125,34 @@ def test_page_renders_in_headless_chromium(page, records, tmp_path):
     assert screenshot.exists() and screenshot.stat().st_size > 10_000, run.stderr[-2000:]
     if os.environ.get("TEXTMINE_ARTEFACTS"):  # keep the screenshot to look at
         shutil.copy(screenshot, Path(os.environ["TEXTMINE_ARTEFACTS"]) / "report.png")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(),
+                    reason="/usr/bin/chromium is absent (apt-get install chromium)")
+def test_numbers_table_sorts_and_filters_in_chromium(page, tmp_path):
+    """Clicks a header twice (descending by value) and filters by kind and text."""
+    driver = """<script>
+      var th = document.querySelectorAll('#taltabell th')[4]; th.click(); th.click();
+      var kind = document.querySelector('.f-col[data-col="3"]');
+      kind.value = 'year'; kind.dispatchEvent(new Event('change'));
+      var text = document.querySelector('.f-text');
+      text.value = 'haparanda'; text.dispatchEvent(new Event('input'));
+      document.getElementById('f-mismatch').click();
+      document.body.setAttribute('data-driven', '1');
+    </script></body>"""
+    driven = tmp_path / "driven.html"
+    driven.write_text(page.read_text(encoding="utf-8").replace("</body>", driver),
+                      encoding="utf-8")
+    run = subprocess.run(
+        [str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
+         "--enable-logging=stderr", "--v=0", "--dump-dom", driven.as_uri()],
+        capture_output=True, text=True, timeout=60)
+    assert "Uncaught" not in run.stderr and 'data-driven="1"' in run.stdout
+    table = re.search(r'id="taltabell".*?</tbody>', run.stdout, re.S)[0]
+    rows = re.findall(r"<tr( hidden=\"\")?>(.*?)</tr>", table, re.S)[1:]
+    shown = [cells for hidden, cells in rows if not hidden]
+    values = [int(re.search(r'data-v="(\d+)"', cells)[1]) for cells in shown]
+    assert shown and all("Haparanda" in cells and ">year<" in cells for cells in shown)
+    assert values == sorted(values, reverse=True)
+    assert f"visar {len(shown)} av {len(rows)}" in run.stdout
+    assert "visar 0 av 138" in run.stdout  # no passage's prediction differs from its heading
