@@ -4,6 +4,7 @@
     report = textmine.read_report("report.txt")       # passages with theme + municipality
     textmine.extract(report)                          # entities, numbers, activities, themes
     rows = [p.to_dict() for p in report.passages]
+    frames = textmine.to_frames(report.passages)    # pandas tables (textmine[tables])
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
     from textmine.segment import Report
 
-__all__ = ["__version__", "load", "read_report", "extract"]
+__all__ = ["__version__", "load", "read_report", "extract", "to_frames"]
 
 
 def load(name: str | Path | None = None) -> "Language":
@@ -43,6 +44,14 @@ def extract(report: "Report", nlp: "Language | None" = None, themes="default") -
     if themes == "default":
         themes = _bundled_themes()
     return extract_report(report, nlp or _bundled_pipeline(), themes)
+
+
+def to_frames(records) -> dict:
+    """Records (``Passage`` objects or their dicts) as pandas DataFrames: passages, numbers,
+    entities, activities, outcomes, joined by ``report`` + ``passage_id`` (needs pandas)."""
+    from textmine.tables import to_frames as _to_frames
+
+    return _to_frames(records)
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,8 @@ import sys
 
 from textmine import __version__
 
-COMMANDS = ["textmine.cli.segment_cmd", "textmine.cli.extract_cmd", "textmine.cli.train_cmd"]
+COMMANDS = ["textmine.cli.segment_cmd", "textmine.cli.extract_cmd", "textmine.cli.train_cmd",
+            "textmine.cli.tables_cmd", "textmine.cli.report_cmd", "textmine.cli.conllu_cmd"]
 EVALUATORS = [
     "textmine.evaluation.ud",
     "textmine.evaluation.ner",

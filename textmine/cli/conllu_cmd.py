@@ -1,0 +1,51 @@
+"""``textmine conllu PATH... -o OUT.conllu``: the linguistic layer of every passage."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from textmine.tables import load_records
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "conllu", help="write the linguistic layer of the passages as CoNLL-U",
+        description="Parse every passage and write CoNLL-U: tokens, lemmas, UPOS, XPOS, "
+                    "features, dependencies, and textmine's entities as Entity=B-/I-LABEL "
+                    "in MISC. Input: report files or folders, or .jsonl/.json records.")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="report files or folders, or .jsonl/.json record files")
+    parser.add_argument("-o", "--output", default="-",
+                        help="the CoNLL-U file (default: standard output)")
+    parser.add_argument("--model", default=None,
+                        help="language pipeline (default: the bundled model)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from textmine.conllu import iter_conllu
+
+    if args.output != "-" and (Path(args.output).is_dir() or not Path(args.output).parent.is_dir()):
+        print(f"error: {args.output}: not a file in an existing folder", file=sys.stderr)
+        return 2
+    failed: list[str] = []
+
+    def report_error(message: str) -> None:
+        print(f"error: {message} (skipped)", file=sys.stderr)
+        failed.append(message)
+
+    records = load_records(args.paths, on_error=report_error, extract=False)
+    nlp = None
+    if args.model:
+        from textmine.pipeline.load import load
+
+        nlp = load(args.model)
+    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
+    try:
+        out.writelines(iter_conllu(records, nlp))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    print(f"{len(records)} passages -> {args.output}", file=sys.stderr)
+    return 1 if failed else 0

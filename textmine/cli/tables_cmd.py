@@ -1,0 +1,39 @@
+"""``textmine tables RECORDS... -o DIR``: passage records as related CSV or Parquet tables."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from textmine.tables import TABLE_FORMATS, TABLES, load_records, write_tables
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "tables", help="write records as related tables (CSV or Parquet)",
+        description="Write one table per kind of record (" + ", ".join(TABLES) + "), joined "
+                    "by report + passage_id. Input: .jsonl/.json records written by "
+                    "'textmine extract', or report files and folders (extracted first).")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help=".jsonl/.json record files, or report files or folders")
+    parser.add_argument("-o", "--output", required=True, metavar="DIR",
+                        help="folder for the tables (created if missing)")
+    parser.add_argument("--format", choices=TABLE_FORMATS, default="csv",
+                        help="csv (default) or parquet (needs textmine[tables])")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    failed: list[str] = []
+
+    def report_error(message: str) -> None:
+        print(f"error: {message} (skipped)", file=sys.stderr)
+        failed.append(message)
+
+    records = load_records(args.paths, on_error=report_error)
+    try:
+        paths = write_tables(records, args.output, args.format)
+    except (ImportError, OSError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"{len(records)} passages -> " + ", ".join(str(p) for p in paths), file=sys.stderr)
+    return 1 if failed else 0
