@@ -65,3 +65,32 @@ def test_offsets_slice_the_text(gazetteer):
     text = "I Hultsfred delar kommunens enhet lokaler med Dals-Eds kommun."
     for m in gazetteer.find(text, gazetteer.lookup("Hultsfred")):
         assert text[m.start:m.end] == m.text
+
+
+def code(m):
+    return m.code if m else None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tyresö kommun har öppnat en fritidsgård, liksom grannen Stockholm.", "0138"),
+    ("Vingåker och Katrineholm driver lärcentret tillsammans.", None),
+    ("Krokom, Berg, Åre och Strömsund deltar i projektet.", None),
+    ("Länsstyrelsen i Jönköpings län fördelar medlen.", None),
+    ("Region Örebro län och Eksjö kommun samverkar.", "0686"),
+    ("Bibliotekets utlåning ökade i fjol.", None),
+])
+def test_subject_of_a_passage_without_heading(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected
+
+
+def test_sole_municipality_of_a_document(gazetteer):
+    assert code(gazetteer.sole("Kiruna kommun öppnar. Kiruna satsar. Kommunen bygger.")) == "2584"
+    assert gazetteer.sole("Kiruna och Vimmerby samarbetar.") is None
+
+
+def test_a_paragraph_that_names_none_takes_the_documents_only_municipality():
+    from textmine.segment import segment
+
+    report = segment("Ny mötesplats i Kiruna\n\nKiruna kommun öppnar en mötesplats.\n\n"
+                     "Kommunen satsar två miljoner kronor.\n")
+    assert [code(p.municipality) for p in report.passages] == ["2584", "2584"]

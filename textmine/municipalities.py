@@ -19,7 +19,8 @@ import regex
 from textmine.records import Municipality
 from textmine.resources import Resources, bundled
 
-DATA_FILES = ("kommuner.csv", "municipality_aliases.csv", "municipality_common_words.txt")
+DATA_FILES = ("kommuner.csv", "municipality_aliases.csv", "municipality_common_words.txt",
+              "municipality_subject.json")
 
 _SUFFIX = r"(?:kommuns?|stads?|Stads?)"
 # "kommunen"/"kommunens": the municipality of the current section.
@@ -46,7 +47,8 @@ class Gazetteer:
     """The municipality list with the surface forms that link to each entry."""
 
     def __init__(self, municipalities: Iterable[Municipality], aliases: dict[str, str],
-                 common_words: Iterable[str]) -> None:
+                 common_words: Iterable[str], subject_rules: dict) -> None:
+        self.subject_rules = subject_rules  # how mentions weigh (municipality_subject.json)
         self._by_code = {m.code: m for m in municipalities}
         self._common = {w.casefold() for w in common_words}
         self._forms: dict[str, str] = {}
@@ -74,7 +76,8 @@ class Gazetteer:
             municipalities = [Municipality(r["name"], r["code"], r["county_name"])
                               for r in resources.rows("kommuner.csv")]
             aliases = {r["alias"]: r["code"] for r in resources.rows("municipality_aliases.csv")}
-            return cls(municipalities, aliases, resources.lines("municipality_common_words.txt"))
+            return cls(municipalities, aliases, resources.lines("municipality_common_words.txt"),
+                       resources.json("municipality_subject.json"))
 
         return resources.cached("gazetteer", build)
 
@@ -111,14 +114,42 @@ class Gazetteer:
         return sorted(linked, key=lambda m: m.start)
 
     def subject(self, text: str) -> Municipality | None:
-        """The municipality a passage without a heading is about: the most mentioned one
-        (the first of those on a tie); None when no municipality is named."""
-        mentions = self.find(text)
-        if not mentions:
+        """The municipality a passage without a heading is about, from its mentions
+        (``municipality_subject.json`` says how they weigh); None when it names none, names
+        several on equal terms, or lists many without one standing out."""
+        rules = self.subject_rules
+        scores: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for mention in self.find(text):
+            if self._names_county(text, mention, rules):
+                continue
+            code = mention.municipality.code
+            body = mention.text.split()[-1] in rules["body_suffixes"]
+            scores[code] += rules["body_weight"] if body else 1
+            first.setdefault(code, mention.start)
+        if not scores:
             return None
-        counts = Counter(m.municipality.code for m in mentions)
-        best = max(counts.values())
-        return next(m for m in mentions if counts[m.municipality.code] == best).municipality
+        ranked = sorted(scores, key=lambda c: (-scores[c], first[c]))
+        best = scores[ranked[0]]
+        second = scores[ranked[1]] if len(ranked) > 1 else 0
+        if best == second or (len(ranked) >= rules["list_size"]
+                              and best < rules["list_margin"] * second):
+            return None
+        return self._by_code[ranked[0]]
+
+    def sole(self, text: str) -> Municipality | None:
+        """The one municipality ``text`` names (counties and regions aside), if only one."""
+        codes = {m.municipality.code for m in self.find(text)
+                 if not self._names_county(text, m, self.subject_rules)}
+        return self._by_code[codes.pop()] if len(codes) == 1 else None
+
+    @staticmethod
+    def _names_county(text: str, mention: "Mention", rules: dict) -> bool:
+        """'Jönköpings län', 'Region Örebro', 'Länsstyrelsen i Kalmar' name no municipality."""
+        after = text[mention.end:mention.end + 6].split()
+        before = text[max(0, mention.start - 20):mention.start].rstrip()
+        return bool(after and after[0].strip(".,;:") in rules["county_after"]) or any(
+            before.endswith(word) for word in rules["county_before"])
 
     def _is_place(self, text: str, match: regex.Match, others: list[regex.Match]) -> bool:
         """Decide whether a capitalised name that is also a common word is a place here."""

@@ -193,18 +193,26 @@ class Segmenter:
         return report
 
     def _unstructured(self, report: Report, units: list) -> Report:
+        """One passage per paragraph; a paragraph that names no municipality is about the
+        one the whole document names, if it names only one (a news page names it once, then
+        says "kommunen")."""
+        document = self.gazetteer.sole(report.text)
         for unit in units:
             if isinstance(unit, Heading):
                 report.title = report.title or unit.line.text.strip("# ")
             else:
-                self._add_passage(report, unit, None, None)
+                self._add_passage(report, unit, None, None, document)
         return report
 
     def _add_passage(self, report: Report, lines: list[Line], theme: str | None,
-                     municipality: Municipality | None) -> None:
+                     municipality: Municipality | None,
+                     document: Municipality | None = None) -> None:
         start, end = lines[0].start, lines[-1].end
         if municipality is None:
-            municipality = self.gazetteer.subject(report.text[start:end])
+            text = report.text[start:end]
+            municipality = self.gazetteer.subject(text)
+            if municipality is None and not self.gazetteer.find(text):
+                municipality = document
         report.passages.append(Passage(
             report=report.report_id,
             passage_id=f"p{len(report.passages) + 1:04d}",

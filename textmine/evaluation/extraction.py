@@ -203,7 +203,9 @@ class Totals:
         self.groups: dict[str, dict[str, PRF]] = defaultdict(lambda: defaultdict(PRF))
         self.ratios: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         self.linking = [0, 0, 0]
-        self.attribution = [0, 0]  # real passages whose subject municipality is right, of all
+        # real passages whose subject municipality is right: from the text alone, with the
+        # page's publisher as the document's context, of all
+        self.attribution = [0, 0, 0]
         self.passages = 0
 
     def add(self, gold: Item, pred: Item) -> None:
@@ -221,7 +223,8 @@ class Totals:
             self.prf["outcomes/overlap"].add(score_outcomes(gold["text"], gold["outcomes"], pred["outcomes"]))
         if is_real(gold):
             self.attribution[0] += gold_code(gold) == pred.get("municipality")
-            self.attribution[1] += 1
+            self.attribution[1] += gold_code(gold) == with_source(gold, pred.get("municipality"))
+            self.attribution[2] += 1
 
     def _add_numbers(self, numbers: dict[str, Any]) -> None:
         for mode in ("strict", "exact", "overlap"):
@@ -243,10 +246,11 @@ class Totals:
 
     def to_dict(self) -> dict[str, Any]:
         correct, found, total = self.linking
-        right, passages = self.attribution
+        right, right_source, passages = self.attribution
         attribution = {"municipality_attribution": {
-            "accuracy": round(right / passages, 4), "correct": right, "passages": passages}} \
-            if passages else {}
+            "accuracy": round(right / passages, 4), "correct": right, "passages": passages,
+            "accuracy_with_source": round(right_source / passages, 4),
+            "correct_with_source": right_source}} if passages else {}
         return {**attribution,
             "passages": self.passages,
             "fields": {k: v.to_dict() for k, v in sorted(self.prf.items())},
@@ -288,6 +292,19 @@ def gold_code(line: Item) -> str | None:
     """The SCB code of the gold subject municipality of a real passage (None: no single one)."""
     municipality = line.get("municipality")
     return municipality.get("code") if isinstance(municipality, dict) else None
+
+
+def with_source(line: Item, found: str | None) -> str | None:
+    """The municipality attributed when the page's publisher is known as well: a passage
+    that names no municipality is about the one its publisher is (as a paragraph of a whole
+    page inherits the page's, see ``Segmenter``)."""
+    from textmine.municipalities import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    if found is not None or gazetteer.find(line["text"]):
+        return found
+    publisher = gazetteer.subject(line.get("publisher", ""))
+    return publisher.code if publisher else None
 
 
 def passage_municipality(line: Item):
@@ -440,7 +457,8 @@ def format_report(name: str, report: dict[str, Any], seconds: float) -> str:
         attribution = report["municipality_attribution"]
         lines.append(f"municipality attribution (subject of the passage, none included): "
                      f"{attribution['accuracy']:.3f} ({attribution['correct']}/"
-                     f"{attribution['passages']})")
+                     f"{attribution['passages']}); with the page's publisher as context "
+                     f"{attribution['accuracy_with_source']:.3f}")
     return "\n".join(lines)
 
 

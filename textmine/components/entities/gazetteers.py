@@ -8,7 +8,8 @@ from textmine.resources import Resources
 
 DATA_FILES = ("cues.json", "orgs.json", "roles.txt", "target_groups.txt", "tg_modifiers.txt",
               "locations.txt", "myndigheter.csv", "regioner.csv", "false_heads.txt",
-              "kommuner.csv", "municipality_aliases.csv", "municipality_common_words.txt")
+              "kommuner.csv", "municipality_aliases.csv", "municipality_common_words.txt",
+              "municipality_subject.json")
 
 
 def lexicon(resources: Resources, lines: list[str]) -> Lexicon:
