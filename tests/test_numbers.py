@@ -338,3 +338,28 @@ def test_compact_dates(text, span, value):
 
 def test_a_fraction_is_no_date():
     assert one("1/3 av budgeten gick till lokaler.", "1/3")["kind"] == "ratio"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Fritidsgården har öppet klockan 17-21.", "klockan 17-21", [17, 21]),
+    ("Öppet till klockan tio på kvällen.", "klockan tio", 10),
+    ("Mötet börjar kl. 18.30.", "kl. 18.30", 18.5),
+])
+def test_times_of_day(text, span, value):
+    found = one(text, span)
+    assert (found["kind"], found["value"], found["unit"]) == ("other", value, "klockslag")
+
+
+@pytest.mark.parametrize("text,span,kind,value", [
+    ("Det var en ökning på 1,9 procentenheter.", "1,9 procentenheter", "change", {"delta": 1.9}),
+    ("Andelen minskade med 2 procentenheter.", "med 2 procentenheter", "change", {"delta": -2}),
+    ("Det skiljer 16 procentenheter mellan kommunerna.", "16 procentenheter", "percent", 16),
+])
+def test_percentage_points_are_a_change_only_when_something_changed(text, span, kind, value):
+    found = one(text, span)
+    assert (found["kind"], found["value"], found["unit"]) == (kind, value, "procentenhet")
+
+
+def test_mellan_belongs_to_a_dashed_range():
+    found = one("Barn mellan 6-15 år deltar.", "mellan 6-15 år")
+    assert (found["kind"], found["value"]) == ("age", [6, 15])

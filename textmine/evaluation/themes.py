@@ -23,7 +23,7 @@ from sklearn.dummy import DummyClassifier
 from sklearn.metrics import f1_score
 
 from textmine.io import InputError
-from textmine.themes import ThemeClassifier
+from textmine.themes import CLASSIFIERS, ThemeClassifier
 from textmine.themes.data import Columns, DataError, LabelledData, add_data_arguments, \
     bundled_report, load_labelled
 from textmine.themes.features import as_docs, load_lexicon
@@ -36,12 +36,13 @@ PLOT_NAMES = {"confusion": "themes_confusion.png", "learning_curve": "themes_lea
 
 # --- candidates and baselines -------------------------------------------------------
 
-def candidates() -> dict[str, Callable[[], Any]]:
-    """The classifiers compared (``--compare``); the first is the shipped default."""
+def candidates(classifier: str = "logreg") -> dict[str, Callable[[], Any]]:
+    """The classifiers compared (``--compare``); the first, "default", is ThemeClassifier
+    with the given classifier on lemmas + compound parts + chars + lexicon."""
     from textmine.themes.textcat import SpacyTextcatClassifier
 
     return {
-        "default": ThemeClassifier,  # logreg on lemmas + compound parts + chars + lexicon
+        "default": lambda: ThemeClassifier(classifier=classifier),
         "tfidf+logreg": lambda: ThemeClassifier(classifier="logreg", char_ngrams=None,
                                                 lexicon=False, split_compounds=False),
         "tfidf+chars+lexicon+svm": lambda: ThemeClassifier(classifier="svm"),
@@ -304,6 +305,9 @@ def register(eval_subparsers) -> None:
     parser.add_argument("--test", nargs="+", metavar="INPUT",
                         help="score on these instead of cross-validating (train on INPUT)")
     add_data_arguments(parser)
+    parser.add_argument("--classifier", choices=CLASSIFIERS, default="logreg",
+                        help="the classifier of the 'default' row (the shipped model uses cnb, "
+                             "see models/themes/README.md)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3,
                         help="CV repeats with different shuffles (default 3)")
@@ -337,7 +341,7 @@ def run(args: argparse.Namespace) -> int:
     y = np.asarray(data.labels, dtype=object)
     lexicon_ok = set(y) <= set(load_lexicon())
     methods = dict(baselines(lexicon_ok))
-    all_candidates = candidates()
+    all_candidates = candidates(args.classifier)
     methods.update(all_candidates if args.compare else {"default": all_candidates["default"]})
     if args.ablation:
         methods.update(ablations())
@@ -370,7 +374,8 @@ def run(args: argparse.Namespace) -> int:
         baseline_f1 = {r.method: r.mean("macro_f1") for r in rows
                        if r.method in ("majority", "lexicon") and r.scheme == main.scheme}
         calibration = None if test is not None else _calibration_points(docs, y, data.groups,
-                                                                         args.folds)
+                                                                         args.folds,
+                                                                         args.classifier)
         written = write_plots(Path(args.plots), main, curves, baseline_f1, calibration)
         notes += [w for w in written if not w.endswith(".png")]
         result["plots"] = [w for w in written if w.endswith(".png")]
@@ -382,10 +387,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _calibration_points(docs, y, groups, folds) -> tuple[np.ndarray, np.ndarray]:
+def _calibration_points(docs, y, groups, folds: int,
+                        classifier: str) -> tuple[np.ndarray, np.ndarray]:
     classes = sorted(set(y))
-    proba = out_of_fold(candidates()["default"], docs, y, grouped_splits(y, groups, folds, 0),
-                        classes)
+    proba = out_of_fold(candidates(classifier)["default"], docs, y,
+                        grouped_splits(y, groups, folds, 0), classes)
     predicted = np.asarray(classes, dtype=object)[np.argmax(proba, axis=1)]
     return proba.max(axis=1), (predicted == y).astype(float)
 

@@ -1,6 +1,5 @@
-"""Saving and loading theme models safely: skops files (no code runs on load; only the
-types in ``TRUSTED_TYPES`` are accepted) with their metadata both inside the model and in a
-JSON file beside it, and a warning when the libraries differ from those that saved it.
+"""Saving and loading theme models safely (skops, see ``textmine.persistence``): only the
+types in ``TRUSTED_TYPES`` are accepted.
 
 Models saved before the themes package existed name their classes by the old module paths
 (``textmine.themes_features.LemmaExtractor``); ``LEGACY_MODULES`` maps those paths to the
@@ -10,31 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import json
-import platform
 import sys
-import warnings
-import zipfile
 from pathlib import Path
 from typing import Any, Sequence
 
-import numpy as np
-
+from textmine.persistence import (ModelLoadError, ModelVersionWarning, check_versions, load,
+                                  model_files, save)
 from textmine.themes.classifier import ThemeClassifier
 
-MODEL_FILE = "model.skops"
-META_SUFFIX = ".json"
+__all__ = ["ModelLoadError", "ModelVersionWarning", "TRUSTED_TYPES", "check_versions",
+           "data_hash", "load_model", "model_files", "save_model"]
 # old class path -> current one (module moves keep saved models loading)
 LEGACY_MODULES = {"textmine.themes_features": "textmine.themes.features"}
 LEGACY_TYPES = {"textmine.themes.ThemeClassifier": "textmine.themes.classifier.ThemeClassifier"}
-
-class ModelVersionWarning(UserWarning):
-    """The model was saved with other library versions than the running ones."""
-
-
-class ModelLoadError(Exception):
-    """A model file that is missing, unreadable or contains untrusted types."""
-
 
 # Everything a theme model file may contain besides builtins and numpy arrays.
 TRUSTED_TYPES = [
@@ -64,18 +51,6 @@ TRUSTED_TYPES = [
 ]
 
 
-def library_versions() -> dict[str, str]:
-    """Versions that decide whether a saved model can be read back faithfully."""
-    import sklearn
-    import skops
-    import spacy
-
-    from textmine import __version__
-    return {"textmine": __version__, "scikit-learn": sklearn.__version__,
-            "numpy": np.__version__, "spacy": spacy.__version__,
-            "skops": skops.__version__, "python": platform.python_version()}
-
-
 def data_hash(texts: Sequence[str], labels: Sequence[str]) -> str:
     """SHA-256 of the training pairs, so a model names the data it was trained on."""
     digest = hashlib.sha256()
@@ -84,78 +59,20 @@ def data_hash(texts: Sequence[str], labels: Sequence[str]) -> str:
     return "sha256:" + digest.hexdigest()
 
 
-def model_files(path: str | Path) -> tuple[Path, Path]:
-    """(model file, metadata file) of a model path: a ``.skops`` file or a folder."""
-    path = Path(path)
-    model = path if path.suffix == ".skops" else path / MODEL_FILE
-    return model, model.with_suffix(META_SUFFIX)
-
-
 def save_model(model: ThemeClassifier, path: str | Path,
                metadata: dict[str, Any] | None = None) -> Path:
     """Save with skops, plus the metadata as JSON beside it; returns the model file."""
-    import skops.io as sio
-
-    model_file, meta_file = model_files(path)
-    model_file.parent.mkdir(parents=True, exist_ok=True)
-    meta = {"format": "textmine-themes/1", "labels": [str(c) for c in model.classes_],
-            "params": _jsonable(model.get_params()), "versions": library_versions()}
-    meta.update(metadata or {})
-    model.metadata_ = json.loads(json.dumps(meta))
-    sio.dump(model, model_file, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
-    meta_file.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return model_file
+    return save(model, path, {"format": "textmine-themes/1",
+                              "labels": [str(c) for c in model.classes_], **(metadata or {})})
 
 
 def load_model(path: str | Path | None = None) -> ThemeClassifier:
     """Load a saved theme model (None: the bundled default), trusting only known types."""
-    import skops.io as sio
-
     if path is None:
         from textmine.models import path as model_path
         path = model_path("themes")
-    model_file, meta_file = model_files(path)
-    if not model_file.exists():
-        raise ModelLoadError(f"{model_file}: no such theme model")
     _alias_legacy_modules()
-    untrusted = [t for t in sio.get_untrusted_types(file=model_file)
-                 if _current_type(t) not in TRUSTED_TYPES]
-    if untrusted:
-        raise ModelLoadError(f"{model_file}: refusing to load untrusted types: "
-                             + ", ".join(untrusted))
-    meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else None
-    if meta:
-        check_versions(meta, model_file)
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*Trying to unpickle estimator.*")
-        model = sio.load(model_file, trusted=TRUSTED_TYPES + sorted(_legacy_trusted()))
-    if not isinstance(model, ThemeClassifier):
-        raise ModelLoadError(f"{model_file}: not a theme classifier ({type(model).__name__})")
-    if meta is None:
-        check_versions(getattr(model, "metadata_", {}) or {}, model_file)
-    return model
-
-
-def check_versions(meta: dict[str, Any], where: str | Path) -> None:
-    """Warn when the model's scikit-learn (or numpy) version differs from ours."""
-    saved = meta.get("versions", {})
-    current = library_versions()
-    for library in ("scikit-learn", "numpy"):
-        if saved.get(library) and saved[library] != current[library]:
-            warnings.warn(
-                f"{where}: theme model saved with {library} {saved[library]}, running "
-                f"{current[library]}; its predictions may differ or fail. Retrain it with "
-                f"`textmine train themes` to be sure.", ModelVersionWarning, stacklevel=3)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    return str(value)
+    return load(path, TRUSTED_TYPES, ThemeClassifier, "theme model", _current_type)
 
 
 def _current_type(name: str) -> str:
@@ -164,14 +81,6 @@ def _current_type(name: str) -> str:
         return LEGACY_TYPES[name]
     module, _, cls = name.rpartition(".")
     return f"{LEGACY_MODULES[module]}.{cls}" if module in LEGACY_MODULES else name
-
-
-def _legacy_trusted() -> set[str]:
-    """Old names of the trusted types, accepted because they resolve to trusted ones."""
-    old = set(LEGACY_TYPES)
-    for legacy, current in LEGACY_MODULES.items():
-        old |= {legacy + t[len(current):] for t in TRUSTED_TYPES if t.startswith(current + ".")}
-    return old
 
 
 def _alias_legacy_modules() -> None:

@@ -35,12 +35,21 @@ class Reader(Scan):
         return sorted(self.found, key=lambda x: x.start)
 
     def interpret(self, n: _Numeral, floor: int) -> _Found | None:
-        for rule in (self.rule_identifier, self.rule_ordinal, self.rule_grade, self.rule_dated, self.rule_period,
+        for rule in (self.rule_clock, self.rule_identifier, self.rule_ordinal, self.rule_grade, self.rule_dated, self.rule_period,
                      self.rule_change, self.rule_ratio, self.rule_quantity):
             found = rule(n, floor)
             if found is not None:
                 return found
         return None
+
+    def rule_clock(self, n: _Numeral, floor: int) -> _Found | None:
+        """'klockan tio', 'klockan 17–21': times of day, kind other, unit klockslag."""
+        if self.low(n.i - 1) not in self.lex.raw["clock_words"] or n.i - 1 < floor \
+                or not 0 <= n.value <= 24:
+            return None
+        value, last = self._range_after(n)
+        return _Found(n.i - 1, last, "other", value if value is not None else n.value,
+                      self.lex.raw["clock_unit"], False)
 
     def rule_identifier(self, n: _Numeral, floor: int) -> _Found | None:
         """'§ 12', 'nr 5', 'vecka 32', 'fas 2': identifiers, kind other."""
@@ -186,6 +195,16 @@ class Reader(Scan):
                 return _Found(n.i - 1, last, "change", {"delta": delta}, unit, n.approx)
         return None
 
+    def _change_before(self, first: int, window: int = 6) -> int:
+        """+1 / -1 when a word of increase / decrease stands shortly before token ``first``
+        in its sentence ('har ökat med', 'en minskning på'); 0 otherwise."""
+        raw = self.lex.raw
+        start = max(0, first - window)
+        words = [self.low(k) for k in range(start, first) if self.sent[k] == self.sent[first]]
+        if any(w in raw["change_decrease"] for w in words):
+            return -1
+        return 1 if any(w in raw["change_increase"] for w in words) else 0
+
     def _unit_at(self, k: int, low: str) -> bool:
         """Token k names a unit of its own (år, procent, kronor, timmar)."""
         return low in self.lex.raw["age_unit_words"] or low in self.percent_units \
@@ -281,6 +300,9 @@ class Reader(Scan):
             rng, rng_last = self._range_after(n)
             if rng is not None and (self.tok(n.j).text in _DASHES or self.low(n.j) == "till"):
                 value, last, ranged = rng, rng_last, True
+                if first == n.i and self.low(n.i - 1) in raw["period_between"] \
+                        and n.i - 1 >= floor:
+                    first = n.i - 1  # 'mellan 6–15 år'
         unit_tok = self.tok(last)
         unit_low = unit_tok.low if unit_tok is not None and unit_tok.kind in ("word", "other") else ""
         if ranged and not self._unit_at(last, unit_low) and self._ages_of(first, value):
@@ -301,6 +323,9 @@ class Reader(Scan):
         # percent (a post's share when said of a post)
         if unit_low in self.percent_units:
             unit = self.percent_units[unit_low]
+            sign = self._change_before(first) if unit in raw["change_units"] else 0
+            if sign and not ranged:  # 'en ökning på 1,9 procentenheter'
+                return _Found(first, last + 1, "change", {"delta": value * sign}, unit, approx)
             if self._post_share(first):
                 unit = raw["post_share_unit"]
             return _Found(first, last + 1, "percent", value, unit, approx)

@@ -174,6 +174,12 @@ class Scan:
                     self.special.append((m.start(), m.end(), "ratio", {"part": part, "whole": whole}, None))
             elif kind == "ordinal":
                 self.special.append((m.start(), m.end(), "ordinal", int(s.split(":")[0]), None))
+            elif kind == "clock":  # 'kl. 18.30', '23:00': a time of day
+                hour, minute = regex.search(r"([0-2]?[0-9])(?:[.:]([0-5][0-9]))?$", s).groups()
+                value = int(hour) + int(minute or 0) / 60
+                self.special.append((m.start(), m.end(), "other",
+                                     int(value) if value.is_integer() else round(value, 2),
+                                     self.lex.raw["clock_unit"]))
         for m in self.tables.grade_nickname.finditer(self.text):  # 'i nian', 'tvåan på gymnasiet'
             word = m.group("word")
             self.special.append((m.start("word"), m.end("word"), "grade",
