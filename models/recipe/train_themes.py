@@ -14,6 +14,7 @@ Extra arguments are passed on to ``textmine train themes``.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,9 +22,10 @@ from textmine.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "models" / "themes"
-REAL_DEV = ROOT / "corpus" / "real" / "dev.jsonl"
+REAL_DEV = "corpus/real/dev.jsonl"  # relative: the model's metadata names its data
 
 if __name__ == "__main__":
-    sys.exit(main(["train", "themes", "bundled", str(REAL_DEV), "--label-column", "theme",
+    os.chdir(ROOT)
+    sys.exit(main(["train", "themes", "bundled", REAL_DEV, "--label-column", "theme",
                    "--group-column", "source_group", "--ignore-label", "annat",
                    "--classifier", "cnb", "-o", str(OUTPUT), "--cv", "5", *sys.argv[1:]]))
