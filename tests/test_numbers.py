@@ -257,8 +257,11 @@ def test_more_readings(text, span, kind, value, unit, approx):
     assert (got["kind"], got["value"], got["unit"], got["approx"]) == (kind, value, unit, approx)
 
 
-def test_clock_times_and_postal_style_digits_are_not_quantities():
-    assert numbers("Vi ses kl. 13.00 i Covid-19-tider.") == []
+def test_clock_times_are_times_of_day_not_quantities():
+    """A time of day is kind other, unit klockslag (GUIDELINES, real text); Covid-19 is none."""
+    assert [(n["text"], n["kind"], n["value"], n["unit"])
+            for n in numbers("Vi ses kl. 13.00 i Covid-19-tider.")] == [
+        ("kl. 13.00", "other", 13, "klockslag")]
 
 
 @pytest.mark.parametrize("text,span", [("Enligt § 12 gäller detta.", "§ 12"), ("Under vecka 32 deltog de.", "vecka 32"),
