@@ -4,11 +4,18 @@ The language pipeline (``textmine.load()``) runs once over all passages of a rep
 with each passage's municipality attached as context; the extraction components have
 left their results in Doc extensions, which are copied into the records here. A theme
 classifier, when given, fills ``theme.predicted`` and ``theme.scores``.
+
+A passage longer than ``MAX_DOC_CHARS`` (or the pipeline's ``max_length``) is not given
+to the pipeline whole, which would fail (spaCy's E088 above 1,000,000 characters) or take
+gigabytes: it is cut at sentence boundaries into pieces, each piece is processed alone,
+and the pieces' results are put together with their offsets into the passage text.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol, Sequence
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,6 +24,10 @@ from textmine.records import Passage
 from textmine.segment import Report
 
 BATCH_SIZE = 32
+MAX_DOC_CHARS = 100_000  # longer passages go through the pipeline in pieces
+# a sentence end: final punctuation (and closing quotes or brackets) and the space after it
+_SENTENCE_END = regex.compile(r"[.!?…][\"”’)\]]*\s+|\n\s*")
+_SPACE = regex.compile(r"\s+")
 
 
 class ThemeScorer(Protocol):
@@ -29,13 +40,69 @@ class ThemeScorer(Protocol):
 
 def extract_report(report: Report, nlp: Language, themes: ThemeScorer | None = None) -> Report:
     """Fill entities, numbers, activities, target groups, outcomes (and themes) in place."""
-    docs = list(nlp.pipe((make_doc(nlp, p.text, p.municipality) for p in report.passages),
-                         batch_size=BATCH_SIZE))
-    for passage, doc in zip(report.passages, docs):
-        fill_passage(passage, doc)
+    limit = max(1, min(MAX_DOC_CHARS, nlp.max_length))
+    pieces = [(k, offset, piece) for k, passage in enumerate(report.passages)
+              for offset, piece in split_text(passage.text, limit)]
+    processed = nlp.pipe((make_doc(nlp, piece, report.passages[k].municipality)
+                          for k, _, piece in pieces), batch_size=BATCH_SIZE)
+    docs: list[list[tuple[int, Doc]]] = [[] for _ in report.passages]
+    for (k, offset, _), doc in zip(pieces, processed):
+        docs[k].append((offset, doc))
+    for passage, parts in zip(report.passages, docs):
+        if len(parts) == 1:
+            fill_passage(passage, parts[0][1])
+        else:
+            fill_passage_from_pieces(passage, parts)
     if themes is not None and docs:
-        predict_themes(report.passages, docs, themes)
+        whole = [parts[0][1] if len(parts) == 1 else
+                 Doc.from_docs([d for _, d in parts], ensure_whitespace=False,
+                               exclude=["user_data", "tensor"])
+                 for parts in docs]
+        predict_themes(report.passages, whole, themes)
     return report
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """``text`` in pieces of at most ``limit`` characters, cut after a sentence end where
+    there is one (else at a space, else anywhere), as (offset, piece) pairs."""
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        for match in _SENTENCE_END.finditer(window):
+            cut = match.end()
+        if cut < limit // 4:  # no sentence end in most of the window: cut at a space
+            spaces = [m.end() for m in _SPACE.finditer(window, pos=limit // 2)]
+            cut = spaces[-1] if spaces and spaces[-1] < limit else (cut or limit)
+        pieces.append((start, text[start:start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def fill_passage_from_pieces(passage: Passage, parts: list[tuple[int, Doc]]) -> None:
+    """Like ``fill_passage``, from the Docs of a long passage's pieces at their offsets."""
+    passage.entities, passage.numbers, passage.activities = [], [], []
+    passage.target_groups, passage.outcomes = [], []
+    types: set[str] = set()
+    for offset, doc in parts:
+        for entity in _extension(doc, "entities"):
+            passage.entities.append(replace(entity, start=entity.start + offset,
+                                            end=entity.end + offset))
+        for number in _extension(doc, "numbers"):
+            passage.numbers.append(replace(number, start=number.start + offset,
+                                           end=number.end + offset))
+        for activity in _extension(doc, "activities"):  # one record per type, as in one Doc
+            if activity.type not in types:
+                types.add(activity.type)
+                passage.activities.append(activity)
+        for group in _extension(doc, "target_groups"):
+            if group not in passage.target_groups:
+                passage.target_groups.append(group)
+        passage.outcomes.extend(_extension(doc, "outcomes"))
 
 
 def fill_passage(passage: Passage, doc: Doc) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import os
 import sys
@@ -146,12 +147,18 @@ class RecordWriter:
 
     def add(self, passages: Iterable[Passage]) -> None:
         """Write the records of these passages."""
-        for passage in passages:
-            if self.fmt == "csv":
-                self._csv.writerow(_csv_row(passage))
-            else:
+        passages = list(passages)
+        if self.fmt == "csv":  # a report's rows in one write, so an interrupt splits no report
+            buffer = io.StringIO(newline="")
+            csv.DictWriter(buffer, fieldnames=CSV_FIELDS).writerows(map(_csv_row, passages))
+            self._handle.write(buffer.getvalue())
+        elif self.fmt == "jsonl":
+            self._handle.write("".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n"
+                                       for p in passages))
+        else:
+            for passage in passages:
                 self._add_record(passage.to_dict())
-            self.count += 1
+        self.count += len(passages)
 
     def add_existing(self, items: Iterable[dict]) -> None:
         """Write records read back by ``read_records`` (rows for CSV, records otherwise)."""

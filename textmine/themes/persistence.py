@@ -87,7 +87,7 @@ def data_hash(texts: Sequence[str], labels: Sequence[str]) -> str:
 def model_files(path: str | Path) -> tuple[Path, Path]:
     """(model file, metadata file) of a model path: a ``.skops`` file or a folder."""
     path = Path(path)
-    model = path if path.suffix == ".skops" else path / MODEL_FILE
+    model = path if path.suffix == ".skops" or path.is_file() else path / MODEL_FILE
     return model, model.with_suffix(META_SUFFIX)
 
 
@@ -117,18 +117,35 @@ def load_model(path: str | Path | None = None) -> ThemeClassifier:
     model_file, meta_file = model_files(path)
     if not model_file.exists():
         raise ModelLoadError(f"{model_file}: no such theme model")
+    if not zipfile.is_zipfile(model_file):
+        raise ModelLoadError(f"{model_file}: not a theme model (a model is a .skops file "
+                             "written by `textmine train themes`, or a folder holding one)")
     _alias_legacy_modules()
-    untrusted = [t for t in sio.get_untrusted_types(file=model_file)
-                 if _current_type(t) not in TRUSTED_TYPES]
+    try:
+        untrusted = [t for t in sio.get_untrusted_types(file=model_file)
+                     if _current_type(t) not in TRUSTED_TYPES]
+    except Exception as err:  # skops raises zip, JSON and key errors on other files
+        raise ModelLoadError(f"{model_file}: not a theme model ({err.__class__.__name__}: "
+                             f"{err})") from err
     if untrusted:
         raise ModelLoadError(f"{model_file}: refusing to load untrusted types: "
                              + ", ".join(untrusted))
-    meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else None
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else None
+    except (ValueError, OSError):
+        meta = None  # a JSON file that is not our metadata: read it from the model instead
+    if not isinstance(meta, dict) or not str(meta.get("format", "textmine-themes")).startswith(
+            "textmine-themes"):
+        meta = None
     if meta:
         check_versions(meta, model_file)
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*Trying to unpickle estimator.*")
-        model = sio.load(model_file, trusted=TRUSTED_TYPES + sorted(_legacy_trusted()))
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*Trying to unpickle estimator.*")
+            model = sio.load(model_file, trusted=TRUSTED_TYPES + sorted(_legacy_trusted()))
+    except Exception as err:
+        raise ModelLoadError(f"{model_file}: cannot be loaded as a theme model "
+                             f"({err.__class__.__name__}: {err})") from err
     if not isinstance(model, ThemeClassifier):
         raise ModelLoadError(f"{model_file}: not a theme classifier ({type(model).__name__})")
     if meta is None:
