@@ -40,12 +40,14 @@ class LabelledData:
     labels: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # rows skipped and why
 
     def extend(self, other: "LabelledData") -> None:
         self.texts += other.texts
         self.labels += other.labels
         self.groups += other.groups
         self.sources += other.sources
+        self.warnings += other.warnings
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -101,20 +103,37 @@ def _passages(passages, source: str) -> LabelledData:
 def _from_table(path: Path, columns: Columns) -> LabelledData:
     rows = list(_rows(path))
     data = LabelledData()
+    empty: list[int] = []
+    ragged: list[int] = []
     for number, row in enumerate(rows, 1):
         missing = [c for c in (columns.text, columns.label) if c not in row]
         if missing:
             raise DataError(f"{path}: row {number} has no column {', '.join(missing)} "
-                            f"(columns: {', '.join(row)}; use --text-column/--label-column)")
+                            f"(columns: {', '.join(map(str, row))}; use --text-column/"
+                            "--label-column)")
+        if None in row or any(value is None for value in row.values()):
+            ragged.append(number)  # csv: more or fewer fields than the header
         text, label = str(row[columns.text] or "").strip(), str(row[columns.label] or "").strip()
         if not text or not label:
+            empty.append(number)
             continue
         group = row.get(columns.group) if columns.group else None
         data.texts.append(text)
         data.labels.append(label)
         data.groups.append(f"{path}:{group if group not in (None, '') else number}")
         data.sources.append(str(path))
+    if ragged:
+        data.warnings.append(f"{path}: {len(ragged)} row(s) with more or fewer fields than "
+                             f"the header (rows {_numbers(ragged)}); check the quoting")
+    if empty:
+        data.warnings.append(f"{path}: {len(empty)} row(s) without text or label skipped "
+                             f"(rows {_numbers(empty)})")
     return data
+
+
+def _numbers(rows: list[int], most: int = 10) -> str:
+    shown = ", ".join(map(str, rows[:most]))
+    return shown + (", ..." if len(rows) > most else "")
 
 
 def _rows(path: Path) -> Iterable[dict]:
