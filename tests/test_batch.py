@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from textmine import fill
-from textmine.cli import extract_cmd, main
+from textmine.cli import main
 from textmine.segment import segment
 
 LAYOUTS = Path(__file__).parent / "data" / "layouts"
@@ -63,14 +63,14 @@ def test_bad_output_is_refused_before_any_work(tmp_path, inputs, capsys, monkeyp
 
 def test_one_failing_file_is_reported_and_the_others_written(inputs, tmp_path, capsys,
                                                              monkeypatch):
-    real = extract_cmd.extract_report
+    real = fill.extract_report
 
     def flaky(report, nlp, themes):
         if report.report_id == "b":
             raise RuntimeError("pipeline exploded")
         return real(report, nlp, themes)
 
-    monkeypatch.setattr(extract_cmd, "extract_report", flaky)
+    monkeypatch.setattr(fill, "extract_report", flaky)
     (inputs / "d.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(inputs), "-o", str(out), "--no-themes"]) == 1
@@ -84,19 +84,19 @@ def test_one_failing_file_is_reported_and_the_others_written(inputs, tmp_path, c
     assert "pipeline exploded" in errors[0]["detail"]
     # a clean run removes the stale errors file
     (inputs / "d.txt").unlink()
-    monkeypatch.setattr(extract_cmd, "extract_report", real)
+    monkeypatch.setattr(fill, "extract_report", real)
     assert main(["extract", str(inputs), "-o", str(out), "--no-themes"]) == 0
     assert not (tmp_path / "out.errors.jsonl").exists()
 
 
 def test_a_file_that_vanishes_mid_batch_is_reported(inputs, tmp_path, capsys, monkeypatch):
-    real = extract_cmd.extract_report
+    real = fill.extract_report
 
     def delete_c_first(report, nlp, themes):
         (inputs / "c.txt").unlink(missing_ok=True)
         return real(report, nlp, themes)
 
-    monkeypatch.setattr(extract_cmd, "extract_report", delete_c_first)
+    monkeypatch.setattr(fill, "extract_report", delete_c_first)
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(inputs), "-o", str(out), "--no-themes"]) == 1
     assert "c.txt: vanished during the run" in capsys.readouterr().err
@@ -158,7 +158,7 @@ def test_ctrl_c_writes_the_finished_files_and_resume_completes_the_run(inputs, t
                                                                        monkeypatch, capsys):
     full = tmp_path / "full.jsonl"
     assert main(["extract", str(inputs), "-o", str(full), "--no-themes"]) == 0
-    real = extract_cmd.extract_report
+    real = fill.extract_report
     seen = []
 
     def interrupt_at_c(report, nlp, themes):
@@ -167,7 +167,7 @@ def test_ctrl_c_writes_the_finished_files_and_resume_completes_the_run(inputs, t
             raise KeyboardInterrupt
         return real(report, nlp, themes)
 
-    monkeypatch.setattr(extract_cmd, "extract_report", interrupt_at_c)
+    monkeypatch.setattr(fill, "extract_report", interrupt_at_c)
     out = tmp_path / "out.jsonl"
     capsys.readouterr()
     assert main(["extract", str(inputs), "-o", str(out), "--no-themes"]) == 130
@@ -176,7 +176,7 @@ def test_ctrl_c_writes_the_finished_files_and_resume_completes_the_run(inputs, t
     assert sorted(set(_reports(out))) == ["a", "b"]
     # --resume skips a and b (their report ids are in the output) and does c only
     seen.clear()
-    monkeypatch.setattr(extract_cmd, "extract_report",
+    monkeypatch.setattr(fill, "extract_report",
                         lambda report, nlp, themes: (seen.append(report.report_id),
                                                      real(report, nlp, themes))[1])
     assert main(["extract", str(inputs), "-o", str(out), "--no-themes", "--resume"]) == 0
@@ -258,3 +258,27 @@ def test_evaluate_themes_warns_about_ragged_rows_and_unseen_test_labels(tmp_path
     assert "1 row(s) with more or fewer fields than the header (rows 2)" in err
     assert "1 row(s) without text or label skipped (rows 2)" in err
     assert "--test labels not in the training data" in err and "kultur" in err
+
+
+def test_two_workers_write_the_same_output_as_one(inputs, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    (inputs / "d.txt").write_bytes(b"")
+    assert main(["extract", str(inputs), "-o", str(one), "--no-themes"]) == 1
+    assert main(["extract", str(inputs), "-o", str(two), "--no-themes", "--workers", "2"]) == 1
+    assert one.read_bytes() == two.read_bytes()
+    assert (tmp_path / "two.errors.jsonl").read_text(encoding="utf-8") == \
+        (tmp_path / "one.errors.jsonl").read_text(encoding="utf-8")
+
+
+def test_extract_many_yields_records_and_reports_failures(inputs):
+    import textmine
+
+    (inputs / "d.txt").write_bytes(b"\x00\x01")
+    failures = []
+    records = list(textmine.extract_many([inputs], workers=2, themes=None,
+                                         on_error=failures.append))
+    assert [r["report"] for r in records] == sorted(r["report"] for r in records)
+    assert {r["report"] for r in records} == {"a", "b", "c"}
+    assert set(records[0]) >= {"report", "passage_id", "theme", "municipality", "numbers"}
+    assert [Path(f.path).name for f in failures] == ["d.txt"]
+    assert "binary file" in failures[0].problem

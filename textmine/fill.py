@@ -13,8 +13,9 @@ and the pieces' results are put together with their offsets into the passage tex
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Protocol, Sequence
+from typing import Iterator, Protocol, Sequence
 
+import numpy
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,7 +25,8 @@ from textmine.records import Passage
 from textmine.segment import Report
 
 BATCH_SIZE = 32
-MAX_DOC_CHARS = 100_000  # longer passages go through the pipeline in pieces
+MAX_DOC_CHARS = 10_000  # longer passages go through the pipeline in pieces
+MAX_BATCH_CHARS = 40_000  # and no batch holds more text than this
 # a sentence end: final punctuation (and closing quotes or brackets) and the space after it
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’)\]]*\s+|\n\s*")
 _SPACE = regex.compile(r"\s+")
@@ -43,16 +45,14 @@ def extract_report(report: Report, nlp: Language, themes: ThemeScorer | None = N
     limit = max(1, min(MAX_DOC_CHARS, nlp.max_length))
     pieces = [(k, offset, piece) for k, passage in enumerate(report.passages)
               for offset, piece in split_text(passage.text, limit)]
-    processed = nlp.pipe((make_doc(nlp, piece, report.passages[k].municipality)
-                          for k, _, piece in pieces), batch_size=BATCH_SIZE)
     docs: list[list[tuple[int, Doc]]] = [[] for _ in report.passages]
-    for (k, offset, _), doc in zip(pieces, processed):
-        docs[k].append((offset, doc))
-    for passage, parts in zip(report.passages, docs):
-        if len(parts) == 1:
-            fill_passage(passage, parts[0][1])
-        else:
-            fill_passage_from_pieces(passage, parts)
+    for batch in _batches(pieces):
+        processed = nlp.pipe([make_doc(nlp, piece, report.passages[k].municipality)
+                              for k, _, piece in batch], batch_size=len(batch))
+        for (k, offset, _), doc in zip(batch, processed):
+            docs[k].append((offset, doc))
+            if offset + len(doc.text) == len(report.passages[k].text):  # the passage's last
+                _fill(report.passages[k], docs[k], keep_docs=themes is not None)
     if themes is not None and docs:
         whole = [parts[0][1] if len(parts) == 1 else
                  Doc.from_docs([d for _, d in parts], ensure_whitespace=False,
@@ -60,6 +60,33 @@ def extract_report(report: Report, nlp: Language, themes: ThemeScorer | None = N
                  for parts in docs]
         predict_themes(report.passages, whole, themes)
     return report
+
+
+def _batches(pieces: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
+    """Pieces in batches of ``BATCH_SIZE``, and of at most ``MAX_BATCH_CHARS`` characters:
+    the pipeline's memory grows with the text of a batch (about 7 KB per character)."""
+    batch: list[tuple[int, int, str]] = []
+    size = 0
+    for piece in pieces:
+        if batch and (len(batch) == BATCH_SIZE or size + len(piece[2]) > MAX_BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[2])
+    if batch:
+        yield batch
+
+
+def _fill(passage: Passage, parts: list[tuple[int, Doc]], keep_docs: bool) -> None:
+    if len(parts) == 1:
+        fill_passage(passage, parts[0][1])
+    else:
+        fill_passage_from_pieces(passage, parts)
+    if not keep_docs:
+        parts.clear()  # nothing else needs the Docs: free them now
+    else:
+        for _, doc in parts:  # themes need tokens and lemmas, not the tok2vec output
+            doc.tensor = numpy.zeros((0, 0), dtype="float32")
 
 
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:

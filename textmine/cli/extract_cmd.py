@@ -20,15 +20,12 @@ import argparse
 import json
 import sys
 import time
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textmine.fill import extract_report
-from textmine.io import FORMATS, InputError, OutputError, RecordWriter, atomic_write, \
-    check_output, errors_path_for, format_for, iter_input_files, read_records, read_text, \
-    report_id_for
-from textmine.segment import Segmenter, load_themes
+from textmine.batch import FileResult, Settings, Worker, process_files
+from textmine.io import FORMATS, OutputError, RecordWriter, atomic_write, check_output, \
+    errors_path_for, format_for, iter_input_files, read_records, report_id_for
 
 
 def register(subparsers) -> None:
@@ -47,6 +44,9 @@ def register(subparsers) -> None:
     parser.add_argument("--resume", action="store_true",
                         help="keep the records already in OUT and skip the input files they "
                              "come from (matched by report id, i.e. file name)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="extract in N processes, each loading the pipeline once "
+                             "(default 1)")
     parser.add_argument("--model", default=None,
                         help="language pipeline: the bundled model (default), 'stanza', an "
                              "installed spaCy package or a path")
@@ -77,6 +77,17 @@ class Batch:
             entry["detail"] = detail
         self.failures.append(entry)
 
+    def add(self, result: FileResult, writer: RecordWriter) -> None:
+        """Write a file's records, or record its failure."""
+        self.processed += 1
+        if result.error:
+            self.fail(result.path, result.error, result.detail)
+            return
+        writer.add(result.passages)
+        self.done += 1
+        self.passages += len(result.passages)
+        self.words += result.words
+
     def rate(self) -> float:
         elapsed = time.monotonic() - self.started
         return self.words / elapsed if elapsed > 0 else 0.0
@@ -88,6 +99,9 @@ def run(args: argparse.Namespace) -> int:
         fmt = format_for(args.output, args.format or ("jsonl" if to_stdout else None))
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 2
+    if args.workers < 1:
+        print("error: --workers must be 1 or more", file=sys.stderr)
         return 2
     batch = Batch()
     files = list(iter_input_files(args.paths, on_error=lambda e: batch.fail(e.path, e.problem)))
@@ -106,23 +120,23 @@ def run(args: argparse.Namespace) -> int:
         print(f"resuming: {len(kept)} records of {len(done_ids)} report(s) kept from "
               f"{args.output}; {len(files) - len(todo)} file(s) skipped", file=sys.stderr)
     _warn_same_ids(todo)
+    settings = Settings(model=args.model, themes=args.themes, no_themes=args.no_themes,
+                        theme_labels=args.theme_labels)
     try:
-        nlp, themes = _pipeline(args)
+        worker = _check_settings(settings, in_process=args.workers == 1 or len(todo) <= 1)
     except (OSError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    segmenter = Segmenter(load_themes(args.theme_labels))
     batch.total = len(todo)
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
     writer = RecordWriter(args.output, fmt)
     interrupted = False
     try:
         writer.add_existing(kept)
-        for path in todo:
-            _one_file(path, path in listed, segmenter, nlp, themes, writer, batch)
-            batch.processed += 1
+        for result in process_files(todo, settings, args.workers, listed, worker):
+            batch.add(result, writer)
             if progress:
-                progress.show(batch, path)
+                progress.show(batch, Path(result.path))
     except KeyboardInterrupt:
         interrupted = True
     except BaseException:
@@ -152,40 +166,19 @@ def run(args: argparse.Namespace) -> int:
     return 1 if batch.failures else 0
 
 
-def _one_file(path: Path, listed: bool, segmenter, nlp, themes, writer: RecordWriter,
-              batch: Batch) -> None:
-    """Read, extract and write one file; a failure is recorded, never raised."""
-    try:
-        text = read_text(path)
-    except InputError as err:
-        problem = err.problem
-        if listed and not path.exists():
-            problem = "vanished during the run (it was there when the inputs were listed)"
-        batch.fail(path, problem)
-        return
-    try:
-        report = extract_report(segmenter.segment(text, report_id_for(path)), nlp, themes)
-    except (KeyboardInterrupt, MemoryError):
-        raise
-    except Exception as err:  # one bad file must not lose the batch
-        batch.fail(path, f"extraction failed ({err.__class__.__name__}: {err})",
-                   traceback.format_exc())
-        return
-    writer.add(report.passages)
-    batch.done += 1
-    batch.passages += len(report.passages)
-    batch.words += sum(len(p.text.split()) for p in report.passages)
-
-
-def _pipeline(args: argparse.Namespace):
-    from textmine.pipeline.load import load
+def _check_settings(settings: Settings, in_process: bool) -> Worker | None:
+    """Load what one process needs now (or, for worker processes, check the theme model
+    here), so a bad --themes or --model is found before the batch starts."""
     from textmine.themes import ModelLoadError, load_model
 
     try:
-        themes = None if args.no_themes else load_model(args.themes)
+        if in_process:
+            return Worker(settings)
+        if not settings.no_themes:
+            load_model(settings.themes)
     except ModelLoadError as err:
         raise ValueError(f"--themes: {err}") from err
-    return load(args.model), themes
+    return None
 
 
 def _earlier_records(output: str, fmt: str) -> list[dict]:
