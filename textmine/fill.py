@@ -49,9 +49,9 @@ def extract_report(report: Report, nlp: Language, themes: ThemeScorer | None = N
     for batch in _batches(pieces):
         processed = nlp.pipe([make_doc(nlp, piece, report.passages[k].municipality)
                               for k, _, piece in batch], batch_size=len(batch))
-        for (k, offset, _), doc in zip(batch, processed):
+        for (k, offset, piece), doc in zip(batch, processed):
             docs[k].append((offset, doc))
-            if offset + len(doc.text) == len(report.passages[k].text):  # the passage's last
+            if offset + len(piece) == len(report.passages[k].text):  # the passage's last
                 _fill(report.passages[k], docs[k], keep_docs=themes is not None)
     if themes is not None and docs:
         whole = [parts[0][1] if len(parts) == 1 else
