@@ -25,6 +25,10 @@ from textmine.records import Passage
 VANISHED = "vanished during the run (it was there when the inputs were listed)"
 
 
+class WorkerDied(RuntimeError):
+    """A worker process ended abnormally (killed, out of memory, or its model failed to load)."""
+
+
 @dataclass
 class Settings:
     """What every worker needs to build its pipeline: names and paths, not objects."""
@@ -90,6 +94,11 @@ _WORKER: Worker | None = None
 def _start_worker(settings: Settings) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:  # one BLAS thread per worker: N workers on N cores, not N x N threads
+        from threadpoolctl import threadpool_limits
+        threadpool_limits(1)
+    except ImportError:  # threadpoolctl comes with scikit-learn; without it, go on
+        pass
     _WORKER = Worker(settings)
 
 
@@ -130,8 +139,8 @@ def process_files(paths: list[Path], settings: Settings, workers: int = 1,
                 pending.append(pool.submit(_run_in_worker, following, following in listed))
             yield result
     except BrokenProcessPool as err:
-        raise RuntimeError(f"a worker process died ({err}); run with --workers 1 to see "
-                           "why") from err
+        raise WorkerDied(f"a worker process died ({err}); run with --workers 1 to see "
+                         "why") from err
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 

@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textmine.batch import FileResult, Settings, Worker, process_files
+from textmine.batch import FileResult, Settings, Worker, WorkerDied, process_files
 from textmine.io import FORMATS, OutputError, RecordWriter, atomic_write, check_output, \
     errors_path_for, format_for, iter_input_files, read_records, report_id_for
 
@@ -130,15 +130,22 @@ def run(args: argparse.Namespace) -> int:
     batch.total = len(todo)
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
     writer = RecordWriter(args.output, fmt)
-    interrupted = False
+    interrupted = died = False
     try:
-        writer.add_existing(kept)
+        writer.add_existing(kept)  # all or nothing: a Ctrl-C here keeps the old output
+    except BaseException:
+        writer.abort()
+        raise
+    try:
         for result in process_files(todo, settings, args.workers, listed, worker):
             batch.add(result, writer)
             if progress:
                 progress.show(batch, Path(result.path))
     except KeyboardInterrupt:
         interrupted = True
+    except WorkerDied as err:
+        died = True
+        print(f"error: {err}", file=sys.stderr)
     except BaseException:
         writer.abort()
         raise
@@ -157,12 +164,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {failure['path']}: {failure['error']}", file=sys.stderr)
         if not to_stdout:
             print(f"  (listed in {errors_path_for(args.output)})", file=sys.stderr)
-    if interrupted:
+    if interrupted or died:
         left = batch.total - batch.processed
-        print(f"interrupted: {batch.done} of {batch.total} file(s) done and written"
+        print(f"{'interrupted' if interrupted else 'stopped'}: {batch.done} of {batch.total} "
+              "file(s) done and written"
               + ("" if to_stdout else f"; run again with --resume to do the other {left}"),
               file=sys.stderr)
-        return 130
+        return 130 if interrupted else 1
     return 1 if batch.failures else 0
 
 

@@ -34,7 +34,7 @@ def docx_text(path: str | Path, data: bytes) -> str:
     except Exception as err:  # python-docx raises zip, XML and key errors on broken files
         raise InputError(path, f"malformed DOCX ({err.__class__.__name__}: {err})") from err
     blocks: list[str] = []
-    for child in document.element.body.iterchildren():
+    for child in _body_blocks(document.element.body):
         if child.tag == f"{_W}p":
             line = paragraph_line(Paragraph(child, document))
             if line:
@@ -46,6 +46,18 @@ def docx_text(path: str | Path, data: bytes) -> str:
                 if line:
                     blocks.append(line)
     return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def _body_blocks(element):
+    """Paragraphs and tables of the body in order, also inside content controls (w:sdt),
+    where Word keeps cover pages and other building blocks."""
+    for child in element.iterchildren():
+        if child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _body_blocks(content)
+        elif child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
 
 
 def paragraph_line(paragraph) -> str:

@@ -34,7 +34,7 @@ _EDGE_LINES = 2  # lines at the top and bottom of a page looked at for running h
 
 def pdf_text(path: str | Path, data: bytes) -> str:
     """The text of a PDF, cleaned of page furniture (see the module's docstring)."""
-    if not data.lstrip()[:5] == b"%PDF-":
+    if data[:1024].lstrip()[:5] != b"%PDF-":
         raise InputError(path, "not a PDF file (no %PDF header)")
     if b"%%EOF" not in data[-2048:]:
         raise InputError(path, "malformed PDF (truncated: the file ends before its end-of-file "

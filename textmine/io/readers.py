@@ -77,7 +77,7 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
 def sniff(data: bytes, suffix: str = "") -> str:
     """What the bytes are: ``pdf``, ``docx``, ``html`` or ``text`` (content before suffix)."""
     suffix = suffix.lower()
-    if data.lstrip()[:5] == b"%PDF-":
+    if data[:1024].lstrip()[:5] == b"%PDF-":
         return "pdf"
     if data.startswith(b"PK\x03\x04") and _is_docx(data):
         return "docx"
