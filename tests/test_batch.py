@@ -282,3 +282,23 @@ def test_extract_many_yields_records_and_reports_failures(inputs):
     assert set(records[0]) >= {"report", "passage_id", "theme", "municipality", "numbers"}
     assert [Path(f.path).name for f in failures] == ["d.txt"]
     assert "binary file" in failures[0].problem
+
+
+def test_a_worker_process_that_dies_stops_the_batch_with_the_finished_files_written(
+        inputs, tmp_path, monkeypatch, capsys):
+    import os
+
+    real = fill.extract_report
+
+    def die_at_c(report, nlp, themes):
+        if report.report_id == "c":
+            os._exit(1)  # as if the kernel killed it for memory
+        return real(report, nlp, themes)
+
+    monkeypatch.setattr(fill, "extract_report", die_at_c)
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(inputs), "-o", str(out), "--no-themes", "--workers", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "a worker process died" in err and "stopped:" in err and "--resume" in err
+    assert set(_reports(out)) <= {"a", "b"}  # whatever finished, whole; never c
+

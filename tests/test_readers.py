@@ -366,6 +366,24 @@ def test_scanned_truncated_and_fake_pdfs_get_clear_errors(tmp_path):
         read_text(fake)
 
 
+def test_missing_pdf_extra_says_how_to_install(tmp_path, monkeypatch):
+    import builtins
+
+    path = tmp_path / "r.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+    real_import = builtins.__import__
+
+    def no_pdfplumber(name, *args, **kwargs):
+        if name == "pdfplumber":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pdfplumber)
+    with pytest.raises(InputError, match=r"r.pdf: PDF input needs the pdf extra: "
+                                         r"pip install 'textmine\[pdf\]'"):
+        read_text(path)
+
+
 # -- folders ---------------------------------------------------------------------------
 
 def test_unreadable_folder_symlink_loop_and_broken_link_are_named(tmp_path, monkeypatch):

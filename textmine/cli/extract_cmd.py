@@ -152,25 +152,31 @@ def run(args: argparse.Namespace) -> int:
     if progress:
         progress.end()
     writer.commit()
-    where = "standard output" if to_stdout else args.output
     _write_errors(args.output, batch.failures, to_stdout)
+    return _summary(batch, args.output, stopped="interrupted" if interrupted else
+                    "stopped" if died else None)
+
+
+def _summary(batch: Batch, output: str, stopped: str | None) -> int:
+    """The closing lines on stderr, and the exit code."""
+    to_stdout = output == "-"
     seconds = time.monotonic() - batch.started
-    print(f"{batch.done} file(s), {batch.passages} passages written to {where} "
-          f"({seconds:.1f} s, {batch.rate():,.0f} words/s)", file=sys.stderr)
+    print(f"{batch.done} file(s), {batch.passages} passages written to "
+          f"{'standard output' if to_stdout else output} ({seconds:.1f} s, "
+          f"{batch.rate():,.0f} words/s)", file=sys.stderr)
     if batch.failures:
         print(f"{len(batch.failures)} file(s) failed; the records of the others were written:",
               file=sys.stderr)
         for failure in batch.failures:
             print(f"  {failure['path']}: {failure['error']}", file=sys.stderr)
         if not to_stdout:
-            print(f"  (listed in {errors_path_for(args.output)})", file=sys.stderr)
-    if interrupted or died:
+            print(f"  (listed in {errors_path_for(output)})", file=sys.stderr)
+    if stopped:
         left = batch.total - batch.processed
-        print(f"{'interrupted' if interrupted else 'stopped'}: {batch.done} of {batch.total} "
-              "file(s) done and written"
+        print(f"{stopped}: {batch.done} of {batch.total} file(s) done and written"
               + ("" if to_stdout else f"; run again with --resume to do the other {left}"),
               file=sys.stderr)
-        return 130 if interrupted else 1
+        return 130 if stopped == "interrupted" else 1
     return 1 if batch.failures else 0
 
 
