@@ -416,7 +416,6 @@ def register(eval_subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    log = (lambda msg: print(msg, file=sys.stderr))
     try:
         data = load_data(args.inputs, args)
         test = load_data(args.test, args) if args.test else None
