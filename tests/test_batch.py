@@ -302,3 +302,15 @@ def test_a_worker_process_that_dies_stops_the_batch_with_the_finished_files_writ
     assert "a worker process died" in err and "stopped:" in err and "--resume" in err
     assert set(_reports(out)) <= {"a", "b"}  # whatever finished, whole; never c
 
+
+
+def test_themes_scored_in_small_groups_give_the_same_records(shared_nlp, monkeypatch):
+    import textmine
+
+    def records(theme_batch):
+        monkeypatch.setattr(fill, "THEME_BATCH", theme_batch)
+        report = textmine.read_report(LAYOUTS / "markdown.md")
+        fill.extract_report(report, shared_nlp, textmine._bundled_themes())
+        return [p.to_dict() for p in report.passages]
+
+    assert len(records(1)) > 2 and records(1) == records(256)

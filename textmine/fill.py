@@ -27,6 +27,7 @@ from textmine.segment import Report
 BATCH_SIZE = 32
 MAX_DOC_CHARS = 10_000  # longer passages go through the pipeline in pieces
 MAX_BATCH_CHARS = 40_000  # and no batch holds more text than this
+THEME_BATCH = 256  # passages scored for themes together, then their Docs are freed
 # a sentence end: final punctuation (and closing quotes or brackets) and the space after it
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’)\]]*\s+|\n\s*")
 _SPACE = regex.compile(r"\s+")
@@ -46,6 +47,7 @@ def extract_report(report: Report, nlp: Language, themes: ThemeScorer | None = N
     pieces = [(k, offset, piece) for k, passage in enumerate(report.passages)
               for offset, piece in split_text(passage.text, limit)]
     docs: list[list[tuple[int, Doc]]] = [[] for _ in report.passages]
+    waiting: list[int] = []  # passages filled, their Docs kept for theme scoring
     for batch in _batches(pieces):
         processed = nlp.pipe([make_doc(nlp, piece, report.passages[k].municipality)
                               for k, _, piece in batch], batch_size=len(batch))
@@ -53,13 +55,25 @@ def extract_report(report: Report, nlp: Language, themes: ThemeScorer | None = N
             docs[k].append((offset, doc))
             if offset + len(piece) == len(report.passages[k].text):  # the passage's last
                 _fill(report.passages[k], docs[k], keep_docs=themes is not None)
-    if themes is not None and docs:
-        whole = [parts[0][1] if len(parts) == 1 else
-                 Doc.from_docs([d for _, d in parts], ensure_whitespace=False,
-                               exclude=["user_data", "tensor"])
-                 for parts in docs]
-        predict_themes(report.passages, whole, themes)
+                waiting.append(k)
+        if themes is not None and len(waiting) >= THEME_BATCH:
+            _score(report.passages, docs, waiting, themes)
+    if themes is not None and waiting:
+        _score(report.passages, docs, waiting, themes)
     return report
+
+
+def _score(passages: list[Passage], docs: list[list[tuple[int, Doc]]], waiting: list[int],
+           themes: ThemeScorer) -> None:
+    """Theme scores for the waiting passages; their Docs are freed (``waiting`` emptied)."""
+    whole = [docs[k][0][1] if len(docs[k]) == 1 else
+             Doc.from_docs([d for _, d in docs[k]], ensure_whitespace=False,
+                           exclude=["user_data", "tensor"])
+             for k in waiting]
+    predict_themes([passages[k] for k in waiting], whole, themes)
+    for k in waiting:
+        docs[k] = []
+    waiting.clear()
 
 
 def _batches(pieces: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
