@@ -314,3 +314,28 @@ def test_themes_scored_in_small_groups_give_the_same_records(shared_nlp, monkeyp
         return [p.to_dict() for p in report.passages]
 
     assert len(records(1)) > 2 and records(1) == records(256)
+
+
+def test_a_folder_of_web_pages_word_files_and_text_is_extracted(tmp_path):
+    docx = pytest.importorskip("docx")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.html").write_text(
+        "<html><head><title>x</title><body><nav><a>Folkhälsa</a></nav><main>"
+        "<h2>Folkhälsa</h2><h3>Kiruna kommun</h3><p>Kiruna har byggt ett spår.</p></main>"
+        "<footer>Kontakt</footer>", encoding="utf-8")
+    document = docx.Document()
+    document.add_heading("Barn och unga", level=1)
+    document.add_heading("Eda kommun", level=2)
+    document.add_paragraph("Eda erbjuder simskola för barn.")
+    document.save(folder / "word.docx")
+    shutil.copy(LAYOUTS / "news.txt", folder / "news.txt")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(folder), "-o", str(out), "--no-themes"]) == 0
+    records = {r["report"]: r for r in
+               map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert set(records) == {"page", "word", "news"}
+    assert (records["page"]["theme"]["gold"], records["page"]["municipality"]["name"],
+            records["page"]["text"]) == ("folkhalsa", "Kiruna", "Kiruna har byggt ett spår.")
+    assert (records["word"]["theme"]["gold"], records["word"]["municipality"]["name"]) == \
+        ("barn_unga", "Eda")
