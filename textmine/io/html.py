@@ -20,6 +20,7 @@ way browsers do when a page leaves them open (a missing ``</head>``, ``</p>`` or
 from __future__ import annotations
 
 import html.parser
+from collections import Counter
 
 import regex
 
@@ -72,23 +73,33 @@ class _TreeBuilder(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Element("#document", {}, None)
         self.stack = [self.root]
+        self.open_tags: Counter[str] = Counter()  # so no look-up walks a deep stack
 
     def _open(self, tag: str) -> bool:
-        return any(e.tag == tag for e in self.stack)
+        return self.open_tags[tag] > 0
+
+    def _pop_to(self, k: int) -> None:
+        for element in self.stack[k:]:
+            self.open_tags[element.tag] -= 1
+        del self.stack[k:]
 
     def _close(self, tag: str) -> None:
+        if not self._open(tag):
+            return
         for k in range(len(self.stack) - 1, 0, -1):
             if self.stack[k].tag == tag:
-                del self.stack[k:]
+                self._pop_to(k)
                 return
 
     def _close_innermost_of(self, tags: set[str], stop: set[str]) -> None:
+        if not any(self.open_tags[tag] for tag in tags):
+            return
         for k in range(len(self.stack) - 1, 0, -1):
             tag = self.stack[k].tag
             if tag in stop:
                 return
             if tag in tags:
-                del self.stack[k:]
+                self._pop_to(k)
                 return
 
     def handle_starttag(self, tag, attrs):
@@ -97,7 +108,7 @@ class _TreeBuilder(html.parser.HTMLParser):
         if tag in CLOSES_P:
             self._close_innermost_of({"p"}, {"table", "td", "th", "button"})
         if tag in HEADINGS and self.stack[-1].tag in HEADINGS:
-            self.stack.pop()
+            self._pop_to(len(self.stack) - 1)
         if tag == "li":
             self._close_innermost_of({"li"}, {"ul", "ol", "menu"})
         elif tag in ("dt", "dd"):
@@ -112,11 +123,12 @@ class _TreeBuilder(html.parser.HTMLParser):
         self.stack[-1].children.append(element)
         if tag not in VOID:
             self.stack.append(element)
+            self.open_tags[tag] += 1
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
         if tag not in VOID and self.stack[-1].tag == tag:
-            self.stack.pop()
+            self._pop_to(len(self.stack) - 1)
 
     def handle_endtag(self, tag):
         if tag == "p" and not self._open("p"):
@@ -128,7 +140,7 @@ class _TreeBuilder(html.parser.HTMLParser):
 
     def handle_data(self, data):
         if self._open("head") and data.strip() and not any(
-                e.tag in HEAD_ONLY for e in self.stack[1:]):
+                self.open_tags[tag] for tag in HEAD_ONLY):
             self._close("head")  # text directly in <head> starts the body, as in browsers
         self.stack[-1].children.append(data)
 
