@@ -96,7 +96,11 @@ class Batch:
 def run(args: argparse.Namespace) -> int:
     to_stdout = args.output == "-"
     try:
+        check_output(args.output)  # a folder or a missing folder: said before the format
         fmt = format_for(args.output, args.format or ("jsonl" if to_stdout else None))
+    except OutputError as err:
+        print(f"error: output {err}", file=sys.stderr)
+        return 2
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
