@@ -132,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     batch.total = len(todo)
+    batch.started = time.monotonic()  # words/s of extraction, not of loading the model
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
     writer = RecordWriter(args.output, fmt)
     interrupted = died = False
