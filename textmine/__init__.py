@@ -5,12 +5,13 @@
     textmine.extract(report)                          # entities, numbers, activities, themes
     rows = [p.to_dict() for p in report.passages]
     frames = textmine.to_frames(report.passages)    # pandas tables (textmine[tables])
+    rows = list(textmine.extract_many(["reports/"], workers=2))   # many files, in processes
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 __version__ = "0.1.0"
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     from textmine.segment import Report
 
-__all__ = ["__version__", "load", "read_report", "extract", "to_frames"]
+__all__ = ["__version__", "load", "read_report", "extract", "extract_many", "to_frames"]
 
 
 def load(name: str | Path | None = None) -> "Language":
@@ -52,6 +53,18 @@ def to_frames(records) -> dict:
     from textmine.tables import to_frames as _to_frames
 
     return _to_frames(records)
+
+
+def extract_many(paths: "Iterable[str | Path]", workers: int = 1, *, model: str | None = None,
+                 themes: "str | Path | None" = "default", theme_labels: str | None = None,
+                 on_error: "Callable | None" = None) -> "Iterator[dict]":
+    """Passage records of every report file in ``paths`` (files or folders), in input
+    order, extracted in ``workers`` processes (each loads the pipeline once). A file that
+    fails goes to ``on_error`` (an ``InputError``; default: a warning), the rest go on."""
+    from textmine.batch import extract_many as _extract_many
+
+    return _extract_many(paths, workers, model=model, themes=themes,
+                         theme_labels=theme_labels, on_error=on_error)
 
 
 @lru_cache(maxsize=1)

@@ -4,11 +4,19 @@ The language pipeline (``textmine.load()``) runs once over all passages of a rep
 with each passage's municipality attached as context; the extraction components have
 left their results in Doc extensions, which are copied into the records here. A theme
 classifier, when given, fills ``theme.predicted`` and ``theme.scores``.
+
+A passage longer than ``MAX_DOC_CHARS`` (or the pipeline's ``max_length``) is not given
+to the pipeline whole, which would fail (spaCy's E088 above 1,000,000 characters) or take
+gigabytes: it is cut at sentence boundaries into pieces, each piece is processed alone,
+and the pieces' results are put together with their offsets into the passage text.
 """
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from dataclasses import replace
+from typing import Iterator, Protocol, Sequence
 
+import numpy
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,6 +25,12 @@ from textmine.records import Passage
 from textmine.segment import Report
 
 BATCH_SIZE = 32
+MAX_DOC_CHARS = 10_000  # longer passages go through the pipeline in pieces
+MAX_BATCH_CHARS = 40_000  # and no batch holds more text than this
+THEME_BATCH = 256  # passages scored for themes together, then their Docs are freed
+# a sentence end: final punctuation (and closing quotes or brackets) and the space after it
+_SENTENCE_END = regex.compile(r"[.!?…][\"”’)\]]*\s+|\n\s*")
+_SPACE = regex.compile(r"\s+")
 
 
 class ThemeScorer(Protocol):
@@ -29,13 +43,107 @@ class ThemeScorer(Protocol):
 
 def extract_report(report: Report, nlp: Language, themes: ThemeScorer | None = None) -> Report:
     """Fill entities, numbers, activities, target groups, outcomes (and themes) in place."""
-    docs = list(nlp.pipe((make_doc(nlp, p.text, p.municipality) for p in report.passages),
-                         batch_size=BATCH_SIZE))
-    for passage, doc in zip(report.passages, docs):
-        fill_passage(passage, doc)
-    if themes is not None and docs:
-        predict_themes(report.passages, docs, themes)
+    limit = max(1, min(MAX_DOC_CHARS, nlp.max_length))
+    pieces = [(k, offset, piece) for k, passage in enumerate(report.passages)
+              for offset, piece in split_text(passage.text, limit)]
+    docs: list[list[tuple[int, Doc]]] = [[] for _ in report.passages]
+    waiting: list[int] = []  # passages filled, their Docs kept for theme scoring
+    for batch in _batches(pieces):
+        processed = nlp.pipe([make_doc(nlp, piece, report.passages[k].municipality)
+                              for k, _, piece in batch], batch_size=len(batch))
+        for (k, offset, piece), doc in zip(batch, processed):
+            docs[k].append((offset, doc))
+            if offset + len(piece) == len(report.passages[k].text):  # the passage's last
+                _fill(report.passages[k], docs[k], keep_docs=themes is not None)
+                waiting.append(k)
+        if themes is not None and len(waiting) >= THEME_BATCH:
+            _score(report.passages, docs, waiting, themes)
+    if themes is not None and waiting:
+        _score(report.passages, docs, waiting, themes)
     return report
+
+
+def _score(passages: list[Passage], docs: list[list[tuple[int, Doc]]], waiting: list[int],
+           themes: ThemeScorer) -> None:
+    """Theme scores for the waiting passages; their Docs are freed (``waiting`` emptied)."""
+    whole = [docs[k][0][1] if len(docs[k]) == 1 else
+             Doc.from_docs([d for _, d in docs[k]], ensure_whitespace=False,
+                           exclude=["user_data", "tensor"])
+             for k in waiting]
+    predict_themes([passages[k] for k in waiting], whole, themes)
+    for k in waiting:
+        docs[k] = []
+    waiting.clear()
+
+
+def _batches(pieces: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
+    """Pieces in batches of ``BATCH_SIZE``, and of at most ``MAX_BATCH_CHARS`` characters:
+    the pipeline's memory grows with the text of a batch (about 7 KB per character)."""
+    batch: list[tuple[int, int, str]] = []
+    size = 0
+    for piece in pieces:
+        if batch and (len(batch) == BATCH_SIZE or size + len(piece[2]) > MAX_BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[2])
+    if batch:
+        yield batch
+
+
+def _fill(passage: Passage, parts: list[tuple[int, Doc]], keep_docs: bool) -> None:
+    if len(parts) == 1:
+        fill_passage(passage, parts[0][1])
+    else:
+        fill_passage_from_pieces(passage, parts)
+    if not keep_docs:
+        parts.clear()  # nothing else needs the Docs: free them now
+    else:
+        for _, doc in parts:  # themes need tokens and lemmas, not the tok2vec output
+            doc.tensor = numpy.zeros((0, 0), dtype="float32")
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """``text`` in pieces of at most ``limit`` characters, cut after a sentence end where
+    there is one (else at a space, else anywhere), as (offset, piece) pairs."""
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        for match in _SENTENCE_END.finditer(window):
+            cut = match.end()
+        if cut < limit // 4:  # no sentence end in most of the window: cut at a space
+            spaces = [m.end() for m in _SPACE.finditer(window, pos=limit // 2)]
+            cut = spaces[-1] if spaces and spaces[-1] < limit else (cut or limit)
+        pieces.append((start, text[start:start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def fill_passage_from_pieces(passage: Passage, parts: list[tuple[int, Doc]]) -> None:
+    """Like ``fill_passage``, from the Docs of a long passage's pieces at their offsets."""
+    passage.entities, passage.numbers, passage.activities = [], [], []
+    passage.target_groups, passage.outcomes = [], []
+    types: set[str] = set()
+    for offset, doc in parts:
+        for entity in _extension(doc, "entities"):
+            passage.entities.append(replace(entity, start=entity.start + offset,
+                                            end=entity.end + offset))
+        for number in _extension(doc, "numbers"):
+            passage.numbers.append(replace(number, start=number.start + offset,
+                                           end=number.end + offset))
+        for activity in _extension(doc, "activities"):  # one record per type, as in one Doc
+            if activity.type not in types:
+                types.add(activity.type)
+                passage.activities.append(activity)
+        for group in _extension(doc, "target_groups"):
+            if group not in passage.target_groups:
+                passage.target_groups.append(group)
+        passage.outcomes.extend(_extension(doc, "outcomes"))
 
 
 def fill_passage(passage: Passage, doc: Doc) -> None:

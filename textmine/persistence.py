@@ -43,7 +43,7 @@ def library_versions() -> dict[str, str]:
 def model_files(path: str | Path) -> tuple[Path, Path]:
     """(model file, metadata file) of a model path: a ``.skops`` file or a folder."""
     path = Path(path)
-    model = path if path.suffix == ".skops" else path / MODEL_FILE
+    model = path if path.suffix == ".skops" or path.is_file() else path / MODEL_FILE
     return model, model.with_suffix(META_SUFFIX)
 
 
@@ -60,35 +60,55 @@ def save(model: Any, path: str | Path, metadata: dict[str, Any]) -> Path:
     return model_file
 
 
-def load(path: str | Path, trusted: Iterable[str], kind: type, what: str,
+def load(path: str | Path, trusted: Iterable[str], kind: type, what: str, format: str,
          rename: Callable[[str], str] = lambda name: name) -> Any:
     """Load a skops model of class ``kind``, refusing any type not in ``trusted`` (after
-    ``rename``, which maps old class paths to current ones)."""
+    ``rename``, which maps old class paths to current ones); ``format`` is the prefix of
+    the metadata's format name (a JSON file of another kind beside it is ignored)."""
     import skops.io as sio
 
     model_file, meta_file = model_files(path)
     if not model_file.exists():
         raise ModelLoadError(f"{model_file}: no such {what}")
+    if not zipfile.is_zipfile(model_file):
+        raise ModelLoadError(f"{model_file}: not a {what} (a model is a .skops file written "
+                             "by textmine, or a folder holding one)")
     trusted = list(trusted)
     try:
         found = sio.get_untrusted_types(file=model_file)
-    except Exception as err:  # not a zip, truncated, not skops
-        raise ModelLoadError(f"{model_file}: not a textmine model file ({err})") from err
+    except Exception as err:  # skops raises zip, JSON and key errors on other files
+        raise ModelLoadError(f"{model_file}: not a {what} ({err.__class__.__name__}: "
+                             f"{err})") from err
     untrusted = [t for t in found if rename(t) not in trusted]
     if untrusted:
         raise ModelLoadError(f"{model_file}: refusing to load untrusted types: "
                              + ", ".join(untrusted))
-    meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else None
+    meta = _metadata(meta_file, format)
     if meta:
         check_versions(meta, model_file, what)
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*Trying to unpickle estimator.*")
-        model = sio.load(model_file, trusted=sorted(set(trusted) | set(found)))
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*Trying to unpickle estimator.*")
+            model = sio.load(model_file, trusted=sorted(set(trusted) | set(found)))
+    except Exception as err:
+        raise ModelLoadError(f"{model_file}: cannot be loaded as a {what} "
+                             f"({err.__class__.__name__}: {err})") from err
     if not isinstance(model, kind):
         raise ModelLoadError(f"{model_file}: not a {what} ({type(model).__name__})")
     if meta is None:
         check_versions(getattr(model, "metadata_", {}) or {}, model_file, what)
     return model
+
+
+def _metadata(meta_file: Path, format: str) -> dict | None:
+    """The metadata beside a model, or None when it is missing or of another kind."""
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else None
+    except (ValueError, OSError):
+        return None
+    if not isinstance(meta, dict) or not str(meta.get("format", format)).startswith(format):
+        return None
+    return meta
 
 
 def check_versions(meta: dict[str, Any], where: str | Path, what: str = "model") -> None:

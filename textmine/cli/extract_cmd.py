@@ -1,17 +1,31 @@
 """``textmine extract PATH... -o OUT``: passage records for every report file.
 
-A file that cannot be read is reported on stderr and skipped; the records of all other
-files are still written, and the exit code (1) says that something failed.
+Before any work, the inputs are listed and the output is checked (a missing folder, a
+folder, an input file as output: exit 2). Then every file is read and extracted on its
+own: a file that cannot be read or fails is reported on stderr and skipped, and the others
+are written. At the end a summary names every failed file, the same list is written
+beside the output as ``OUT.errors.jsonl`` (one JSON object per failed file), and the exit
+code is 1 if anything failed.
+
+The output is written atomically: it appears whole when the batch ends, and a crash never
+leaves a half-written file or destroys the previous output. Ctrl-C stops the batch and
+writes the records of the files finished so far (exit 130); ``--resume`` then goes on
+from there. ``--resume`` identifies finished files by their report id (the file name, as
+``report_id_for`` makes it, which every record carries in ``report``): the records of an
+earlier output are kept, and input files whose report id is among them are skipped.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from textmine.fill import extract_report
-from textmine.io import FORMATS, InputError, format_for, iter_input_files, read_text, \
-    report_id_for, write_passages
-from textmine.segment import Segmenter, load_themes
+from textmine.batch import FileResult, Settings, Worker, WorkerDied, process_files
+from textmine.io import FORMATS, OutputError, RecordWriter, atomic_write, check_output, \
+    errors_path_for, format_for, iter_input_files, read_records, report_id_for
 
 
 def register(subparsers) -> None:
@@ -20,11 +34,19 @@ def register(subparsers) -> None:
         description="Segment report files and write one record per passage with theme, "
                     "municipality, entities, numbers, activities and outcomes.")
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="report files, or directories (all .txt/.md/.html/.pdf inside)")
+                        help="report files, or folders (all .txt/.md/.html/.htm/.docx/.pdf "
+                             "inside, recursively)")
     parser.add_argument("-o", "--output", default="-",
                         help="output file; the format follows its extension (default: JSONL "
-                             "on standard output)")
+                             "on standard output). Failed files are listed in "
+                             "OUT.errors.jsonl beside it")
     parser.add_argument("--format", choices=FORMATS, help="output format, overriding the extension")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep the records already in OUT and skip the input files they "
+                             "come from (matched by report id, i.e. file name)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="extract in N processes, each loading the pipeline once "
+                             "(default 1)")
     parser.add_argument("--model", default=None,
                         help="language pipeline: the bundled model (default), 'stanza', an "
                              "installed spaCy package or a path")
@@ -36,36 +58,189 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
+@dataclass
+class Batch:
+    """What a batch did: files done, passages and words written, and what failed."""
+
+    total: int = 0
+    processed: int = 0  # input files tried, done or failed
+    done: int = 0
+    passages: int = 0
+    words: int = 0
+    failures: list[dict] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+
+    def fail(self, path: str | Path, problem: str, detail: str | None = None) -> None:
+        print(f"error: {path}: {problem} (skipped)", file=sys.stderr)
+        entry = {"path": str(path), "error": problem}
+        if detail:
+            entry["detail"] = detail
+        self.failures.append(entry)
+
+    def add(self, result: FileResult, writer: RecordWriter) -> None:
+        """Write a file's records, or record its failure."""
+        self.processed += 1
+        if result.error:
+            self.fail(result.path, result.error, result.detail)
+            return
+        writer.add(result.passages)
+        self.done += 1
+        self.passages += len(result.passages)
+        self.words += result.words
+
+    def rate(self) -> float:
+        elapsed = time.monotonic() - self.started
+        return self.words / elapsed if elapsed > 0 else 0.0
+
+
 def run(args: argparse.Namespace) -> int:
+    to_stdout = args.output == "-"
     try:
-        fmt = format_for(args.output, args.format or ("jsonl" if args.output == "-" else None))
+        check_output(args.output)  # a folder or a missing folder: said before the format
+        fmt = format_for(args.output, args.format or ("jsonl" if to_stdout else None))
+    except OutputError as err:
+        print(f"error: output {err}", file=sys.stderr)
+        return 2
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    from textmine.pipeline.load import load
+    if args.workers < 1:
+        print("error: --workers must be 1 or more", file=sys.stderr)
+        return 2
+    batch = Batch()
+    files = list(iter_input_files(args.paths, on_error=lambda e: batch.fail(e.path, e.problem)))
+    listed = {path for path in files if path.exists()}
+    try:
+        check_output(args.output, files)
+        if args.resume and to_stdout:
+            raise OutputError("-", "--resume needs an output file (-o OUT)")
+        kept = _earlier_records(args.output, fmt) if args.resume else []
+    except OutputError as err:
+        print(f"error: output {err}", file=sys.stderr)
+        return 2
+    done_ids = {item["report"] for item in kept}
+    todo = [path for path in files if report_id_for(path) not in done_ids]
+    if args.resume:
+        print(f"resuming: {len(kept)} records of {len(done_ids)} report(s) kept from "
+              f"{args.output}; {len(files) - len(todo)} file(s) skipped", file=sys.stderr)
+    _warn_same_ids(todo)
+    settings = Settings(model=args.model, themes=args.themes, no_themes=args.no_themes,
+                        theme_labels=args.theme_labels)
+    try:
+        worker = _check_settings(settings, in_process=args.workers == 1 or len(todo) <= 1)
+    except (OSError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    batch.total = len(todo)
+    batch.started = time.monotonic()  # words/s of extraction, not of loading the model
+    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    writer = RecordWriter(args.output, fmt)
+    interrupted = died = False
+    try:
+        writer.add_existing(kept)  # all or nothing: a Ctrl-C here keeps the old output
+    except BaseException:
+        writer.abort()
+        raise
+    try:
+        for result in process_files(todo, settings, args.workers, listed, worker):
+            batch.add(result, writer)
+            if progress:
+                progress.show(batch, Path(result.path))
+    except KeyboardInterrupt:
+        interrupted = True
+    except WorkerDied as err:
+        died = True
+        print(f"error: {err}", file=sys.stderr)
+    except BaseException:
+        writer.abort()
+        raise
+    if progress:
+        progress.end()
+    writer.commit()
+    _write_errors(args.output, batch.failures, to_stdout)
+    return _summary(batch, args.output, stopped="interrupted" if interrupted else
+                    "stopped" if died else None)
 
-    nlp = load(args.model)
-    themes = None if args.no_themes else _theme_model(args.themes)
-    segmenter = Segmenter(load_themes(args.theme_labels))
-    passages, failed = [], 0
-    for path in iter_input_files(args.paths):
-        try:
-            text = read_text(path)
-        except InputError as err:
-            print(f"error: {err} (skipped)", file=sys.stderr)
-            failed += 1
-            continue
-        report = extract_report(segmenter.segment(text, report_id_for(path)), nlp, themes)
-        passages.extend(report.passages)
-        print(f"{path}: {len(report.passages)} passages", file=sys.stderr)
-    write_passages(passages, "/dev/stdout" if args.output == "-" else args.output, fmt)
-    if failed:
-        print(f"{failed} file(s) failed; records of the others were written", file=sys.stderr)
-    return 1 if failed else 0
+
+def _summary(batch: Batch, output: str, stopped: str | None) -> int:
+    """The closing lines on stderr, and the exit code."""
+    to_stdout = output == "-"
+    seconds = time.monotonic() - batch.started
+    print(f"{batch.done} file(s), {batch.passages} passages written to "
+          f"{'standard output' if to_stdout else output} ({seconds:.1f} s, "
+          f"{batch.rate():,.0f} words/s)", file=sys.stderr)
+    if batch.failures:
+        print(f"{len(batch.failures)} file(s) failed; the records of the others were written:",
+              file=sys.stderr)
+        for failure in batch.failures:
+            print(f"  {failure['path']}: {failure['error']}", file=sys.stderr)
+        if not to_stdout:
+            print(f"  (listed in {errors_path_for(output)})", file=sys.stderr)
+    if stopped:
+        left = batch.total - batch.processed
+        print(f"{stopped}: {batch.done} of {batch.total} file(s) done and written"
+              + ("" if to_stdout else f"; run again with --resume to do the other {left}"),
+              file=sys.stderr)
+        return 130 if stopped == "interrupted" else 1
+    return 1 if batch.failures else 0
 
 
-def _theme_model(path: str | None):
-    """The given theme classifier, or the bundled one."""
-    from textmine.themes import load_model
+def _check_settings(settings: Settings, in_process: bool) -> Worker | None:
+    """Load what one process needs now (or, for worker processes, check the theme model
+    here), so a bad --themes or --model is found before the batch starts."""
+    from textmine.themes import ModelLoadError, load_model
 
-    return load_model(path)
+    try:
+        if in_process:
+            return Worker(settings)
+        if not settings.no_themes:
+            load_model(settings.themes)
+    except ModelLoadError as err:
+        raise ValueError(f"--themes: {err}") from err
+    return None
+
+
+def _earlier_records(output: str, fmt: str) -> list[dict]:
+    path = Path(output)
+    return read_records(path, fmt) if path.exists() else []
+
+
+def _warn_same_ids(paths: list[Path]) -> None:
+    seen: dict[str, Path] = {}
+    for path in paths:
+        report_id = report_id_for(path)
+        if report_id in seen:
+            print(f"warning: {seen[report_id]} and {path} get the same report id "
+                  f"{report_id!r}; their records can only be told apart by passage order",
+                  file=sys.stderr)
+        seen.setdefault(report_id, path)
+
+
+def _write_errors(output: str, failures: list[dict], to_stdout: bool) -> None:
+    """OUT.errors.jsonl: one object per failed file; removed when nothing failed."""
+    if to_stdout:
+        return
+    path = errors_path_for(output)
+    if not failures:
+        path.unlink(missing_ok=True)  # a stale list from an earlier run would mislead
+        return
+    with atomic_write(path) as handle:
+        for failure in failures:
+            handle.write(json.dumps(failure, ensure_ascii=False) + "\n")
+
+
+class _Progress:
+    """One line on a terminal, rewritten after every file: files, passages, words/s."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def show(self, batch: Batch, path: Path) -> None:
+        line = (f"[{batch.processed}/{batch.total}] {batch.passages} passages, "
+                f"{batch.rate():,.0f} words/s, {len(batch.failures)} failed  {path.name}")
+        self.stream.write("\r\033[K" + line[:200])
+        self.stream.flush()
+
+    def end(self) -> None:
+        self.stream.write("\r\033[K")
+        self.stream.flush()

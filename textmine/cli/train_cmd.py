@@ -58,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     except (DataError, InputError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    for warning in data.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if len(set(data.labels)) < 2:
         print("error: need at least two different labels to train", file=sys.stderr)
         return 1

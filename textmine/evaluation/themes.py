@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -329,13 +330,53 @@ def register(eval_subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    log = (lambda msg: print(msg, file=sys.stderr))
     try:
         data = load_data(args.inputs, args)
         test = load_data(args.test, args) if args.test else None
     except (DataError, InputError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    for warning in data.warnings + (test.warnings if test else []):
+        print(f"warning: {warning}", file=sys.stderr)
+    problem = too_small(data, cross_validate=test is None)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    if test is not None:
+        unseen = sorted(set(test.labels) - set(data.labels))
+        if unseen:
+            print(f"warning: --test labels not in the training data (every such passage "
+                  f"counts as an error): {', '.join(unseen)}", file=sys.stderr)
+    try:
+        return _evaluate(args, data, test)
+    except ValueError as err:  # scikit-learn's word on data it cannot split or fit
+        print(f"error: cannot evaluate on this data ({err})", file=sys.stderr)
+        return 1
+
+
+def too_small(data: LabelledData, cross_validate: bool = True) -> str | None:
+    """Why ``data`` is too small to train on (or to cross-validate), or None."""
+    counts = Counter(data.labels)
+    if len(counts) < 2:
+        only = ", ".join(f"{label!r} ({n} passages)" for label, n in counts.items())
+        return (f"need at least two different labels to train a theme classifier; the data "
+                f"has only {only or 'none'}")
+    if not cross_validate:
+        return None
+    rare = sorted(label for label, n in counts.items() if n < 2)
+    if rare:
+        return (f"cross-validation needs at least 2 passages of every label; "
+                f"{', '.join(map(repr, rare))} {'has' if len(rare) == 1 else 'have'} only one "
+                f"({len(data)} passages in all). Add passages, or train on these and score on "
+                "others with --test")
+    if len(set(data.groups)) < 2:
+        return ("grouped cross-validation needs passages from at least 2 groups "
+                "(municipalities or --group-column values)")
+    return None
+
+
+def _evaluate(args: argparse.Namespace, data: LabelledData, test: LabelledData | None) -> int:
+    log = (lambda msg: print(msg, file=sys.stderr))
     to_docs = doc_maker(args.language_model)
     docs = to_docs(data.texts)
     y = np.asarray(data.labels, dtype=object)

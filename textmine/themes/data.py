@@ -42,6 +42,7 @@ class LabelledData:
     groups: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     secondary: list[str | None] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # rows skipped and why
 
     def extend(self, other: "LabelledData") -> None:
         self.texts += other.texts
@@ -49,13 +50,15 @@ class LabelledData:
         self.groups += other.groups
         self.sources += other.sources
         self.secondary += other.secondary
+        self.warnings += other.warnings
 
     def without(self, labels: Iterable[str]) -> "LabelledData":
         """The passages whose label is not one of ``labels`` (e.g. ``annat``)."""
         drop = set(labels)
         keep = [i for i, label in enumerate(self.labels) if label not in drop]
         return LabelledData(*([getattr(self, name)[i] for i in keep]
-                              for name in ("texts", "labels", "groups", "sources", "secondary")))
+                              for name in ("texts", "labels", "groups", "sources", "secondary")),
+                            warnings=list(self.warnings))
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -112,13 +115,19 @@ def _passages(passages, source: str) -> LabelledData:
 def _from_table(path: Path, columns: Columns) -> LabelledData:
     rows = list(_rows(path))
     data = LabelledData()
+    empty: list[int] = []
+    ragged: list[int] = []
     for number, row in enumerate(rows, 1):
         missing = [c for c in (columns.text, columns.label) if c not in row]
         if missing:
             raise DataError(f"{path}: row {number} has no column {', '.join(missing)} "
-                            f"(columns: {', '.join(row)}; use --text-column/--label-column)")
+                            f"(columns: {', '.join(map(str, row))}; use --text-column/"
+                            "--label-column)")
+        if None in row or any(value is None for value in row.values()):
+            ragged.append(number)  # csv: more or fewer fields than the header
         text, label = str(row[columns.text] or "").strip(), str(row[columns.label] or "").strip()
         if not text or not label:
+            empty.append(number)
             continue
         group = row.get(columns.group) if columns.group else None
         data.texts.append(text)
@@ -127,7 +136,18 @@ def _from_table(path: Path, columns: Columns) -> LabelledData:
         data.sources.append(str(path))
         second = row.get(columns.secondary) if columns.secondary else None
         data.secondary.append(str(second).strip() or None if second not in (None, "") else None)
+    if ragged:
+        data.warnings.append(f"{path}: {len(ragged)} row(s) with more or fewer fields than "
+                             f"the header (rows {_numbers(ragged)}); check the quoting")
+    if empty:
+        data.warnings.append(f"{path}: {len(empty)} row(s) without text or label skipped "
+                             f"(rows {_numbers(empty)})")
     return data
+
+
+def _numbers(rows: list[int], most: int = 10) -> str:
+    shown = ", ".join(map(str, rows[:most]))
+    return shown + (", ..." if len(rows) > most else "")
 
 
 def _rows(path: Path) -> Iterable[dict]:

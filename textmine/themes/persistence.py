@@ -72,7 +72,8 @@ def load_model(path: str | Path | None = None) -> ThemeClassifier:
         from textmine.models import path as model_path
         path = model_path("themes")
     _alias_legacy_modules()
-    return load(path, TRUSTED_TYPES, ThemeClassifier, "theme model", _current_type)
+    return load(path, TRUSTED_TYPES, ThemeClassifier, "theme model", "textmine-themes",
+                _current_type)
 
 
 def _current_type(name: str) -> str:

@@ -108,7 +108,10 @@ def out_of_fold(make: Callable[[], Any], X: list, y: np.ndarray, splits,
 
 def grouped_splits(y: np.ndarray, groups: Sequence[str], folds: int, seed: int):
     n_groups = len(set(groups))
-    cv = StratifiedGroupKFold(n_splits=min(folds, n_groups), shuffle=True, random_state=seed)
+    largest = int(np.unique(y, return_counts=True)[1].max())
+    # scikit-learn refuses more folds than the largest label has members (tiny data)
+    n_splits = max(2, min(folds, n_groups, largest))
+    cv = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
     return list(cv.split(np.zeros(len(y)), y, groups))
 
 

@@ -1,0 +1,168 @@
+"""Many report files: each read, segmented and extracted on its own, in one process or in
+``workers`` processes (each loads the pipeline once), results in input order.
+
+A file that cannot be read or fails in extraction gives a ``FileResult`` with its error
+instead of passages, so one bad file never stops the others. ``extract_many`` is the
+API (``textmine.extract_many``); ``textmine extract`` uses ``process_files`` and writes
+the results as they come.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import traceback
+import warnings
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from textmine.io import InputError, iter_input_files, read_text, report_id_for
+from textmine.records import Passage
+
+VANISHED = "vanished during the run (it was there when the inputs were listed)"
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended abnormally (killed, out of memory, or its model failed to load)."""
+
+
+@dataclass
+class Settings:
+    """What every worker needs to build its pipeline: names and paths, not objects."""
+
+    model: str | None = None
+    themes: str | None = None  # a theme model path; None: the bundled one
+    no_themes: bool = False
+    theme_labels: str | None = None
+
+
+@dataclass
+class FileResult:
+    """One input file's passages, or why it failed."""
+
+    path: str
+    report_id: str
+    passages: list[Passage] = field(default_factory=list)
+    error: str | None = None
+    detail: str | None = None  # the traceback of an unexpected failure
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.text.split()) for p in self.passages)
+
+
+class Worker:
+    """The pipeline, theme model and segmenter of one process, loaded once."""
+
+    def __init__(self, settings: Settings) -> None:
+        from textmine.pipeline.load import load
+        from textmine.segment import Segmenter, load_themes
+        from textmine.themes import load_model
+
+        self.themes = None if settings.no_themes else load_model(settings.themes)
+        self.nlp = load(settings.model)
+        self.segmenter = Segmenter(load_themes(settings.theme_labels))
+
+    def __call__(self, path: Path, listed: bool = False) -> FileResult:
+        """Read, segment and extract one file; failures are returned, never raised."""
+        from textmine.fill import extract_report
+
+        report_id = report_id_for(path)
+        try:
+            text = read_text(path)
+        except InputError as err:
+            gone = listed and not Path(path).exists()
+            return FileResult(str(path), report_id, error=VANISHED if gone else err.problem)
+        try:
+            report = extract_report(self.segmenter.segment(text, report_id), self.nlp,
+                                    self.themes)
+        except (KeyboardInterrupt, MemoryError):
+            raise
+        except Exception as err:  # one bad file must not lose the batch
+            return FileResult(str(path), report_id,
+                              error=f"extraction failed ({err.__class__.__name__}: {err})",
+                              detail=traceback.format_exc())
+        return FileResult(str(path), report_id, passages=report.passages)
+
+
+_WORKER: Worker | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:  # one BLAS thread per worker: N workers on N cores, not N x N threads
+        from threadpoolctl import threadpool_limits
+        threadpool_limits(1)
+    except ImportError:  # threadpoolctl comes with scikit-learn; without it, go on
+        pass
+    _WORKER = Worker(settings)
+
+
+def _run_in_worker(path: Path, listed: bool) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER(path, listed)
+
+
+def process_files(paths: list[Path], settings: Settings, workers: int = 1,
+                  listed: set[Path] | None = None, worker: Worker | None = None
+                  ) -> Iterator[FileResult]:
+    """Results for ``paths`` in their order; ``workers`` > 1 uses that many processes.
+
+    ``listed``: the files that existed when the inputs were listed (one that is gone when
+    its turn comes has vanished). ``worker``: an already loaded Worker for one process.
+    """
+    listed = listed or set()
+    if workers <= 1 or len(paths) <= 1:
+        worker = worker or Worker(settings)
+        for path in paths:
+            yield worker(path, path in listed)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in
+                                          multiprocessing.get_all_start_methods() else "spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_start_worker, initargs=(settings,))
+    pending: deque = deque()
+    todo = iter(paths)
+    try:
+        for path in todo:  # keep a few files per worker in flight, not the whole batch
+            pending.append(pool.submit(_run_in_worker, path, path in listed))
+            if len(pending) >= 2 * workers:
+                break
+        while pending:
+            result = pending.popleft().result()
+            following = next(todo, None)
+            if following is not None:
+                pending.append(pool.submit(_run_in_worker, following, following in listed))
+            yield result
+    except BrokenProcessPool as err:
+        raise WorkerDied(f"a worker process died ({err}); run with --workers 1 to see "
+                         "why") from err
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def extract_many(paths: Iterable[str | Path], workers: int = 1, *, model: str | None = None,
+                 themes: str | None = "default", theme_labels: str | None = None,
+                 on_error: Callable[[InputError], None] | None = None) -> Iterator[dict]:
+    """Passage records (SPEC.md dicts) of every report file in ``paths`` (files or folders),
+    file after file in input order, extracted in ``workers`` processes.
+
+    ``themes``: ``"default"`` (the bundled theme model), a model path, or None (no theme
+    prediction). A file that cannot be read or extracted is passed to ``on_error`` as an
+    ``InputError`` (default: a warning) and the others go on.
+    """
+    report = on_error or (lambda err: warnings.warn(str(err), stacklevel=3))
+    files = list(iter_input_files(paths, on_error=report))
+    settings = Settings(model=model, themes=None if themes in ("default", None) else str(themes),
+                        no_themes=themes is None, theme_labels=theme_labels)
+    listed = {path for path in files if path.exists()}
+    for result in process_files(files, settings, workers, listed):
+        if result.error:
+            report(InputError(result.path, result.error))
+            continue
+        for passage in result.passages:
+            yield passage.to_dict()

@@ -1,0 +1,26 @@
+"""Reading report files and writing passage records.
+
+Reports arrive as UTF-8 (with or without BOM), UTF-16 with a BOM, cp1252 or latin-1, with
+Windows line endings, no-break spaces, soft hyphens and decomposed characters, and as
+HTML pages, Word files (.docx) or PDF. ``read_text`` turns all of these into one
+normalised ``str`` (NFC, LF line endings, no BOM, no soft hyphens, headings as Markdown
+``#`` lines): every offset textmine reports is into that string. The reader is chosen by
+content as well as by extension (``sniff``). Anything that is not a readable report
+raises ``InputError`` naming the file and the problem, so a batch can report it and go
+on with the other files.
+
+One module per concern: ``readers`` (files, encodings, folders), ``html`` (main content
+of web pages), ``docx`` (Word), ``pdf`` (PDF text layer), ``writers`` (JSONL/JSON/CSV,
+atomic output, output checks).
+"""
+from textmine.io.errors import InputError, OutputError
+from textmine.io.readers import (MAX_BYTES, TEXT_SUFFIXES, decode, iter_input_files, normalise,
+                                 read_text, report_id_for, sniff)
+from textmine.io.html import html_to_text
+from textmine.io.writers import (CSV_FIELDS, FORMATS, RecordWriter, atomic_write, check_output,
+                                 errors_path_for, format_for, read_records, write_passages)
+
+__all__ = ["CSV_FIELDS", "FORMATS", "MAX_BYTES", "TEXT_SUFFIXES", "InputError", "OutputError",
+           "RecordWriter", "atomic_write", "check_output", "decode", "errors_path_for",
+           "format_for", "html_to_text", "iter_input_files", "normalise", "read_records",
+           "read_text", "report_id_for", "sniff", "write_passages"]
