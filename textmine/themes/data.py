@@ -63,6 +63,12 @@ class LabelledData:
     def __len__(self) -> int:
         return len(self.texts)
 
+    def labels_array(self):
+        """The labels as the object array scikit-learn's splitters and scorers take."""
+        import numpy as np
+
+        return np.asarray(self.labels, dtype=object)
+
 
 def load_labelled(paths: Iterable[str | Path], columns: Columns | None = None,
                   themes: dict[str, str] | None = None) -> LabelledData:
