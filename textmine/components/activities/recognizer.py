@@ -14,8 +14,9 @@ Words in a planned or negated clause (``scope``) or after a goal or effect cue
 """
 from __future__ import annotations
 from dataclasses import dataclass
-from typing import AbstractSet, Iterator
+from typing import AbstractSet, Iterator, Sequence
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from textmine.components.activities.outcomes import (OutcomeRules, effect_start, is_outcome,
@@ -59,15 +60,17 @@ class Hit:
     end: int
 
 
-def _blocked_tokens(sentence: Span, excludes) -> set[int]:
-    blocked: set[int] = set()
-    words = [t.lower_ for t in sentence]
-    for phrase in excludes:
-        n = len(phrase)
-        for k in range(len(words) - n + 1):
-            if tuple(words[k:k + n]) == phrase:
-                blocked.update(sentence[k].i + j for j in range(n))
-    return blocked
+def phrase_matcher(vocab, phrases: Sequence[tuple[str, ...]]) -> PhraseMatcher:
+    """A PhraseMatcher on lower-cased words for word sequences (exclude phrases)."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("EXCLUDE", [Doc(vocab, words=list(phrase)) for phrase in phrases])
+    return matcher
+
+
+def blocked_tokens(sentence: Span, matches: list[tuple[int, int]]) -> set[int]:
+    """Tokens of the sentence inside an exclude phrase that lies within it."""
+    return {i for start, end in matches if sentence.start <= start and end <= sentence.end
+            for i in range(start, end)}
 
 
 def _linked(verb: Token, obj: Token, window: int, has_deps: bool,
@@ -217,12 +220,21 @@ class ActivityRecognizer:
         self.patterns, self.window, self.excludes, self.scope = load_patterns(resources)
         self.index = trigger_index(resources)
         self.outcomes = OutcomeRules.of(resources)
+        self._matchers: dict[int, PhraseMatcher] = {}  # per vocab
+
+    def exclude_matches(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) of every exclude phrase in the doc."""
+        matcher = self._matchers.get(id(doc.vocab))
+        if matcher is None:
+            matcher = self._matchers[id(doc.vocab)] = phrase_matcher(doc.vocab, self.excludes)
+        return [(start, end) for _, start, end in matcher(doc)]
 
     def __call__(self, doc: Doc) -> Doc:
         activities: list[Activity] = []
         outcomes: list[str] = []
         seen: set[str] = set()
         numbers = doc._.numbers if doc._.numbers is not None else list(extract_numbers(doc))
+        excludes = self.exclude_matches(doc)
         for sentence in sentences(doc):
             if not sentence.text.strip():
                 continue
@@ -232,7 +244,7 @@ class ActivityRecognizer:
                 cuts.append(effect_start(sentence, self.outcomes))
             offsets = [c for c in cuts if c is not None]
             limit = _token_at(sentence, min(offsets)) if offsets else None
-            excluded = _blocked_tokens(sentence, self.excludes)  # words of exclude_phrases
+            excluded = blocked_tokens(sentence, excludes)  # words of exclude_phrases
             unreal = unreal_tokens(sentence, self.scope, excluded)
             for hit in match_sentence(sentence, self.patterns, self.window, excluded=excluded,
                                       limit=limit, unreal=unreal,

@@ -18,6 +18,7 @@ class LexiconSpans:
     """ROLE and TARGET_GROUP spans from the word lexicons."""
 
     def _lexicon(self, doc: Doc) -> Iterator[Candidate]:
+        fixed_name_ends = {end for _, _, end in self.stop_before(doc)}  # 'svenska för' invandrare
         i = 0
         while i < len(doc):
             token = doc[i]
@@ -26,7 +27,7 @@ class LexiconSpans:
             if role is None and group is None:
                 i += 1
                 continue
-            if group is not None and (self._fixed_name_before(doc, i)
+            if group is not None and (i in fixed_name_ends
                                       or self._population_count(doc, i, group)):
                 i += 1
                 continue
@@ -49,14 +50,6 @@ class LexiconSpans:
             return False
         prev = doc[i - 1]
         return prev.like_num or any(c.isdigit() for c in prev.text)
-
-    def _fixed_name_before(self, doc: Doc, i: int) -> bool:
-        """'svenska för invandrare' names a course, not a group."""
-        for words in self.cues["tg_stop_before"]:
-            n = len(words)
-            if i >= n and [t.lower_ for t in doc[i - n:i]] == words:
-                return True
-        return False
 
     def _target_groups(self, doc: Doc, chosen: list[Candidate]) -> Iterator[str]:
         """Base forms of the TARGET_GROUP spans, each once, in order of appearance."""

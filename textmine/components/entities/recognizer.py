@@ -80,6 +80,10 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
                                                                reverse=True))
         self.abbreviations = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}-])(?:{alternation})(?![\p{{L}}\p{{N}}]|-\p{{L}})")
+        # words before a group word that make it part of a fixed name (svenska för invandrare)
+        self.stop_before = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.stop_before.add("STOP", [Doc(nlp.vocab, words=words)
+                                      for words in self.cues["tg_stop_before"]])
         self.loc_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.loc_exact.add("LOC", [make_doc(v) for n in location_names(resources)
                                    for v in _genitive_variants(n)])
