@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Iterator
 
 import regex
 
 from textmine.municipalities import Gazetteer, default_gazetteer
 from textmine.records import Municipality, Passage, Theme
+from textmine.resources import package_text
 
 _MARKUP = regex.compile(r"^\s*(?:#{1,6}\s+)?(?:\d+(?:\.\d+)*\.?\s+)?(?:\*\*|__)?(?P<body>.*?)"
                         r"(?:\*\*|__)?\s*#*\s*$")
@@ -86,8 +86,7 @@ class Report:
 def load_themes(path: str | None = None) -> dict[str, str]:
     """Theme labels -> ids, from a CSV with columns ``id,label`` (default: SPEC.md's five)."""
     if path is None:
-        source = resources.files("textmine.data").joinpath("themes.csv")
-        text = source.read_text(encoding="utf-8")
+        text = package_text("themes.csv")
     else:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()

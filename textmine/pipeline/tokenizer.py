@@ -17,7 +17,6 @@ name it; importing this module (``textmine.load`` does) makes it available.
 from __future__ import annotations
 
 import re
-from importlib import resources
 from typing import Callable, Iterator
 
 import spacy
@@ -25,6 +24,8 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+
+from textmine.resources import data_lines, package_text
 
 TOKENIZER_NAME = "textmine.sv_tokenizer.v1"
 ABBREVIATIONS_FILE = "sv_abbreviations.txt"
@@ -38,8 +39,7 @@ PERCENT = {"%", "procent"}
 
 def load_abbreviations() -> list[str]:
     """Abbreviations from the package data file, with capitalised variants."""
-    text = resources.files("textmine.data").joinpath(ABBREVIATIONS_FILE).read_text("utf-8")
-    words = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    words = list(data_lines(package_text(ABBREVIATIONS_FILE)))
     variants = {w[:1].upper() + w[1:] for w in words}
     return sorted(set(words) | variants)
 

@@ -18,7 +18,6 @@ import csv
 import math
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -26,6 +25,8 @@ import numpy as np
 import regex
 from sklearn.base import BaseEstimator, TransformerMixin
 from spacy.tokens import Doc
+
+from textmine.resources import package_text
 
 LEXICON_FILE = "theme_lexicon.csv"
 _WORD = regex.compile(r"^[\p{L}][\p{L}\-]*$")
@@ -223,7 +224,7 @@ def term_pattern(terms: Sequence[str]) -> regex.Pattern:
 def load_lexicon(path: str | Path | None = None) -> dict[str, list[str]]:
     """Theme -> terms from a CSV with columns theme,term (default: the bundled lexicon)."""
     if path is None:
-        text = resources.files("textmine.data").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+        text = package_text(LEXICON_FILE)
     else:
         text = Path(path).read_text(encoding="utf-8")
     lexicon: dict[str, list[str]] = {}
