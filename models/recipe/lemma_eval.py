@@ -16,8 +16,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Token
 
-import textmine.tokenizer  # noqa: F401  (the tokenizer the bundled model names)
-from textmine.lemmatizer import BackoffSettings, LemmaBackoff, LemmaTable
+try:  # the package is being restructured: textmine/pipeline/{tokenizer,lemma_backoff}.py
+    import textmine.pipeline.tokenizer  # noqa: F401  (the tokenizer the bundled model names)
+    from textmine.pipeline.lemma_backoff import BackoffSettings, LemmaBackoff, LemmaTable
+except ImportError:
+    import textmine.tokenizer  # noqa: F401
+    from textmine.lemmatizer import BackoffSettings, LemmaBackoff, LemmaTable
 
 STRATEGIES = {
     "trained": None,
