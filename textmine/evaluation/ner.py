@@ -156,7 +156,8 @@ def register(eval_subparsers) -> None:
     parser = eval_subparsers.add_parser(
         "ner", help="named-entity P/R/F, overall and per label",
         description="Score the pipeline's named entities against a token<TAB>label file.")
-    parser.add_argument("file", help="token<TAB>label file, blank line between sentences, or a UNER .iob2 file")
+    parser.add_argument("file", help="token<TAB>label file, blank line between sentences, "
+                                     "or a UNER .iob2 file")
     parser.add_argument("--model", default=None,
                         help="pipeline to score: bundled (default), 'stanza', a package or path")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
