@@ -32,7 +32,8 @@ TRAIN_FILES = [
 
 
 def raw_lines(data: Path):
-    with gzip.open(data / "raw" / "riksdagen-interpellations.jsonl.gz", "rt", encoding="utf-8") as fh:
+    raw = data / "raw" / "riksdagen-interpellations.jsonl.gz"
+    with gzip.open(raw, "rt", encoding="utf-8") as fh:
         for line in fh:
             for para in json.loads(line)["text"].split("\n"):
                 if para.strip():
