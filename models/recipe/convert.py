@@ -19,7 +19,7 @@ merged onto the treebank documents: a treebank sentence whose words equal a UNER
 gets its entities (PER -> PERSON) and its other tokens are marked outside; the other
 sentences of the document keep their entity annotation missing. UNER sentences found in no
 treebank document become NER-only documents. UNER has no MISC: in the merged sentences a
-MISC-like name is annotated outside (UNER's guidelines leave it unlabelled), which is what
+MISC-like name is annotated outside (UNER-Talbanken labels no such names), which is what
 the UNER test file scores, at some cost to MISC (measured in models/README.md).
 """
 from __future__ import annotations
