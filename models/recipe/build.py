@@ -17,8 +17,9 @@ dictionary, assemble (senter before the parser, the lemma back-off after the lem
 textmine's tokenizer), score on the held-out test files, and write the model with
 meta.json and the data licences.
 
-Time on this machine (2 shared vCPUs, one training job): about 35 minutes (vectors 1 min,
-main training ~20 min, fine-tuning ~8 min, evaluation ~3 min); see models/README.md.
+Time of ``--v2`` on this machine (2 shared vCPUs, load 3-5, one core per job): about 40
+minutes (conversion 0.3 min, vectors 1 min on 2 threads, main training ~29 min, fine-tuning
+~8 min, assembly and held-out scoring 0.5 min); see models/README.md.
 """
 from __future__ import annotations
 
