@@ -104,3 +104,22 @@ def test_cli_missing_file_and_model(capsys, tmp_path):
     assert main(["evaluate", "ud", str(tmp_path / "none.conllu")]) == 2
     assert main(["evaluate", "ner", str(NER_FILE), "--model", str(tmp_path / "none")]) == 2
     assert "neither an installed spaCy package" in capsys.readouterr().err
+
+
+def test_uner_iob2_read_and_misc_left_out(tmp_path):
+    path = tmp_path / "sample.iob2"
+    path.write_text("# sent_id = 1\n# text = Anna Svensson bor i Eda .\n"
+                    "1\tAnna\tB-PER\t-\t-\n2\tSvensson\tI-PER\t-\t-\n3\tbor\tO\t-\t-\n"
+                    "4\ti\tO\t-\t-\n5\tEda\tB-LOC\t-\t-\n6\t.\tO\t-\t-\n\n"
+                    "# sent_id = 2\n1\tDagens\tO\t-\t-\n2\tNyheter\tO\t-\t-\n", "utf-8")
+    sents = list(ner_eval.read_token_labels(path))
+    assert [len(s) for s in sents] == [6, 2]
+    ref = ner_eval.labelled_doc(spacy.blank("sv").vocab, sents)
+    assert [(e.text, e.label_) for e in ref.ents] == [("Anna Svensson", "PERSON"), ("Eda", "LOC")]
+    nlp = spacy.blank("sv")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PER", "pattern": "Anna Svensson"},
+                        {"label": "LOC", "pattern": "Eda"},
+                        {"label": "MISC", "pattern": "Dagens Nyheter"}])
+    result = ner_eval.evaluate(nlp, path)  # UNER has no MISC: predicted MISC left out
+    assert result.overall.p == pytest.approx(1.0) and result.overall.r == pytest.approx(1.0)

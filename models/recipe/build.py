@@ -2,13 +2,24 @@
 
     python models/recipe/build.py                       # data from ../shared/data
     python models/recipe/build.py --data DIR --work DIR  # elsewhere
+    python models/recipe/build.py --v2 --out DIR         # the v2 candidate (issue 12)
 
-Steps: convert the corpora (``convert.py``), train the UD pipeline (``ud.cfg``: tok2vec,
-tagger, morphologizer, trainable lemmatizer, parser, senter) and the NER pipeline
-(``ner.cfg``, on the NER corpus, which annotates other texts) side by side, prepare the
-lemma table from spacy-lookups-data, assemble one pipeline (the NER sourced with its own
-tok2vec, the lemma back-off after the lemmatizer, textmine's tokenizer), score it on the
-held-out test files, and write it with meta.json and the data licences.
+Without ``--v2`` it rebuilds the shipped v1 model (``ud.cfg`` + ``ner.cfg``, two tok2vecs,
+spacy-lookups-data table), as before.
+
+Steps of ``--v2``: convert the corpora (``convert.py``: the treebanks, the NER corpus and UNER
+merged onto the treebank sentences, one joint corpus), train floret vectors on the Riksdag
+text plus the training text (``vectors.py``), train one pipeline (``joint.cfg``: one
+width-96 tok2vec with the static vectors, shared by tagger, morphologizer, trainable
+lemmatizer, parser and NER; the senter keeps its own tiny one), fine-tune it at a lower
+learning rate with parameter averaging, prepare the lemma table from simplemma's Swedish
+dictionary, assemble (senter before the parser, the lemma back-off after the lemmatizer,
+textmine's tokenizer), score on the held-out test files, and write the model with
+meta.json and the data licences.
+
+Time of ``--v2`` on this machine (2 shared vCPUs, load 3-5, one core per job): about 40
+minutes (conversion 0.3 min, vectors 1 min on 2 threads, main training ~29 min, fine-tuning
+~8 min, assembly and held-out scoring 0.5 min); see models/README.md.
 """
 from __future__ import annotations
 
@@ -48,7 +59,23 @@ SOURCES = [
     {"name": "spacy-lookups-data Swedish lemma table",
      "url": "https://github.com/explosion/spacy-lookups-data", "license": "MIT"},
 ]
-FINETUNE_STEPS = {"ud": 600, "ner": 800}
+SOURCES_V2 = SOURCES[:3] + [
+    {"name": "Universal NER, UNER_Swedish-Talbanken (train and dev)",
+     "url": "https://github.com/UniversalNER/UNER_Swedish-Talbanken", "license": "CC BY-SA 4.0"},
+    {"name": "Riksdag interpellations 1994-2024 (raw text for the floret vectors only)",
+     "url": "https://github.com/swerik-project/riksdagen-interpellations",
+     "license": "none stated (public official documents); only vectors trained on it are "
+                "shipped, no text"},
+    {"name": "simplemma Swedish dictionary (lemma back-off table)",
+     "url": "https://github.com/adbar/simplemma",
+     "license": "MIT (package); its lists derive from Mechura's lemmatization-lists (ODbL), "
+                "Wiktionary/Kaikki, FreeLing, spacy-lookups-data, UniMorph, Wikinflection "
+                "(CC BY 4.0)"},
+]
+JOINT = "joint"
+FINETUNE_STEPS = {"ud": 600, "ner": 800}  # v1
+JOINT_FINETUNE_STEPS = 800
+VECTORS = {"dim": 96, "bucket": 40000, "epoch": 5, "minn": 4, "maxn": 5}
 FINETUNE_LEARN_RATE = 0.0003
 # Lemma back-off settings kept on evidence (models/README.md, lemma_eval.py).
 BACKOFF = {"lowercase": True, "table": True, "compounds": True, "validate": True}
@@ -90,6 +117,35 @@ def _train_stage(work: Path, corpus: Path, parallel: bool, suffix: str, config_f
             raise SystemExit(f"training failed, see {work}/*.log")
 
 
+def train_vectors(work: Path, data: Path) -> Path:
+    out = work / "vectors"
+    if not (out / "vectors" / "config.cfg").exists():
+        cmd = [sys.executable, str(RECIPE / "vectors.py"), "--data", str(data), "--out", str(out)]
+        for key, value in VECTORS.items():
+            cmd += [f"--{key}", str(value)]
+        subprocess.run(cmd, check=True, cwd=ROOT)
+    return out / "vectors"
+
+
+def train_joint(work: Path, corpus: Path, vectors: Path) -> None:
+    """One pipeline on the joint corpus, then the fine-tuning stage from its best checkpoint."""
+    from finetune import finetune_config
+
+    def stage(cfg: Path, suffix: str) -> None:
+        cmd = [sys.executable, "-m", "spacy", "train", str(cfg),
+               "--paths.train", str(corpus / "joint-train.spacy"),
+               "--paths.dev", str(corpus / "joint-dev.spacy"),
+               "--paths.vectors", str(vectors),
+               "-o", str(work / f"{JOINT}{suffix}"), "--code", str(RECIPE / "finetune.py")]
+        if run(cmd, work / f"{JOINT}{suffix}.log").wait() != 0:
+            raise SystemExit(f"training failed, see {work}/{JOINT}{suffix}.log")
+
+    stage(RECIPE / "joint.cfg", "")
+    finetune_config(RECIPE / "joint.cfg", work / JOINT / "model-best", work / f"{JOINT}-ft.cfg",
+                    FINETUNE_LEARN_RATE, JOINT_FINETUNE_STEPS)
+    stage(work / f"{JOINT}-ft.cfg", "-ft")
+
+
 def best_checkpoint(work: Path, name: str) -> Path:
     """The fine-tuned model when it scores better on the dev carve-out, else the first."""
     def score(path: Path) -> float:
@@ -104,13 +160,66 @@ def best_checkpoint(work: Path, name: str) -> Path:
 
 
 def lemma_table(out: Path) -> Path:
-    """spacy-lookups-data's Swedish form -> lemma table as textmine's compact TSV."""
+    """spacy-lookups-data's Swedish form -> lemma table as textmine's compact TSV (v1)."""
     import spacy_lookups_data
 
     source = Path(spacy_lookups_data.__file__).parent / "data" / "sv_lemma_lookup.json.gz"
     with gzip.open(source, "rt", encoding="utf-8") as handle:
         LemmaTable.from_pairs(json.load(handle).items()).to_file(out)
     return out
+
+
+def simplemma_pairs():
+    """simplemma's Swedish dictionary (964k forms), keyed by the lower-cased form; a
+    capitalised lemma is kept only for a capitalised form (names)."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    pairs: dict[str, str] = {}
+    for form, lemma in DefaultDictionaryFactory().get_dictionary("sv").items():
+        low = form.lower()
+        if low not in pairs or form == low:
+            pairs[low] = lemma if not lemma[:1].isupper() or form[:1].isupper() else lemma.lower()
+    return pairs
+
+
+def simplemma_table(out: Path) -> Path:
+    """The v2 back-off table: simplemma's Swedish dictionary alone (it contains nearly all
+    of spacy-lookups-data's forms, agreeing on 99.7%); measured in models/README.md."""
+    LemmaTable.from_pairs(simplemma_pairs().items()).to_file(out)
+    return out
+
+
+def simplemma_licence() -> Path:
+    from importlib.metadata import distribution
+
+    dist = distribution("simplemma")
+    return next(Path(dist.locate_file(f)) for f in dist.files or []
+                if f.name.upper().startswith("LICENSE"))
+
+
+def assemble_joint(work: Path, table: Path):
+    """The joint pipeline (one shared tok2vec), senter before the parser, lemma back-off."""
+    try:
+        import textmine.pipeline.lemma_backoff  # noqa: F401
+        from textmine.pipeline.tokenizer import TOKENIZER_NAME, customize
+    except ImportError:
+        import textmine.lemmatizer  # noqa: F401
+        from textmine.tokenizer import TOKENIZER_NAME, customize
+
+    import finetune  # noqa: F401  (registers the callback a fine-tuned config names)
+
+    path = best_checkpoint(work, JOINT)
+    print("assembling", path, flush=True)
+    nlp = spacy.load(path)
+    nlp._config["nlp"]["after_pipeline_creation"] = None  # training-only callback
+    nlp.remove_pipe("senter")
+    nlp.add_pipe("senter", source=spacy.load(path), before="parser")
+    backoff = nlp.add_pipe("textmine_lemma_backoff", after="trainable_lemmatizer",
+                           config=BACKOFF)
+    backoff.initialize(table_path=str(table))
+    nlp.tokenizer = customize(nlp.tokenizer)
+    nlp._config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER_NAME}
+    return nlp
 
 
 def assemble(work: Path, table: Path):
@@ -152,33 +261,43 @@ def evaluate(model_dir: Path, data: Path) -> dict:
     lemma_gold = sum(off in found and found[off].lemma_ == lemma for _, off, lemma, _ in gold)
     ud = ud_eval.evaluate(nlp, data / "ud/UD_Swedish-Talbanken/sv_talbanken-ud-test.conllu")
     ner = ner_eval.evaluate(nlp, data / "ner/swedish-ner-corpus/test_corpus.txt")
+    uner = ner_eval.evaluate(nlp, data / "ner/uner-talbanken/sv_talbanken-ud-test.iob2")
+
+    def ner_scores(result):
+        return {"p": result.overall.p, "r": result.overall.r, "f": result.overall.f,
+                "per_label": {k: vars(v) for k, v in result.per_label.items()}}
     return {"ud_talbanken_test": ud.scores,
             "lemma_report_gold": {"tokens": len(gold), "accuracy": lemma_gold / len(gold)},
-            "ner_test": {"p": ner.overall.p, "r": ner.overall.r, "f": ner.overall.f,
-                         "per_label": {k: vars(v) for k, v in ner.per_label.items()}}}
+            "ner_test": ner_scores(ner), "uner_talbanken_test": ner_scores(uner)}
 
 
-def write_meta(nlp, out: Path, scores: dict, data: Path) -> None:
+def write_meta(nlp, out: Path, scores: dict, data: Path, v2: bool = False) -> None:
     meta = nlp.meta
     dev = meta.pop("performance", {})
     meta["dev_carveout_scores"] = {k: v for k, v in dev.items()
                                    if isinstance(v, float) and not k.endswith("_loss")}
     meta.update({
-        "name": "textmine", "lang": "sv", "version": "0.1.0",
+        "name": "textmine", "lang": "sv", "version": "0.2.0" if v2 else "0.1.0",
         "description": "Swedish pipeline for public-sector reports: tokenizer, SUC tagger, "
-                       "morphologizer, lemmatizer (trained + lookup back-off), parser, NER.",
+                       "morphologizer, lemmatizer (trained + lookup back-off), parser, NER"
+                       + (" on one width-96 tok2vec with floret vectors." if v2 else "."),
         "license": "CC BY-SA 4.0",
-        "sources": SOURCES,
+        "sources": SOURCES_V2 if v2 else SOURCES,
         "author": "textmine", "url": "",
         "accuracy_heldout": scores,
-        "accuracy_note": "ud_talbanken_test and ner_test are the held-out test files, never "
-                         "used for training or tuning; lemma_report_gold is "
+        "accuracy_note": "ud_talbanken_test, ner_test and uner_talbanken_test are the "
+                         "held-out test files, never used for training or tuning (UNER: "
+                         "predicted MISC left out, UNER has no MISC); lemma_report_gold is "
                          "corpus/gold/lemmas.tsv (words of the bundled report, read by hand)",
     })
     nlp.meta = meta
     nlp.to_disk(out)
     for target, source in LICENCES.items():
         shutil.copy(data / source, out / target)
+    if v2:
+        shutil.copy(data / "ner/uner-talbanken/LICENSE.txt",
+                    out / "LICENSE-UNER_Swedish-Talbanken.txt")
+        shutil.copy(simplemma_licence(), out / "LICENSE-simplemma.txt")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -189,16 +308,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sequential", action="store_true", help="train one at a time")
     parser.add_argument("--skip-train", action="store_true",
                         help="reuse the trained pipelines in --work")
+    parser.add_argument("--v2", action="store_true",
+                        help="the v2 recipe of issue 12 (floret vectors, one shared width-96 "
+                             "tok2vec, UNER, simplemma table); measured in models/README.md "
+                             "but not shipped (extraction figures on dev dropped)")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     start = time.time()
     corpus = args.work / "corpus"
     subprocess.run([sys.executable, str(RECIPE / "convert.py"), "--data", str(args.data),
                     "--out", str(corpus)], check=True, cwd=ROOT)
-    if not args.skip_train:
-        train(args.work, corpus, parallel=not args.sequential)
-    table = lemma_table(args.work / "lemma_table.tsv.gz")
-    nlp = assemble(args.work, table)
+    if not args.v2:  # v1: the shipped model
+        if not args.skip_train:
+            train(args.work, corpus, parallel=not args.sequential)
+        nlp = assemble(args.work, lemma_table(args.work / "lemma_table.tsv.gz"))
+    else:
+        vectors = train_vectors(args.work, args.data)
+        if not args.skip_train:
+            train_joint(args.work, corpus, vectors)
+        nlp = assemble_joint(args.work, simplemma_table(args.work / "lemma_table.tsv.gz"))
     staging = args.work / MODEL_NAME
     if staging.exists():
         shutil.rmtree(staging)
@@ -206,7 +334,7 @@ def main(argv: list[str] | None = None) -> None:
     scores = evaluate(staging, args.data)
     if args.out.exists():
         shutil.rmtree(args.out)
-    write_meta(nlp, args.out, scores, args.data)
+    write_meta(nlp, args.out, scores, args.data, v2=args.v2)
     print(json.dumps(scores, indent=2))
     print(f"built {args.out} in {(time.time() - start) / 60:.1f} min")
 

@@ -9,7 +9,18 @@ missing so they never reach the lemmatizer as gold.
 
 Outputs (in ``OUT``): ``ud-train.spacy``, ``ud-dev.spacy`` (a carve-out of the training
 data used for tuning), ``ud-test.spacy`` (held-out, evaluation only), ``ner-train.spacy``,
-``ner-dev.spacy`` (carve-out of the NER train file) and ``ner-test.spacy`` (held-out).
+``ner-dev.spacy`` (carve-out of the NER train file) and ``ner-test.spacy`` (held-out), and
+``joint-train.spacy`` / ``joint-dev.spacy``: the UD and NER documents together, for one
+pipeline whose components share one tok2vec (each component learns from the documents
+that carry its annotation; spaCy treats the rest as missing).
+
+Universal NER (UNER-Talbanken train and dev, PER/LOC/ORG on the Talbanken sentences) is
+merged onto the treebank documents: a treebank sentence whose words equal a UNER sentence
+gets its entities (PER -> PERSON) and its other tokens are marked outside; the other
+sentences of the document keep their entity annotation missing. UNER sentences found in no
+treebank document become NER-only documents. UNER has no MISC: in the merged sentences a
+MISC-like name is annotated outside (UNER-Talbanken labels no such names), which is what
+the UNER test file scores, at some cost to MISC (measured in models/README.md).
 """
 from __future__ import annotations
 
@@ -27,6 +38,8 @@ from textmine.evaluation.ud import UDSentence, UDToken, read_conllu, sentences_t
 UD_DIR = "ud/UD_Swedish-Talbanken"
 PUD_DIR = "ud/UD_Swedish-PUD"
 NER_DIR = "ner/swedish-ner-corpus"
+UNER_DIR = "ner/uner-talbanken"
+UNER_FILES = ("sv_talbanken-ud-train.iob2", "sv_talbanken-ud-dev.iob2")  # never -test
 
 V1_RELATIONS = {
     "dobj": "obj",
@@ -111,6 +124,41 @@ def split_dev(docs: list[Doc]) -> tuple[list[Doc], list[Doc]]:
     return train, dev
 
 
+def read_uner(data: Path) -> dict[tuple[str, ...], list[tuple[str, str]]]:
+    sents = {}
+    for name in UNER_FILES:
+        for sent in read_ner(data / UNER_DIR / name):
+            sents[tuple(w for w, _ in sent)] = sent
+    return sents
+
+
+def add_uner(docs: list[Doc], uner: dict, vocab) -> tuple[list[Doc], list[Doc]]:
+    """Put UNER entities on the treebank sentences they annotate (see the module doc);
+    return the documents and NER-only documents of the UNER sentences matched nowhere."""
+    from spacy.tokens import Span
+
+    used = set()
+    for doc in docs:
+        ents, outside = [], []
+        for sent in doc.sents:
+            key = tuple(t.text for t in sent)
+            if key not in uner:
+                continue
+            used.add(key)
+            gold = labelled_doc(vocab, [uner[key]])
+            ents += [Span(doc, sent.start + e.start, sent.start + e.end, label=e.label_)
+                     for e in gold.ents]
+            inside = {i for e in gold.ents for i in range(e.start, e.end)}
+            outside += [Span(doc, sent.start + i, sent.start + i + 1)
+                        for i in range(len(sent)) if i not in inside]
+        if ents or outside:
+            doc.set_ents(ents, outside=outside, default="missing")
+    rest = [s for k, s in uner.items() if k not in used]
+    extra = [labelled_doc(vocab, c) for c in chunk(rest, SENTS_PER_DOC)]
+    print(f"UNER: {len(used)} sentences merged onto treebank documents, {len(rest)} NER-only")
+    return docs, extra
+
+
 def convert_ud(data: Path, out: Path, nlp) -> None:
     dev_v2 = list(read_conllu(data / UD_DIR / "sv_talbanken-ud-dev.conllu"))
     pud = list(read_conllu(data / PUD_DIR / "sv_pud-ud-test.conllu"))
@@ -120,7 +168,11 @@ def convert_ud(data: Path, out: Path, nlp) -> None:
     docs = [sentences_to_doc(nlp.vocab, c, with_lemmas=False) for c in chunk(v1, SENTS_PER_DOC)]
     docs += [sentences_to_doc(nlp.vocab, c, with_lemmas=True) for c in chunk(dev_v2, SENTS_PER_DOC)]
     docs += [sentences_to_doc(nlp.vocab, c, with_lemmas=True) for c in chunk(pud, SENTS_PER_DOC)]
+    docs, uner_only = add_uner(docs, read_uner(data), nlp.vocab)
     train, dev = split_dev(docs)
+    uner_train, uner_dev = split_dev(uner_only)
+    DocBin(docs=uner_train, store_user_data=False).to_disk(out / "uner-only-train.spacy")
+    DocBin(docs=uner_dev, store_user_data=False).to_disk(out / "uner-only-dev.spacy")
     DocBin(docs=train, store_user_data=False).to_disk(out / "ud-train.spacy")
     DocBin(docs=dev, store_user_data=False).to_disk(out / "ud-dev.spacy")
     test = list(read_conllu(data / UD_DIR / "sv_talbanken-ud-test.conllu"))
@@ -151,6 +203,13 @@ def main(argv: list[str] | None = None) -> None:
     nlp = spacy.blank("sv")
     convert_ud(args.data, args.out, nlp)
     convert_ner(args.data, args.out, nlp)
+    for split in ("train", "dev"):
+        joint = DocBin(store_user_data=False)
+        for part in ("ud", "uner-only", "ner"):
+            for doc in DocBin().from_disk(args.out / f"{part}-{split}.spacy").get_docs(nlp.vocab):
+                joint.add(doc)
+        joint.to_disk(args.out / f"joint-{split}.spacy")
+        print(f"joint {split}: {len(joint)} docs")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,11 @@ FILE holds one ``token<TAB>label`` per line and a blank line between sentences, 
 format of the Swedish NER corpus (labels PER, ORG, LOC, MISC and ``0``/``O`` outside;
 IO or BIO tags). Person labels (PER, PRS) are read as PERSON, textmine's label, on both
 the gold and the predicted side, so pipelines with other conventions can be compared.
+
+Universal NER files (``*.iob2``: ``# ...`` comment lines, then ``id<TAB>token<TAB>IOB2
+label<TAB>-<TAB>-``) are read too. UNER annotates only PER, LOC and ORG, so when such a file
+is scored, predicted entities of other labels (MISC) are left out on the predicted side:
+UNER's gold says nothing about them.
 """
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ from spacy.training import Example
 SENTS_PER_DOC = 10
 OUTSIDE = {"0", "O", "_"}
 LABEL_ALIASES = {"PER": "PERSON", "PRS": "PERSON"}
+UNER_LABELS = {"PERSON", "LOC", "ORG"}  # UNER's PER, LOC, ORG after LABEL_ALIASES
 
 
 @dataclass
@@ -43,10 +49,20 @@ class NERScores:
 
 
 def read_token_labels(path: Path) -> Iterator[list[tuple[str, str]]]:
-    """Sentences of (token, label); the label is the last whitespace-separated field."""
+    """Sentences of (token, label); the label is the last whitespace-separated field, or
+    the third tab-separated one in a UNER ``.iob2`` file (whose ``#`` lines are comments)."""
     sent: list[tuple[str, str]] = []
+    iob2 = is_uner(path)
     with Path(path).open(encoding="utf-8") as handle:
         for line in handle:
+            if iob2:
+                if line.startswith("#"):
+                    continue
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 3:
+                    sent.append((cols[1], cols[2]))
+                    continue
+                line = ""
             parts = line.split()
             if not parts:
                 if sent:
@@ -57,6 +73,11 @@ def read_token_labels(path: Path) -> Iterator[list[tuple[str, str]]]:
             sent.append((" ".join(parts[:-1]) or parts[0], label))
     if sent:
         yield sent
+
+
+def is_uner(path) -> bool:
+    """A Universal NER file (``.iob2``): PER, LOC, ORG only."""
+    return Path(path).suffix == ".iob2"
 
 
 def normalise_label(label: str) -> str:
@@ -93,11 +114,13 @@ def evaluate(nlp: Language, path: Path, model: str = "") -> NERScores:
     sents = list(read_token_labels(path))
     refs = [labelled_doc(nlp.vocab, sents[i:i + SENTS_PER_DOC])
             for i in range(0, len(sents), SENTS_PER_DOC)]
+    keep = UNER_LABELS if is_uner(path) else None
     examples = []
     for ref, pred in zip(refs, nlp.pipe(Doc(nlp.vocab, words=[t.text for t in r],
                                             spaces=[True] * len(r)) for r in refs)):
         pred.ents = [Span(pred, e.start, e.end, label=normalise_label(e.label_))
-                     for e in pred.ents]
+                     for e in pred.ents
+                     if keep is None or normalise_label(e.label_) in keep]
         examples.append(Example(pred, ref))
     scores = Scorer.score_spans(examples, "ents")
     per_label = {label: LabelScores(**v) for label, v in
@@ -133,7 +156,8 @@ def register(eval_subparsers) -> None:
     parser = eval_subparsers.add_parser(
         "ner", help="named-entity P/R/F, overall and per label",
         description="Score the pipeline's named entities against a token<TAB>label file.")
-    parser.add_argument("file", help="token<TAB>label file, blank line between sentences")
+    parser.add_argument("file", help="token<TAB>label file, blank line between sentences, "
+                                     "or a UNER .iob2 file")
     parser.add_argument("--model", default=None,
                         help="pipeline to score: bundled (default), 'stanza', a package or path")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
