@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 
 import pytest
 import spacy
@@ -32,8 +33,11 @@ def rules_nlp():
 
 
 def run_python(code: str, *args: str, timeout: int = 300) -> str:
-    """Run ``code`` in a fresh interpreter (nothing imported yet); its stdout."""
-    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
-                            text=True, timeout=timeout)
+    """Run ``code`` in a fresh interpreter (nothing imported yet); its stdout. It runs in a
+    temporary folder, so it imports textmine as installed, not the source tree of the
+    working directory (where ``python -c`` would look first)."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
+                                text=True, timeout=timeout, cwd=folder)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
