@@ -199,12 +199,7 @@ def simplemma_licence() -> Path:
 
 def assemble_joint(work: Path, table: Path):
     """The joint pipeline (one shared tok2vec), senter before the parser, lemma back-off."""
-    try:
-        import textmine.pipeline.lemma_backoff  # noqa: F401
-        from textmine.pipeline.tokenizer import TOKENIZER_NAME, customize
-    except ImportError:
-        import textmine.lemmatizer  # noqa: F401
-        from textmine.tokenizer import TOKENIZER_NAME, customize
+    import textmine.pipeline.lemma_backoff  # noqa: F401  (the factory the pipeline names)
 
     import finetune  # noqa: F401  (registers the callback a fine-tuned config names)
 
@@ -214,6 +209,13 @@ def assemble_joint(work: Path, table: Path):
     nlp._config["nlp"]["after_pipeline_creation"] = None  # training-only callback
     nlp.remove_pipe("senter")
     nlp.add_pipe("senter", source=spacy.load(path), before="parser")
+    return finish(nlp, table)
+
+
+def finish(nlp, table: Path):
+    """The lemma back-off after the trained lemmatizer, and textmine's tokenizer."""
+    from textmine.pipeline.tokenizer import TOKENIZER_NAME, customize
+
     backoff = nlp.add_pipe("textmine_lemma_backoff", after="trainable_lemmatizer",
                            config=BACKOFF)
     backoff.initialize(table_path=str(table))
@@ -224,8 +226,7 @@ def assemble_joint(work: Path, table: Path):
 
 def assemble(work: Path, table: Path):
     """One pipeline: UD components, NER with its own tok2vec, lemma back-off, tokenizer."""
-    import textmine.pipeline.lemma_backoff  # noqa: F401
-    from textmine.pipeline.tokenizer import TOKENIZER_NAME, customize
+    import textmine.pipeline.lemma_backoff  # noqa: F401  (the factory the pipeline names)
 
     import finetune  # noqa: F401  (registers the callback a fine-tuned config names)
 
@@ -239,12 +240,7 @@ def assemble(work: Path, table: Path):
     nlp.add_pipe("senter", source=spacy.load(ud_path), before="parser")
     ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner, name="ner")
-    backoff = nlp.add_pipe("textmine_lemma_backoff", after="trainable_lemmatizer",
-                           config=BACKOFF)
-    backoff.initialize(table_path=str(table))
-    nlp.tokenizer = customize(nlp.tokenizer)
-    nlp._config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER_NAME}
-    return nlp
+    return finish(nlp, table)
 
 
 def evaluate(model_dir: Path, data: Path) -> dict:

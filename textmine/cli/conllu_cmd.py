@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from textmine.cli.common import ErrorLog, unusable_output
 from textmine.tables import load_records
 
 
@@ -26,16 +26,10 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from textmine.conllu import iter_conllu
 
-    if args.output != "-" and (Path(args.output).is_dir() or not Path(args.output).parent.is_dir()):
-        print(f"error: {args.output}: not a file in an existing folder", file=sys.stderr)
+    if args.output != "-" and unusable_output(args.output):
         return 2
-    failed: list[str] = []
-
-    def report_error(message: str) -> None:
-        print(f"error: {message} (skipped)", file=sys.stderr)
-        failed.append(message)
-
-    records = load_records(args.paths, on_error=report_error, extract=False)
+    errors = ErrorLog()
+    records = load_records(args.paths, on_error=errors, extract=False)
     nlp = None
     if args.model:
         from textmine.pipeline.load import load
@@ -48,4 +42,4 @@ def run(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
     print(f"{len(records)} passages -> {args.output}", file=sys.stderr)
-    return 1 if failed else 0
+    return errors.exit_code

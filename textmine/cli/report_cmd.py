@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from textmine.cli.common import ErrorLog, unusable_output
 from textmine.tables import load_records
 
 
@@ -27,17 +28,10 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from textmine.html_report import write_html
 
-    output = Path(args.output)
-    if output.is_dir() or not output.parent.is_dir():
-        print(f"error: {output}: not a file in an existing folder", file=sys.stderr)
+    if unusable_output(args.output):
         return 2
-    failed: list[str] = []
-
-    def report_error(message: str) -> None:
-        print(f"error: {message} (skipped)", file=sys.stderr)
-        failed.append(message)
-
-    records = load_records(args.paths, on_error=report_error)
-    write_html(records, output, args.title)
-    print(f"{len(records)} passages -> {output}", file=sys.stderr)
-    return 1 if failed else 0
+    errors = ErrorLog()
+    records = load_records(args.paths, on_error=errors)
+    write_html(records, Path(args.output), args.title)
+    print(f"{len(records)} passages -> {args.output}", file=sys.stderr)
+    return errors.exit_code

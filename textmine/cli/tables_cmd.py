@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from textmine.cli.common import ErrorLog
 from textmine.tables import TABLE_FORMATS, TABLES, load_records, write_tables
 
 
@@ -23,17 +24,12 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    failed: list[str] = []
-
-    def report_error(message: str) -> None:
-        print(f"error: {message} (skipped)", file=sys.stderr)
-        failed.append(message)
-
-    records = load_records(args.paths, on_error=report_error)
+    errors = ErrorLog()
+    records = load_records(args.paths, on_error=errors)
     try:
         paths = write_tables(records, args.output, args.format)
     except (ImportError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     print(f"{len(records)} passages -> " + ", ".join(str(p) for p in paths), file=sys.stderr)
-    return 1 if failed else 0
+    return errors.exit_code
