@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from textmine.io import InputError, iter_input_files, read_text, sniff
+from textmine.io import InputError, iter_input_files, read_document, read_text, sniff
 from textmine.io.pdf import clean_pages
 from textmine.segment import Line, Segmenter, segment
 
@@ -414,3 +414,20 @@ def test_unreadable_folder_symlink_loop_and_broken_link_are_named(tmp_path, monk
     with pytest.warns(UserWarning) as warned:  # without on_error: warnings, never silence
         list(iter_input_files([tmp_path]))
     assert sorted(str(w.message) for w in warned) == messages
+
+
+def test_a_web_page_title_names_the_municipality_its_text_calls_kommunen(tmp_path):
+    """The main text says only "Kommunen"; the page's title and site name say which one."""
+    import textmine
+
+    page = tmp_path / "nyhet.html"
+    page.write_text(
+        '<!DOCTYPE html><html><head><title>Nu öppnar fritidsgården - Vara kommun</title>'
+        '<meta property="og:site_name" content="Vara kommun"></head><body><nav>Start</nav>'
+        "<main><h1>Nu öppnar fritidsgården</h1><p>Kommunen öppnar en ny fritidsgård i höst."
+        "</p><p>Den har öppet klockan 15-21.</p></main><footer>Vara kommun</footer></body>"
+        "</html>", encoding="utf-8")
+    document = read_document(page)
+    assert "Vara" not in document.text and "Vara kommun" in document.title
+    report = textmine.read_report(page)
+    assert [p.municipality.code for p in report.passages] == ["1470", "1470"]

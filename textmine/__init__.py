@@ -32,10 +32,11 @@ def load(name: str | Path | None = None) -> "Language":
 
 def read_report(path: str | Path, themes: dict[str, str] | None = None) -> "Report":
     """Read a report file (any encoding, .txt/.md/.html/.pdf) and segment it into passages."""
-    from textmine.io import read_text, report_id_for
+    from textmine.io import read_document, report_id_for
     from textmine.segment import Segmenter
 
-    return Segmenter(themes).segment(read_text(path), report_id_for(path))
+    document = read_document(path)
+    return Segmenter(themes).segment(document.text, report_id_for(path), document.title)
 
 
 def extract(report: "Report", nlp: "Language | None" = None, themes="default") -> "Report":

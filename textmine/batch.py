@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from textmine.io import InputError, iter_input_files, read_text, report_id_for
+from textmine.io import InputError, iter_input_files, read_document, report_id_for
 from textmine.records import Passage
 
 VANISHED = "vanished during the run (it was there when the inputs were listed)"
@@ -72,13 +72,14 @@ class Worker:
 
         report_id = report_id_for(path)
         try:
-            text = read_text(path)
+            document = read_document(path)
         except InputError as err:
             gone = listed and not Path(path).exists()
             return FileResult(str(path), report_id, error=VANISHED if gone else err.problem)
         try:
-            report = extract_report(self.segmenter.segment(text, report_id), self.nlp,
-                                    self.themes)
+            report = extract_report(
+                self.segmenter.segment(document.text, report_id, document.title), self.nlp,
+                self.themes)
         except (KeyboardInterrupt, MemoryError):
             raise
         except Exception as err:  # one bad file must not lose the batch

@@ -133,12 +133,15 @@ class Segmenter:
         return Heading(line, theme, municipality)
 
     # -- segmentation ---------------------------------------------------------
-    def segment(self, text: str, report_id: str = "report") -> Report:
-        """Segment ``text`` (already decoded and normalised, see textmine.io)."""
+    def segment(self, text: str, report_id: str = "report",
+                context: str | None = None) -> Report:
+        """Segment ``text`` (already decoded and normalised, see textmine.io); ``context``
+        is what the file says about itself outside the text (a web page's title), used
+        only to find the municipality of a document without headings."""
         units = list(self._units(text))
         report = Report(report_id=report_id, text=text)
         if not any(isinstance(u, Heading) and u.known for u in units):
-            return self._unstructured(report, units)
+            return self._unstructured(report, units, context)
         return self._structured(report, units)
 
     def _units(self, text: str) -> Iterator[Heading | list[Line]]:
@@ -191,11 +194,13 @@ class Segmenter:
             report.title = _title(front)
         return report
 
-    def _unstructured(self, report: Report, units: list) -> Report:
+    def _unstructured(self, report: Report, units: list, context: str | None) -> Report:
         """One passage per paragraph; a paragraph that names no municipality is about the
         one the whole document names, if it names only one (a news page names it once, then
-        says "kommunen")."""
-        document = self.gazetteer.sole(report.text)
+        says "kommunen"), else the one its ``context`` (a web page's title) names."""
+        named = self.gazetteer.find(report.text)
+        document = (self.gazetteer.sole(report.text) if named
+                    else self.gazetteer.sole(context or ""))
         for unit in units:
             if isinstance(unit, Heading):
                 report.title = report.title or unit.line.text.strip("# ")

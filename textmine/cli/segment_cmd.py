@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from textmine.io import InputError, read_text, report_id_for
+from textmine.io import InputError, read_document, report_id_for
 from textmine.segment import Segmenter, load_themes
 
 
@@ -20,11 +20,12 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        text = read_text(args.file)
+        document = read_document(args.file)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    report = Segmenter(load_themes(args.theme_labels)).segment(text, report_id_for(args.file))
+    segmenter = Segmenter(load_themes(args.theme_labels))
+    report = segmenter.segment(document.text, report_id_for(args.file), document.title)
     print(f"{report.report_id}: {len(report.passages)} passages"
           + (f" ({report.title})" if report.title else ""))
     for theme, rows in report.outline():

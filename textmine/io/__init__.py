@@ -14,13 +14,14 @@ of web pages), ``docx`` (Word), ``pdf`` (PDF text layer), ``writers`` (JSONL/JSO
 atomic output, output checks).
 """
 from textmine.io.errors import InputError, OutputError
-from textmine.io.readers import (MAX_BYTES, TEXT_SUFFIXES, decode, iter_input_files, normalise,
-                                 read_text, report_id_for, sniff)
+from textmine.io.readers import (MAX_BYTES, TEXT_SUFFIXES, Document, decode, iter_input_files,
+                                 normalise, read_document, read_text, report_id_for, sniff)
 from textmine.io.html import html_to_text
 from textmine.io.writers import (CSV_FIELDS, FORMATS, RecordWriter, atomic_write, check_output,
                                  errors_path_for, format_for, read_records, write_passages)
 
-__all__ = ["CSV_FIELDS", "FORMATS", "MAX_BYTES", "TEXT_SUFFIXES", "InputError", "OutputError",
+__all__ = ["CSV_FIELDS", "Document", "FORMATS", "MAX_BYTES", "TEXT_SUFFIXES", "InputError",
+           "OutputError", "read_document",
            "RecordWriter", "atomic_write", "check_output", "decode", "errors_path_for",
            "format_for", "html_to_text", "iter_input_files", "normalise", "read_records",
            "read_text", "report_id_for", "sniff", "write_passages"]

@@ -219,9 +219,32 @@ def main_content(root: Element) -> Element:
     return next((e for e in elements if e.tag == "body"), root)
 
 
+def page_title(root: Element) -> str | None:
+    """What a page says it is, outside its main text: its site name and <title>
+    ("Nu öppnar fritidsgården - Vara kommun"), or None."""
+    parts = [e.attrs.get("content", "") for e in root.iter()
+             if e.tag == "meta" and e.attrs.get("property") == "og:site_name"]
+    parts += [" ".join(_texts(e)) for e in root.iter() if e.tag == "title"]
+    title = " ".join(" ".join(parts).split())
+    return title or None
+
+
+def _texts(element: Element) -> list[str]:
+    return [child for child in element.children if isinstance(child, str)]
+
+
 def html_to_text(markup: str) -> str:
     """Main text of (possibly malformed) HTML, headings as Markdown, blocks as paragraphs."""
+    return html_document(markup)[0]
+
+
+def html_document(markup: str) -> tuple[str, str | None]:
+    """(main text, page title) of a web page; see ``html_to_text`` and ``page_title``."""
     root = parse(markup)
+    return _main_text(root), page_title(root)
+
+
+def _main_text(root: Element) -> str:
     main = main_content(root)
     parts: list[str] = []
     sizes: dict[int, int] = {}

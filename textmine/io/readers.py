@@ -12,6 +12,7 @@ import stat
 import unicodedata
 import warnings
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -34,8 +35,23 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 _HTML_START = ("<!doctype html", "<html", "<head", "<body")
 
 
+@dataclass(frozen=True)
+class Document:
+    """A report file's normalised text, and what the file says about itself outside that
+    text (a web page's title and site name), which can name the municipality the text
+    only calls "kommunen"."""
+
+    text: str
+    title: str | None = None
+
+
 def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     """Read a report file (text, Markdown, HTML, DOCX or PDF) as normalised text."""
+    return read_document(path, max_bytes).text
+
+
+def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a report file as a ``Document`` (its text and, for web pages, its title)."""
     path = Path(path)
     if not path.exists():
         if path.is_symlink():
@@ -54,6 +70,7 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     except OSError as err:
         raise InputError(path, f"cannot be read ({err.strerror or err})") from err
     kind = sniff(data, path.suffix)
+    title = None
     if kind == "pdf":
         from textmine.io.pdf import pdf_text
         text = pdf_text(path, data)
@@ -63,15 +80,15 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     else:
         text = _decode_text(path, data)
         if kind == "html" or _looks_like_html(text):
-            from textmine.io.html import html_to_text
-            text = html_to_text(text)
+            from textmine.io.html import html_document
+            text, title = html_document(text)
             if not text.strip():
                 raise InputError(path, "no main text in this web page (only menus, banners "
                                        "or other page furniture)")
     text = normalise(text)
     if not text.strip():
         raise InputError(path, "empty file (no text)")
-    return text
+    return Document(text, normalise(title).strip() if title else None)
 
 
 def sniff(data: bytes, suffix: str = "") -> str:
