@@ -107,3 +107,17 @@ def test_scheduler_bad_output_is_refused_before_connecting(tmp_path, inputs, cap
     assert main(["extract", str(inputs), "--scheduler", "tcp://127.0.0.1:9", *args]) == 2
     assert problem in capsys.readouterr().err
     assert (tmp_path / "busy" / "notes.txt").exists()
+
+
+def test_files_the_workers_cannot_reach_and_failed_tasks_are_reported(cluster, tmp_path):
+    from textmine import distributed
+    from textmine.batch import Settings
+
+    gone = tmp_path / "not-shared.txt"  # as a file only the client's machine has
+    with Client(cluster) as client:
+        [missing] = distributed.process_files(client, [gone], Settings(no_themes=True))
+        [failed] = distributed.process_files(
+            client, [gone], Settings(model=str(tmp_path / "no-such-model"), no_themes=True))
+    assert missing.error.startswith("not found on the worker") and not missing.passages
+    assert "shared filesystem" in missing.error
+    assert failed.error.startswith("failed on the cluster (") and failed.report_id == "not-shared"
