@@ -95,6 +95,7 @@ def test_extract_scheduler_writes_partitioned_parquet(inputs, cluster, local_rec
     (["-o", "{tmp}/missing/out"], "does not exist"),
     (["-o", "{tmp}/file.txt"], "is not a folder"),
     (["-o", "{tmp}/busy"], "holds other files"),
+    (["-o", "."], "holds other files"),
     (["-o", "{tmp}/out", "--workers", "2"], "--workers is for local runs"),
 ])
 def test_scheduler_bad_output_is_refused_before_connecting(tmp_path, inputs, capsys, extra,

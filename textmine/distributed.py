@@ -173,6 +173,9 @@ def check_output_dir(path: str | Path, inputs: Iterable[str | Path] = ()) -> Non
             raise OutputError(path, f"holds other files ({', '.join(other[:3])}); it would be "
                                     "replaced: give a new or empty folder")
     target = path.resolve()
+    if target == Path.cwd().resolve() or target in Path.cwd().resolve().parents:
+        raise OutputError(path, "is the current folder or holds it; give a new folder, such "
+                                "as out/")
     for source in map(Path, inputs):
         if target in source.resolve().parents or source.resolve() == target:
             raise OutputError(path, f"holds the input {source}; writing the output there "
