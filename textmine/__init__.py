@@ -58,14 +58,16 @@ def to_frames(records) -> dict:
 
 def extract_many(paths: "Iterable[str | Path]", workers: int = 1, *, model: str | None = None,
                  themes: "str | Path | None" = "default", theme_labels: str | None = None,
-                 on_error: "Callable | None" = None) -> "Iterator[dict]":
+                 on_error: "Callable | None" = None, client=None) -> "Iterator[dict]":
     """Passage records of every report file in ``paths`` (files or folders), in input
-    order, extracted in ``workers`` processes (each loads the pipeline once). A file that
-    fails goes to ``on_error`` (an ``InputError``; default: a warning), the rest go on."""
+    order, extracted in ``workers`` processes (each loads the pipeline once), or on the Dask
+    cluster of ``client`` (a ``dask.distributed.Client``; ``pip install "textmine[dask]"``).
+    A file that fails goes to ``on_error`` (an ``InputError``; default: a warning), the
+    rest go on."""
     from textmine.batch import extract_many as _extract_many
 
     return _extract_many(paths, workers, model=model, themes=themes,
-                         theme_labels=theme_labels, on_error=on_error)
+                         theme_labels=theme_labels, on_error=on_error, client=client)
 
 
 @lru_cache(maxsize=1)

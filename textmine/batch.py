@@ -148,9 +148,12 @@ def process_files(paths: list[Path], settings: Settings, workers: int = 1,
 
 def extract_many(paths: Iterable[str | Path], workers: int = 1, *, model: str | None = None,
                  themes: str | None = "default", theme_labels: str | None = None,
-                 on_error: Callable[[InputError], None] | None = None) -> Iterator[dict]:
+                 on_error: Callable[[InputError], None] | None = None,
+                 client=None) -> Iterator[dict]:
     """Passage records (SPEC.md dicts) of every report file in ``paths`` (files or folders),
-    file after file in input order, extracted in ``workers`` processes.
+    file after file in input order, extracted in ``workers`` processes, or on the Dask
+    cluster of ``client`` (a ``dask.distributed.Client``; ``workers`` is then ignored, and
+    the files must be readable from the workers: see ``textmine.distributed``).
 
     ``themes``: ``"default"`` (the bundled theme model), a model path, or None (no theme
     prediction). A file that cannot be read or extracted is passed to ``on_error`` as an
@@ -161,9 +164,15 @@ def extract_many(paths: Iterable[str | Path], workers: int = 1, *, model: str | 
     settings = Settings(model=model, themes=None if themes in ("default", None) else str(themes),
                         no_themes=themes is None, theme_labels=theme_labels)
     listed = {path for path in files if path.exists()}
-    for result in process_files(files, settings, workers, listed):
+    if client is not None:
+        from textmine import distributed
+
+        results = distributed.process_files(client, files, settings)
+    else:
+        results = process_files(files, settings, workers, listed)
+    for result in results:
         if result.error:
             report(InputError(result.path, result.error))
             continue
         for passage in result.passages:
-            yield passage.to_dict()
+            yield passage if isinstance(passage, dict) else passage.to_dict()

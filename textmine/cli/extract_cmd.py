@@ -13,6 +13,9 @@ writes the records of the files finished so far (exit 130); ``--resume`` then go
 from there. ``--resume`` identifies finished files by their report id (the file name, as
 ``report_id_for`` makes it, which every record carries in ``report``): the records of an
 earlier output are kept, and input files whose report id is among them are skipped.
+
+``--scheduler ADDRESS`` runs the batch on a Dask cluster (``textmine.distributed``) and
+writes partitioned Parquet into the folder ``-o OUT_DIR``, with the same error reporting.
 """
 from __future__ import annotations
 
@@ -47,6 +50,14 @@ def register(subparsers) -> None:
     parser.add_argument("--workers", type=int, default=1, metavar="N",
                         help="extract in N processes, each loading the pipeline once "
                              "(default 1)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run on the Dask cluster whose scheduler is at ADDRESS (e.g. "
+                             "tcp://host:8786; needs textmine[dask]) and write partitioned "
+                             "Parquet into the folder -o OUT_DIR: OUT_DIR/<table>/part-*.parquet"
+                             ". Start the cluster with 'dask scheduler' on one machine and "
+                             "'dask worker ADDRESS --nthreads 1' on each machine; every worker "
+                             "needs textmine installed and must read the input files at the "
+                             "same paths (a shared filesystem)")
     parser.add_argument("--model", default=None,
                         help="language pipeline: the bundled model (default), 'stanza', an "
                              "installed spaCy package or a path")
@@ -94,6 +105,8 @@ class Batch:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.scheduler:
+        return _run_on_cluster(args)
     to_stdout = args.output == "-"
     try:
         check_output(args.output)  # a folder or a missing folder: said before the format
@@ -162,7 +175,65 @@ def run(args: argparse.Namespace) -> int:
                     "stopped" if died else None)
 
 
-def _summary(batch: Batch, output: str, stopped: str | None) -> int:
+def _run_on_cluster(args: argparse.Namespace) -> int:
+    """``--scheduler``: the batch on a Dask cluster, written as partitioned Parquet."""
+    from textmine import distributed
+
+    refused = ("-o OUT_DIR is needed: --scheduler writes Parquet parts into a folder"
+               if args.output in ("-", "/dev/stdout") else
+               "--scheduler writes partitioned Parquet; leave out --format" if args.format else
+               "--resume is not available with --scheduler" if args.resume else
+               "--workers is for local runs; a cluster's workers are started with "
+               "'dask worker'" if args.workers != 1 else None)
+    if refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return 2
+    batch = Batch()
+    files = list(iter_input_files(args.paths, on_error=lambda e: batch.fail(e.path, e.problem)))
+    try:
+        distributed.check_output_dir(args.output, files)
+    except OutputError as err:
+        print(f"error: output {err}", file=sys.stderr)
+        return 2
+    _warn_same_ids(files)
+    settings = Settings(model=args.model, themes=args.themes, no_themes=args.no_themes,
+                        theme_labels=args.theme_labels)
+    try:
+        _check_settings(settings, in_process=False)
+        writer = distributed.PartWriter(args.output)
+    except (OSError, ValueError, ImportError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    try:
+        client = distributed.connect(args.scheduler)
+    except (ConnectionError, ImportError, ValueError) as err:
+        writer.abort()
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    batch.total = len(files)
+    batch.started = time.monotonic()
+    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    interrupted = False
+    try:
+        with client:
+            for result in distributed.process_files(client, files, settings):
+                batch.add(result, writer)
+                if progress:
+                    progress.show(batch, Path(result.path))
+    except KeyboardInterrupt:
+        interrupted = True
+    except BaseException:
+        writer.abort()
+        raise
+    if progress:
+        progress.end()
+    writer.commit()
+    _write_errors(args.output, batch.failures, to_stdout=False)
+    return _summary(batch, args.output, stopped="interrupted" if interrupted else None,
+                    resumable=False)
+
+
+def _summary(batch: Batch, output: str, stopped: str | None, resumable: bool = True) -> int:
     """The closing lines on stderr, and the exit code."""
     to_stdout = output == "-"
     seconds = time.monotonic() - batch.started
@@ -179,7 +250,8 @@ def _summary(batch: Batch, output: str, stopped: str | None) -> int:
     if stopped:
         left = batch.total - batch.processed
         print(f"{stopped}: {batch.done} of {batch.total} file(s) done and written"
-              + ("" if to_stdout else f"; run again with --resume to do the other {left}"),
+              + ("" if to_stdout or not resumable else
+                 f"; run again with --resume to do the other {left}"),
               file=sys.stderr)
         return 130 if stopped == "interrupted" else 1
     return 1 if batch.failures else 0
