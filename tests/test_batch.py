@@ -339,3 +339,33 @@ def test_a_folder_of_web_pages_word_files_and_text_is_extracted(tmp_path):
             records["page"]["text"]) == ("folkhalsa", "Kiruna", "Kiruna har byggt ett spår.")
     assert (records["word"]["theme"]["gold"], records["word"]["municipality"]["name"]) == \
         ("barn_unga", "Eda")
+
+
+def test_a_long_passage_keeps_only_its_start_for_the_theme(monkeypatch):
+    """Pieces of a long passage are filled one by one; only the Docs of its first
+    THEME_CHARS characters wait for theme scoring, so memory does not grow with length."""
+    import spacy
+
+    from textmine import fill
+    from textmine.segment import segment
+
+    nlp = spacy.blank("sv")
+    for name in ("sentencizer", "textmine_numbers", "textmine_entities", "textmine_activities"):
+        nlp.add_pipe(name)
+    sentence = "Kommunen har anställt 3 samordnare för unga. "
+    report = segment(sentence * 2000)  # one passage of 90,000 characters
+    monkeypatch.setattr(fill, "MAX_DOC_CHARS", 5_000)
+    scored: list = []
+
+    class Themes:
+        classes_ = ["a"]
+
+        def predict_proba(self, docs):
+            scored.extend(len(doc.text) for doc in docs)
+            return [[1.0] for _ in docs]
+
+    fill.extract_report(report, nlp, Themes())
+    [passage] = report.passages
+    assert len(passage.numbers) == 2000 and passage.numbers[-1].start > 80_000
+    assert [a.type for a in passage.activities] == ["rekrytering"]
+    assert scored and scored[0] <= fill.THEME_CHARS + fill.MAX_DOC_CHARS

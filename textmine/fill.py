@@ -8,7 +8,9 @@ classifier, when given, fills ``theme.predicted`` and ``theme.scores``.
 A passage longer than ``MAX_DOC_CHARS`` (or the pipeline's ``max_length``) is not given
 to the pipeline whole, which would fail (spaCy's E088 above 1,000,000 characters) or take
 gigabytes: it is cut at sentence boundaries into pieces, each piece is processed alone,
-and the pieces' results are put together with their offsets into the passage text.
+and the pieces' results are put together with their offsets into the passage text. Only
+the Docs of its first ``THEME_CHARS`` are kept, for its theme: memory does not grow with a
+passage's length.
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from textmine.segment import Report
 BATCH_SIZE = 32
 MAX_DOC_CHARS = 10_000  # longer passages go through the pipeline in pieces
 MAX_BATCH_CHARS = 40_000  # and no batch holds more text than this
+THEME_CHARS = 20_000  # a longer passage's theme is scored on its first pieces up to this
 THEME_BATCH = 256  # passages scored for themes together, then their Docs are freed
 # a sentence end: final punctuation (and closing quotes or brackets) and the space after it
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’)\]]*\s+|\n\s*")
@@ -46,15 +49,24 @@ def extract_report(report: Report, nlp: Language, themes: ThemeScorer | None = N
     limit = max(1, min(MAX_DOC_CHARS, nlp.max_length))
     pieces = [(k, offset, piece) for k, passage in enumerate(report.passages)
               for offset, piece in split_text(passage.text, limit)]
-    docs: list[list[tuple[int, Doc]]] = [[] for _ in report.passages]
+    for k in {k for k, offset, _ in pieces if offset > 0}:  # long passages: filled piecewise
+        clear(report.passages[k])
+    docs: list[list[Doc]] = [[] for _ in report.passages]  # kept for theme scoring
     waiting: list[int] = []  # passages filled, their Docs kept for theme scoring
     for batch in _batches(pieces):
         processed = nlp.pipe([make_doc(nlp, piece, report.passages[k].municipality)
                               for k, _, piece in batch], batch_size=len(batch))
         for (k, offset, piece), doc in zip(batch, processed):
-            docs[k].append((offset, doc))
-            if offset + len(piece) == len(report.passages[k].text):  # the passage's last
-                _fill(report.passages[k], docs[k], keep_docs=themes is not None)
+            passage = report.passages[k]
+            whole = offset == 0 and len(piece) == len(passage.text)
+            if whole:
+                fill_passage(passage, doc)
+            else:
+                add_piece(passage, offset, doc)
+            if themes is not None and offset < THEME_CHARS:  # the passage's start only
+                doc.tensor = numpy.zeros((0, 0), dtype="float32")  # tokens and lemmas suffice
+                docs[k].append(doc)
+            if offset + len(piece) == len(passage.text):  # the passage's last piece
                 waiting.append(k)
         if themes is not None and len(waiting) >= THEME_BATCH:
             _score(report.passages, docs, waiting, themes)
@@ -63,12 +75,11 @@ def extract_report(report: Report, nlp: Language, themes: ThemeScorer | None = N
     return report
 
 
-def _score(passages: list[Passage], docs: list[list[tuple[int, Doc]]], waiting: list[int],
+def _score(passages: list[Passage], docs: list[list[Doc]], waiting: list[int],
            themes: ThemeScorer) -> None:
     """Theme scores for the waiting passages; their Docs are freed (``waiting`` emptied)."""
-    whole = [docs[k][0][1] if len(docs[k]) == 1 else
-             Doc.from_docs([d for _, d in docs[k]], ensure_whitespace=False,
-                           exclude=["user_data", "tensor"])
+    whole = [docs[k][0] if len(docs[k]) == 1 else
+             Doc.from_docs(docs[k], ensure_whitespace=False, exclude=["user_data", "tensor"])
              for k in waiting]
     predict_themes([passages[k] for k in waiting], whole, themes)
     for k in waiting:
@@ -89,18 +100,6 @@ def _batches(pieces: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int
         size += len(piece[2])
     if batch:
         yield batch
-
-
-def _fill(passage: Passage, parts: list[tuple[int, Doc]], keep_docs: bool) -> None:
-    if len(parts) == 1:
-        fill_passage(passage, parts[0][1])
-    else:
-        fill_passage_from_pieces(passage, parts)
-    if not keep_docs:
-        parts.clear()  # nothing else needs the Docs: free them now
-    else:
-        for _, doc in parts:  # themes need tokens and lemmas, not the tok2vec output
-            doc.tensor = numpy.zeros((0, 0), dtype="float32")
 
 
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:
@@ -124,26 +123,30 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
     return pieces
 
 
-def fill_passage_from_pieces(passage: Passage, parts: list[tuple[int, Doc]]) -> None:
-    """Like ``fill_passage``, from the Docs of a long passage's pieces at their offsets."""
+def clear(passage: Passage) -> None:
+    """Empty result fields, to be filled piece by piece (``add_piece``)."""
     passage.entities, passage.numbers, passage.activities = [], [], []
     passage.target_groups, passage.outcomes = [], []
-    types: set[str] = set()
-    for offset, doc in parts:
-        for entity in _extension(doc, "entities"):
-            passage.entities.append(replace(entity, start=entity.start + offset,
-                                            end=entity.end + offset))
-        for number in _extension(doc, "numbers"):
-            passage.numbers.append(replace(number, start=number.start + offset,
-                                           end=number.end + offset))
-        for activity in _extension(doc, "activities"):  # one record per type, as in one Doc
-            if activity.type not in types:
-                types.add(activity.type)
-                passage.activities.append(activity)
-        for group in _extension(doc, "target_groups"):
-            if group not in passage.target_groups:
-                passage.target_groups.append(group)
-        passage.outcomes.extend(_extension(doc, "outcomes"))
+
+
+def add_piece(passage: Passage, offset: int, doc: Doc) -> None:
+    """Add the results of one piece of a long passage, at its offset in the passage (one
+    activity record per type, as in one Doc)."""
+    for entity in _extension(doc, "entities"):
+        passage.entities.append(replace(entity, start=entity.start + offset,
+                                        end=entity.end + offset))
+    for number in _extension(doc, "numbers"):
+        passage.numbers.append(replace(number, start=number.start + offset,
+                                       end=number.end + offset))
+    types = {a.type for a in passage.activities}
+    for activity in _extension(doc, "activities"):
+        if activity.type not in types:
+            types.add(activity.type)
+            passage.activities.append(activity)
+    for group in _extension(doc, "target_groups"):
+        if group not in passage.target_groups:
+            passage.target_groups.append(group)
+    passage.outcomes.extend(_extension(doc, "outcomes"))
 
 
 def fill_passage(passage: Passage, doc: Doc) -> None:
