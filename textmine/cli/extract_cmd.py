@@ -146,23 +146,32 @@ def run(args: argparse.Namespace) -> int:
         return 2
     batch.total = len(todo)
     batch.started = time.monotonic()  # words/s of extraction, not of loading the model
-    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
     writer = RecordWriter(args.output, fmt)
-    interrupted = died = False
     try:
         writer.add_existing(kept)  # all or nothing: a Ctrl-C here keeps the old output
     except BaseException:
         writer.abort()
         raise
+    stopped = _write_all(process_files(todo, settings, args.workers, listed, worker),
+                         batch, writer)
+    _write_errors(args.output, batch.failures, to_stdout)
+    return _summary(batch, args.output, stopped=stopped)
+
+
+def _write_all(results, batch: Batch, writer) -> str | None:
+    """Write every file's records as they come (progress on a terminal), then commit the
+    output; why the batch stopped early (Ctrl-C, a dead worker), if it did."""
+    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    stopped = None
     try:
-        for result in process_files(todo, settings, args.workers, listed, worker):
+        for result in results:
             batch.add(result, writer)
             if progress:
                 progress.show(batch, Path(result.path))
     except KeyboardInterrupt:
-        interrupted = True
+        stopped = "interrupted"
     except WorkerDied as err:
-        died = True
+        stopped = "stopped"
         print(f"error: {err}", file=sys.stderr)
     except BaseException:
         writer.abort()
@@ -170,9 +179,7 @@ def run(args: argparse.Namespace) -> int:
     if progress:
         progress.end()
     writer.commit()
-    _write_errors(args.output, batch.failures, to_stdout)
-    return _summary(batch, args.output, stopped="interrupted" if interrupted else
-                    "stopped" if died else None)
+    return stopped
 
 
 def _run_on_cluster(args: argparse.Namespace) -> int:
@@ -212,25 +219,10 @@ def _run_on_cluster(args: argparse.Namespace) -> int:
         return 2
     batch.total = len(files)
     batch.started = time.monotonic()
-    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
-    interrupted = False
-    try:
-        with client:
-            for result in distributed.process_files(client, files, settings):
-                batch.add(result, writer)
-                if progress:
-                    progress.show(batch, Path(result.path))
-    except KeyboardInterrupt:
-        interrupted = True
-    except BaseException:
-        writer.abort()
-        raise
-    if progress:
-        progress.end()
-    writer.commit()
+    with client:
+        stopped = _write_all(distributed.process_files(client, files, settings), batch, writer)
     _write_errors(args.output, batch.failures, to_stdout=False)
-    return _summary(batch, args.output, stopped="interrupted" if interrupted else None,
-                    resumable=False)
+    return _summary(batch, args.output, stopped=stopped, resumable=False)
 
 
 def _summary(batch: Batch, output: str, stopped: str | None, resumable: bool = True) -> int:
