@@ -36,7 +36,8 @@ def read_report(path: str | Path, themes: dict[str, str] | None = None) -> "Repo
     from textmine.segment import Segmenter
 
     document = read_document(path)
-    return Segmenter(themes).segment(document.text, report_id_for(path), document.title)
+    segmenter = Segmenter(themes) if themes is not None else _default_segmenter()
+    return segmenter.segment(document.text, report_id_for(path), document.title)
 
 
 def extract(report: "Report", nlp: "Language | None" = None, themes="default") -> "Report":
@@ -68,6 +69,14 @@ def extract_many(paths: "Iterable[str | Path]", workers: int = 1, *, model: str 
 
     return _extract_many(paths, workers, model=model, themes=themes,
                          theme_labels=theme_labels, on_error=on_error, client=client)
+
+
+@lru_cache(maxsize=1)
+def _default_segmenter():
+    """The segmenter with the SPEC's theme labels, built once (it reads themes.csv)."""
+    from textmine.segment import Segmenter
+
+    return Segmenter()
 
 
 @lru_cache(maxsize=1)

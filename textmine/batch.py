@@ -163,13 +163,13 @@ def extract_many(paths: Iterable[str | Path], workers: int = 1, *, model: str | 
     files = list(iter_input_files(paths, on_error=report))
     settings = Settings(model=model, themes=None if themes in ("default", None) else str(themes),
                         no_themes=themes is None, theme_labels=theme_labels)
-    listed = {path for path in files if path.exists()}
     if client is not None:
         from textmine import distributed
 
         results = distributed.process_files(client, files, settings)
     else:
-        results = process_files(files, settings, workers, listed)
+        results = process_files(files, settings, workers,
+                                {path for path in files if path.exists()})
     for result in results:
         if result.error:
             report(InputError(result.path, result.error))

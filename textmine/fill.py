@@ -49,8 +49,8 @@ def extract_report(report: Report, nlp: Language, themes: ThemeScorer | None = N
     limit = max(1, min(MAX_DOC_CHARS, nlp.max_length))
     pieces = [(k, offset, piece) for k, passage in enumerate(report.passages)
               for offset, piece in split_text(passage.text, limit)]
-    for k in {k for k, offset, _ in pieces if offset > 0}:  # long passages: filled piecewise
-        clear(report.passages[k])
+    for passage in report.passages:  # filled piece by piece (a short passage is one piece)
+        clear(passage)
     docs: list[list[Doc]] = [[] for _ in report.passages]  # kept for theme scoring
     waiting: list[int] = []  # passages filled, their Docs kept for theme scoring
     for batch in _batches(pieces):
@@ -58,11 +58,7 @@ def extract_report(report: Report, nlp: Language, themes: ThemeScorer | None = N
                               for k, _, piece in batch], batch_size=len(batch))
         for (k, offset, piece), doc in zip(batch, processed):
             passage = report.passages[k]
-            whole = offset == 0 and len(piece) == len(passage.text)
-            if whole:
-                fill_passage(passage, doc)
-            else:
-                add_piece(passage, offset, doc)
+            add_piece(passage, offset, doc)
             if themes is not None and offset < THEME_CHARS:  # the passage's start only
                 doc.tensor = numpy.zeros((0, 0), dtype="float32")  # tokens and lemmas suffice
                 docs[k].append(doc)
@@ -130,8 +126,8 @@ def clear(passage: Passage) -> None:
 
 
 def add_piece(passage: Passage, offset: int, doc: Doc) -> None:
-    """Add the results of one piece of a long passage, at its offset in the passage (one
-    activity record per type, as in one Doc)."""
+    """Add the extraction components' results of one piece of a passage (the whole of a
+    short one), at its offset in the passage; one activity record per type, as in one Doc."""
     for entity in _extension(doc, "entities"):
         passage.entities.append(replace(entity, start=entity.start + offset,
                                         end=entity.end + offset))
@@ -147,15 +143,6 @@ def add_piece(passage: Passage, offset: int, doc: Doc) -> None:
         if group not in passage.target_groups:
             passage.target_groups.append(group)
     passage.outcomes.extend(_extension(doc, "outcomes"))
-
-
-def fill_passage(passage: Passage, doc: Doc) -> None:
-    """Copy the extraction components' results from ``doc`` into ``passage``."""
-    passage.entities = list(_extension(doc, "entities"))
-    passage.numbers = list(_extension(doc, "numbers"))
-    passage.activities = list(_extension(doc, "activities"))
-    passage.target_groups = list(_extension(doc, "target_groups"))
-    passage.outcomes = list(_extension(doc, "outcomes"))
 
 
 def predict_themes(passages: list[Passage], docs: list[Doc], themes: ThemeScorer) -> None:

@@ -55,19 +55,6 @@ def as_dict(record: Record) -> Mapping[str, Any]:
     return record.to_dict() if isinstance(record, Passage) else record
 
 
-def read_records(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
-    """Records from files written by ``textmine extract``: JSONL, or JSON grouped by report."""
-    records: list[dict[str, Any]] = []
-    for path in paths:
-        text = Path(path).read_text(encoding="utf-8")
-        if Path(path).suffix.lower() == ".json":
-            for report in json.loads(text):
-                records.extend(report["passages"])
-        else:
-            records.extend(json.loads(line) for line in text.splitlines() if line.strip())
-    return records
-
-
 def load_records(paths: Iterable[str | Path], *, on_error=None,
                  extract: bool = True) -> list[dict[str, Any]]:
     """Records of ``.jsonl``/``.json`` record files, and of report files (or folders of
@@ -78,18 +65,18 @@ def load_records(paths: Iterable[str | Path], *, on_error=None,
     ``on_error`` the error is raised.
     """
     import textmine
-    from textmine.io import InputError, iter_input_files
+    from textmine.io import InputError, OutputError, iter_input_files, read_records
 
     records: list[dict[str, Any]] = []
     for path in map(Path, paths):
         try:
             if path.suffix.lower() in RECORD_SUFFIXES:
+                fmt = "json" if path.suffix.lower() == ".json" else "jsonl"
                 try:
-                    records.extend(read_records([path]))
-                except OSError as err:
-                    raise InputError(path, f"cannot be read ({err.strerror or err})") from err
-                except (ValueError, KeyError, TypeError) as err:
-                    raise InputError(path, f"not a file of textmine records ({err})") from err
+                    records.extend(read_records(path, fmt))
+                except OutputError as err:
+                    raise InputError(path, f"not a file of textmine records ({err.problem})") \
+                        from err
                 continue
             for file in iter_input_files([path]):
                 try:

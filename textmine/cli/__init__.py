@@ -12,6 +12,7 @@ import importlib
 import sys
 
 from textmine import __version__
+from textmine.cli.common import help_and_fail
 
 COMMANDS = ["textmine.cli.segment_cmd", "textmine.cli.extract_cmd", "textmine.cli.train_cmd",
             "textmine.cli.tables_cmd", "textmine.cli.report_cmd", "textmine.cli.conllu_cmd"]
@@ -33,7 +34,7 @@ def _register_all(parser: argparse.ArgumentParser) -> None:
         "evaluate", help="measure textmine's accuracy on held-out data",
         description="Measure textmine's accuracy on held-out data.")
     eval_sub = evaluate.add_subparsers(dest="evaluation", metavar="WHAT")
-    evaluate.set_defaults(func=lambda args: _help_and_fail(evaluate))
+    evaluate.set_defaults(func=lambda args: help_and_fail(evaluate))
     for name in EVALUATORS:
         module = _import_optional(name)
         if module is not None:
@@ -48,11 +49,6 @@ def _import_optional(name: str):
         if err.name == name:
             return None
         raise
-
-
-def _help_and_fail(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,8 +1,15 @@
 """What several commands share: collecting per-file errors, checking an output file."""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+
+
+def help_and_fail(parser: argparse.ArgumentParser) -> int:
+    """A command given without its subcommand: its help, and the usage-error exit code."""
+    parser.print_help(sys.stderr)
+    return 2
 
 
 class ErrorLog:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from textmine.batch import FileResult, Settings, Worker, WorkerDied, process_files
 from textmine.io import FORMATS, OutputError, RecordWriter, atomic_write, check_output, \
-    errors_path_for, format_for, iter_input_files, read_records, report_id_for
+    errors_path_for, format_for, is_stdout, iter_input_files, read_records, report_id_for
 
 
 def register(subparsers) -> None:
@@ -107,7 +107,7 @@ class Batch:
 def run(args: argparse.Namespace) -> int:
     if args.scheduler:
         return _run_on_cluster(args)
-    to_stdout = args.output == "-"
+    to_stdout = is_stdout(args.output)
     try:
         check_output(args.output)  # a folder or a missing folder: said before the format
         fmt = format_for(args.output, args.format or ("jsonl" if to_stdout else None))
@@ -187,7 +187,7 @@ def _run_on_cluster(args: argparse.Namespace) -> int:
     from textmine import distributed
 
     refused = ("-o OUT_DIR is needed: --scheduler writes Parquet parts into a folder"
-               if args.output in ("-", "/dev/stdout") else
+               if is_stdout(args.output) else
                "--scheduler writes partitioned Parquet; leave out --format" if args.format else
                "--resume is not available with --scheduler" if args.resume else
                "--workers is for local runs; a cluster's workers are started with "
@@ -227,7 +227,7 @@ def _run_on_cluster(args: argparse.Namespace) -> int:
 
 def _summary(batch: Batch, output: str, stopped: str | None, resumable: bool = True) -> int:
     """The closing lines on stderr, and the exit code."""
-    to_stdout = output == "-"
+    to_stdout = is_stdout(output)
     seconds = time.monotonic() - batch.started
     print(f"{batch.done} file(s), {batch.passages} passages written to "
           f"{'standard output' if to_stdout else output} ({seconds:.1f} s, "

@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from textmine.cli.common import help_and_fail
 from textmine.themes import CLASSIFIERS
 from textmine.themes.data import add_data_arguments
 
@@ -19,7 +20,7 @@ def register(subparsers) -> None:
     train = subparsers.add_parser("train", help="train a model on your own labelled data",
                                   description="Train a model on your own labelled data.")
     train_sub = train.add_subparsers(dest="what", metavar="WHAT")
-    train.set_defaults(func=lambda args: _help_and_fail(train))
+    train.set_defaults(func=lambda args: help_and_fail(train))
     parser = train_sub.add_parser(
         "themes", help="theme classifier",
         description="Train the theme classifier on heading-structured reports or on CSV/JSONL "
@@ -73,7 +74,3 @@ def run(args: argparse.Namespace) -> int:
     log(f"trained in {meta['training_seconds']:.1f} s; saved {path}")
     return 0
 
-
-def _help_and_fail(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2

@@ -18,10 +18,11 @@ from textmine.io.readers import (MAX_BYTES, TEXT_SUFFIXES, Document, decode, ite
                                  normalise, read_document, read_text, report_id_for, sniff)
 from textmine.io.html import html_to_text
 from textmine.io.writers import (CSV_FIELDS, FORMATS, RecordWriter, atomic_write, check_output,
-                                 errors_path_for, format_for, read_records, write_passages)
+                                 errors_path_for, format_for, is_stdout, read_records,
+                                 write_passages)
 
 __all__ = ["CSV_FIELDS", "Document", "FORMATS", "MAX_BYTES", "TEXT_SUFFIXES", "InputError",
-           "OutputError", "read_document",
-           "RecordWriter", "atomic_write", "check_output", "decode", "errors_path_for",
-           "format_for", "html_to_text", "iter_input_files", "normalise", "read_records",
-           "read_text", "report_id_for", "sniff", "write_passages"]
+           "OutputError", "read_document", "RecordWriter", "atomic_write", "check_output",
+           "decode", "errors_path_for", "format_for", "html_to_text", "is_stdout",
+           "iter_input_files", "normalise", "read_records", "read_text", "report_id_for", "sniff",
+           "write_passages"]

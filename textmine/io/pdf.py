@@ -106,8 +106,9 @@ def lines_to_text(pages: list[list[PdfLine]]) -> str:
     paragraphs: list[tuple[int, list[str]]] = []  # (heading level or 0, lines)
     for lines in pages:
         previous: PdfLine | None = None
-        for line in lines:
-            level = _level(line, previous, lines, levels, body, spacing)
+        for k, line in enumerate(lines):
+            following = lines[k + 1] if k + 1 < len(lines) else None
+            level = _level(line, previous, following, levels, body, spacing)
             if not paragraphs:
                 new = True
             elif previous is None:  # the first line of a page
@@ -183,14 +184,12 @@ def _line_spacing(pages: list[list[PdfLine]], body: float) -> float:
     return usual + max(1.5, body * 0.3)
 
 
-def _level(line: PdfLine, previous: PdfLine | None, lines: list[PdfLine],
+def _level(line: PdfLine, previous: PdfLine | None, following: PdfLine | None,
            levels: dict[float, int], body: float, spacing: float) -> int:
     if line.size in levels and len(line.text.split()) <= _MAX_HEADING_WORDS * 2:
         return levels[line.size]
     if (line.bold and line.size == body and len(line.text.split()) <= _MAX_HEADING_WORDS
             and line.text[-1] not in ".,;:!?"):
-        k = lines.index(line)
-        following = lines[k + 1] if k + 1 < len(lines) else None
         apart_above = previous is None or line.top - previous.bottom > spacing
         apart_below = following is None or following.top - line.bottom > spacing \
             or not following.bold

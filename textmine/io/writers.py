@@ -28,6 +28,11 @@ CSV_FIELDS = ["report", "passage_id", "start", "end", "theme_gold", "theme_predi
 STDOUT = ("-", "/dev/stdout")
 
 
+def is_stdout(path: str | Path) -> bool:
+    """``-o -`` and ``-o /dev/stdout`` both mean standard output."""
+    return str(path) in STDOUT
+
+
 def format_for(path: str | Path, explicit: str | None = None) -> str:
     """The output format: ``explicit`` if given, else from the file extension."""
     fmt = explicit or Path(path).suffix.lower().lstrip(".")
@@ -45,7 +50,7 @@ def errors_path_for(path: str | Path) -> Path:
 
 def check_output(path: str | Path, inputs: Iterable[str | Path] = ()) -> None:
     """Raise ``OutputError`` if ``path`` cannot be written or is one of the ``inputs``."""
-    if str(path) in STDOUT:
+    if is_stdout(path):
         return
     path = Path(path)
     if path.is_dir():
@@ -134,7 +139,7 @@ class RecordWriter:
         self.path, self.fmt = str(path), fmt
         self.count = 0
         self._groups: dict[str, list[dict]] = {}
-        if self.path in STDOUT:
+        if is_stdout(self.path):
             self._handle: IO[str] = sys.stdout
             self._temporary = False
         else:
