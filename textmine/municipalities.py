@@ -25,6 +25,8 @@ DATA_FILES = ("kommuner.csv", "municipality_aliases.csv", "municipality_common_w
 _SUFFIX = r"(?:kommuns?|stads?|Stads?)"
 # "kommunen"/"kommunens": the municipality of the current section.
 _ANAPHOR = regex.compile(r"\b[Kk]ommunen(?:s)?\b")
+_PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W*$", regex.REVERSE)
+_LAST_VISIBLE = regex.compile(r"\S", regex.REVERSE)
 _PLACE_PREPOSITIONS = {"i", "från", "till", "utanför", "kring", "runt", "mellan", "och", "eller"}
 
 
@@ -66,7 +68,7 @@ class Gazetteer:
 
     @classmethod
     def load(cls) -> "Gazetteer":
-        """Read the bundled municipality list, aliases and common-word list."""
+        """The bundled municipality list, aliases, common words and subject rules."""
         return cls.from_resources(bundled(*DATA_FILES))
 
     @classmethod
@@ -103,7 +105,8 @@ class Gazetteer:
         candidates = [m for m in self._pattern.finditer(text) if m.group("name")[0].isupper()]
         linked: list[Mention] = []
         for i, match in enumerate(candidates):
-            if self._is_place(text, match, candidates[:i] + candidates[i + 1:]):
+            # only a neighbour can be coordinated with it ("Kil och Forshaga")
+            if self._is_place(text, match, candidates[max(0, i - 1):i] + candidates[i + 1:i + 2]):
                 code = self._forms[match.group("name")]
                 linked.append(Mention(match.group(), match.start(), match.end(), self._by_code[code]))
         if current is not None:
@@ -113,14 +116,15 @@ class Gazetteer:
                     linked.append(Mention(match.group(), match.start(), match.end(), current))
         return sorted(linked, key=lambda m: m.start)
 
-    def subject(self, text: str) -> Municipality | None:
+    def subject(self, text: str, mentions: list[Mention] | None = None) -> Municipality | None:
         """The municipality a passage without a heading is about, from its mentions
-        (``municipality_subject.json`` says how they weigh); None when it names none, names
-        several on equal terms, or lists many without one standing out."""
+        (``municipality_subject.json`` says how they weigh; ``mentions``: ``find(text)`` if
+        already known); None when it names none, names several on equal terms, or lists many
+        without one standing out."""
         rules = self.subject_rules
         scores: Counter[str] = Counter()
         first: dict[str, int] = {}
-        for mention in self.find(text):
+        for mention in self.find(text) if mentions is None else mentions:
             if self._names_county(text, mention, rules):
                 continue
             code = mention.municipality.code
@@ -137,9 +141,9 @@ class Gazetteer:
             return None
         return self._by_code[ranked[0]]
 
-    def sole(self, text: str) -> Municipality | None:
+    def sole(self, text: str, mentions: list[Mention] | None = None) -> Municipality | None:
         """The one municipality ``text`` names (counties and regions aside), if only one."""
-        codes = {m.municipality.code for m in self.find(text)
+        codes = {m.municipality.code for m in (self.find(text) if mentions is None else mentions)
                  if not self._names_county(text, m, self.subject_rules)}
         return self._by_code[codes.pop()] if len(codes) == 1 else None
 
@@ -157,9 +161,10 @@ class Gazetteer:
         if match.group("suffix") or name.casefold() not in self._common and \
                 name.rstrip("s").casefold() not in self._common:
             return True
-        before = text[:match.start()].rstrip()
-        previous_word = regex.search(r"(\p{L}+)\W*$", before)
-        at_sentence_start = not before or before[-1] in ".!?:\n"
+        # searched backwards from the name: slicing the text before it would copy it all
+        previous_word = _PREVIOUS_WORD.search(text, 0, match.start())
+        last_visible = _LAST_VISIBLE.search(text, 0, match.start())
+        at_sentence_start = last_visible is None or last_visible.group() in ".!?:"
         if previous_word and not at_sentence_start and \
                 previous_word.group(1).casefold() in _PLACE_PREPOSITIONS:
             return True

@@ -199,7 +199,7 @@ class Segmenter:
         one the whole document names, if it names only one (a news page names it once, then
         says "kommunen"), else the one its ``context`` (a web page's title) names."""
         named = self.gazetteer.find(report.text)
-        document = (self.gazetteer.sole(report.text) if named
+        document = (self.gazetteer.sole(report.text, named) if named
                     else self.gazetteer.sole(context or ""))
         for unit in units:
             if isinstance(unit, Heading):
@@ -214,8 +214,9 @@ class Segmenter:
         start, end = lines[0].start, lines[-1].end
         if municipality is None:
             text = report.text[start:end]
-            municipality = self.gazetteer.subject(text)
-            if municipality is None and not self.gazetteer.find(text):
+            mentions = self.gazetteer.find(text)
+            municipality = self.gazetteer.subject(text, mentions)
+            if municipality is None and not mentions:
                 municipality = document
         report.passages.append(Passage(
             report=report.report_id,

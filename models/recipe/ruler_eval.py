@@ -8,7 +8,7 @@ from spacy.tokens import DocBin, Doc
 from spacy.training import Example
 from spacy.scorer import Scorer
 sys.path.insert(0, str(__import__('pathlib').Path(__file__).resolve().parents[2]))
-import textmine.language  # noqa
+import textmine.pipeline.tokenizer  # noqa  (the tokenizer the models name)
 D = sys.path[0] + '/textmine/data/'
 pats = []
 for r in csv.DictReader(open(D + 'myndigheter.csv', encoding='utf-8')):

@@ -19,15 +19,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList
 
-from textmine.resources import Resources
+from textmine.resources import Resources, bundled
 
 
 def results(doc: Doc, name: str, run: Callable[[Doc], Doc]) -> list:
     """``doc._.<name>``, running ``run`` on the Doc first when no pipeline component did
     (the plain ``extract_*`` functions work on any Doc)."""
-    if doc._.get(name) is None:
+    found = doc._.get(name)
+    if found is None:
         run(doc)
-    return doc._.get(name)
+        found = doc._.get(name)
+    return found
 
 
 class DataComponent:
@@ -47,9 +49,7 @@ class DataComponent:
     def rules(self) -> Any:
         """The rule tables, built once from the component's data."""
         if self._rules is None:
-            if self.resources is None:
-                self.initialize()
-            self._rules = self.build(self.resources)
+            self._rules = self.build(self._data())
         return self._rules
 
     def build(self, resources: Resources) -> Any:  # pragma: no cover - abstract
@@ -60,14 +60,14 @@ class DataComponent:
                    nlp: Language | None = None, data_dir: str | Path | None = None) -> None:
         """Read the data files: ``data_dir`` (argument, else config), else the bundled ones."""
         folder = data_dir or self.data_dir
+        # the bundled files are read and parsed once per process, whatever uses them
         self._set(Resources.from_dir(folder, self.DATA_FILES) if folder
-                  else Resources.bundled(self.DATA_FILES))
+                  else bundled(*self.DATA_FILES))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        self.rules  # noqa: B018 (make sure the data is there)
-        self.resources.to_dir(path)
+        self._data().to_dir(path)
 
     def from_disk(self, path: str | Path, *,
                   exclude: Iterable[str] = SimpleFrozenList()) -> "DataComponent":
@@ -75,13 +75,18 @@ class DataComponent:
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
-        self.rules  # noqa: B018
-        return srsly.msgpack_dumps(self.resources.files)
+        return srsly.msgpack_dumps(self._data().files)
 
     def from_bytes(self, data: bytes, *,
                    exclude: Iterable[str] = SimpleFrozenList()) -> "DataComponent":
         self._set(Resources(srsly.msgpack_loads(data)))
         return self
+
+    def _data(self) -> Resources:
+        """The component's data files (read now if ``initialize`` was not called)."""
+        if self.resources is None:
+            self.initialize()
+        return self.resources
 
     def _set(self, resources: Resources) -> None:
         self.resources = resources

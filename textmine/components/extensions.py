@@ -42,13 +42,6 @@ def _plain_list(name: str) -> None:
         Doc.set_extension(name, default=None)
 
 
-def _number_record(**item: Any) -> Number:
-    value = item.get("value")
-    if isinstance(value, tuple):  # msgpack gives lists back; keep one type
-        item["value"] = list(value)
-    return Number(**item)
-
-
 def _municipality_context() -> None:
     """``doc._.context_municipality``: the section's municipality, set before the pipeline."""
     store = "textmine_context_municipality"
@@ -68,7 +61,7 @@ def _municipality_context() -> None:
 
 def register() -> None:
     """Register every extension (idempotent; run on import)."""
-    _record_list("numbers", _number_record)
+    _record_list("numbers", Number)
     _record_list("entities", Entity)
     _record_list("activities", Activity)
     _plain_list("target_groups")

@@ -1,7 +1,8 @@
 """Activity types and outcome sentences (factory ``textmine_activities``).
 
-``recognizer`` (patterns, clause scope, outcome cues and the matcher),
-``component`` (the spaCy component and the plain functions).
+``patterns`` (what shows each type, and an index from words to patterns), ``scope`` (plans,
+negations, needs), ``outcomes`` (outcome sentences), ``recognizer`` (matching the patterns
+in a Doc's sentences), ``component`` (the spaCy component and the plain functions).
 """
 from textmine.components.activities.component import (ActivitiesComponent,
                                                        extract_activities, extract_outcomes)

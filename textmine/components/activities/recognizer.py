@@ -18,6 +18,7 @@ from typing import AbstractSet, Iterator, Sequence
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from textmine.components.activities.outcomes import (OutcomeRules, effect_start, is_outcome,
                                                      plan_start)
@@ -220,24 +221,24 @@ class ActivityRecognizer:
         self.patterns, self.window, self.excludes, self.scope = load_patterns(resources)
         self.index = trigger_index(resources)
         self.outcomes = OutcomeRules.of(resources)
-        self._matchers: dict[int, PhraseMatcher] = {}  # per vocab
+        self._matcher: tuple[Vocab, PhraseMatcher] | None = None  # for one vocab at a time
 
     def exclude_matches(self, doc: Doc) -> list[tuple[int, int]]:
-        """(start, end) of every exclude phrase in the doc."""
-        matcher = self._matchers.get(id(doc.vocab))
-        if matcher is None:
-            matcher = self._matchers[id(doc.vocab)] = phrase_matcher(doc.vocab, self.excludes)
-        return [(start, end) for _, start, end in matcher(doc)]
+        """(start, end) of every exclude phrase in the doc (the matcher is made for the
+        doc's vocab: a pipeline's component makes it once)."""
+        if self._matcher is None or self._matcher[0] is not doc.vocab:
+            self._matcher = (doc.vocab, phrase_matcher(doc.vocab, self.excludes))
+        return [(start, end) for _, start, end in self._matcher[1](doc)]
 
     def __call__(self, doc: Doc) -> Doc:
         activities: list[Activity] = []
         outcomes: list[str] = []
         seen: set[str] = set()
-        numbers = doc._.numbers if doc._.numbers is not None else list(extract_numbers(doc))
+        numbers = doc._.numbers  # records are rebuilt on each read: read once
+        if numbers is None:
+            numbers = list(extract_numbers(doc))
         excludes = self.exclude_matches(doc)
         for sentence in sentences(doc):
-            if not sentence.text.strip():
-                continue
             cuts = [plan_start(sentence, self.outcomes)]
             if is_outcome(sentence, numbers, self.outcomes):
                 outcomes.append(sentence.text.strip())

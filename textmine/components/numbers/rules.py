@@ -58,9 +58,9 @@ class Reader(Scan):
             return None
         low = prefix.low
         first = n.i - 1
-        if low == "." and self.low(n.i - 2) + "." in self.tables.identifier_prefixes:
+        if low == "." and self.low(n.i - 2) + "." in self.lex.identifier_prefixes:
             first = n.i - 2
-        elif low not in self.tables.identifier_prefixes:
+        elif low not in self.lex.identifier_prefixes:
             return None
         value, last = self._range_after(n)
         return _Found(first, last, "other", value if value is not None else n.value, None, False)
@@ -222,7 +222,7 @@ class Reader(Scan):
         if n.j - n.i > 1 or second.j - second.i < 2:
             return n.value
         last = self.low(second.j - 1)
-        factor = self.lex.multipliers.get(last) or (1000 if last in self.tables.thousand else None)
+        factor = self.lex.multipliers.get(last) or (1000 if last in self.lex.thousand else None)
         return scale(n.value, factor) if factor else n.value
 
     def _antal_noun(self, k: int) -> str | None:
@@ -265,7 +265,7 @@ class Reader(Scan):
         after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]
                     and not self.is_adjective(n.i - 1) and lows[2] not in raw["ratio_whole_fillers"] and self.tok(n.j) is not None
                     and self.tok(n.j).text not in _DASHES) or \
-            (lows[1] == raw["ratio_word"] and lows[2] in self.tables.part_pronouns) or lows[2] == "varav"
+            (lows[1] == raw["ratio_word"] and lows[2] in self.lex.part_pronouns) or lows[2] == "varav"
         measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None
         if after_of and not n.article and not self.is_year(n) and not n.ordinal and not measured:
             before = self.previous_count(n.i)

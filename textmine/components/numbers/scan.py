@@ -85,7 +85,6 @@ class _Found:
     value: Any
     unit: str | None
     approx: bool
-    consumed: int = 0  # numerals used
 
 
 def _tokenize(text: str, blocked: list[tuple[int, int]]) -> list[_Tok]:
@@ -113,8 +112,7 @@ class Scan:
     def __init__(self, doc: Doc, words: NumberWords) -> None:
         self.doc = doc
         self.text = doc.text
-        self.lex = self.tables = words
-        raw = self.lex.raw
+        self.lex = words
         self.found: list[Number] = []
         self.sent_of_number: list[int] = []
         self.special: list[tuple[int, int, str, Any, str | None]] = []
@@ -124,17 +122,16 @@ class Scan:
         self.has_pos = doc.has_annotation("POS")
         self.has_lemma = doc.has_annotation("LEMMA")
         self._token_starts = [t.idx for t in doc] if self.has_pos or self.has_lemma else []
-        tables = words
-        self.function_words = tables.function_words
-        self.adjectives = tables.adjectives
-        self.noun_like_adj = tables.noun_like_adj
-        self.vague = tables.vague
-        self.people = tables.people
-        self.time_units = {k.lower(): v for k, v in raw["time_units"].items()}
-        self.count_time = dict(raw["count_time_nouns"])
-        self.money_units = {k.lower(): v for k, v in raw["money_units"].items()}
-        self.percent_units = dict(raw["percent_units"])
-        self.lemma_forms = dict(raw["lemmas"]["forms"])
+        self.function_words = words.function_words
+        self.adjectives = words.adjectives
+        self.noun_like_adj = words.noun_like_adj
+        self.vague = words.vague
+        self.people = words.people
+        self.time_units = words.time_units
+        self.count_time = words.count_time
+        self.money_units = words.money_units
+        self.percent_units = words.percent_units
+        self.lemma_forms = words.lemma_forms
         self.numerals = self._numerals()
         self._numeral_index = {n.i: n for n in self.numerals}
         self._sentence_bounds: dict[int, tuple[int, int]] = {}
@@ -180,19 +177,19 @@ class Scan:
                 self.special.append((m.start(), m.end(), "other",
                                      int(value) if value.is_integer() else round(value, 2),
                                      self.lex.raw["clock_unit"]))
-        for m in self.tables.grade_nickname.finditer(self.text):  # 'i nian', 'tvåan på gymnasiet'
+        for m in self.lex.grade_nickname.finditer(self.text):  # 'i nian', 'tvåan på gymnasiet'
             word = m.group("word")
             self.special.append((m.start("word"), m.end("word"), "grade",
                                  self.lex.raw["grade_nicknames"][word.lower()], "årskurs"))
             blocked.append((m.start("word"), m.end("word")))
         shares = self.lex.raw["post_share_words"]
-        for m in self.tables.post_share.finditer(self.text):
+        for m in self.lex.post_share.finditer(self.text):
             word = m.group(1)
             self.special.append((m.start(1), m.end(1), "percent", shares[word.lower()],
                                  self.lex.raw["post_share_unit"]))
         if "@" in self.text:
             blocked.extend((m.start(), m.end()) for m in _EMAIL.finditer(self.text))
-        for m in self.tables.name_digits.finditer(self.text):
+        for m in self.lex.name_digits.finditer(self.text):
             if m.group(1)[0].isupper():
                 blocked.append((m.start(), m.end()))
         return blocked
@@ -211,7 +208,7 @@ class Scan:
 
     def _word_value(self, tok: _Tok) -> tuple[int | float, str] | None:
         low = tok.low
-        if low[:2] not in self.tables.number_prefixes or low in self.vague:
+        if low[:2] not in self.lex.number_prefixes or low in self.vague:
             return None
         ordinal = self.lex.ordinal(low)
         if ordinal is not None:
@@ -225,7 +222,7 @@ class Scan:
             if value is not None and value >= 10:
                 return value, "xtal"
             return None
-        if not self.tables.number_word.fullmatch(low.replace("-", "")):
+        if not self.lex.number_word.fullmatch(low.replace("-", "")):
             return None
         value = parse_number(low, self.lex)
         if value is None:
@@ -291,7 +288,7 @@ class Scan:
     def _after_vague(self, i: int) -> bool:
         """'ett par hundra tusen', 'flera tusen': number words after a vague word."""
         k = i - 1
-        while k >= 0 and self.toks[k].kind == "word" and self.tables.number_word.fullmatch(self.toks[k].low):
+        while k >= 0 and self.toks[k].kind == "word" and self.lex.number_word.fullmatch(self.toks[k].low):
             k -= 1
         return k >= 0 and self.toks[k].low in self.vague
 
@@ -300,7 +297,7 @@ class Scan:
         k = numeral.j
         if k < len(self.toks) and self.toks[k].kind == "word":
             low = self.toks[k].low
-            factor = self.lex.multipliers.get(low) or (1000 if low in self.tables.thousand else None)
+            factor = self.lex.multipliers.get(low) or (1000 if low in self.lex.thousand else None)
             if factor:
                 value = numeral.value * factor
                 value = int(value) if float(value).is_integer() else value
@@ -390,7 +387,7 @@ class Scan:
             return True
         if t.low in self.adjectives:
             return True
-        return not self.has_pos and t.low.endswith(self.tables.adjective_suffixes) and t.low not in self.lemma_forms
+        return not self.has_pos and t.low.endswith(self.lex.adjective_suffixes) and t.low not in self.lemma_forms
 
     def counted_noun(self, k: int) -> tuple[int, str] | None:
         """(end token, unit) of '[adjectives] noun' starting at token k, if any."""
@@ -409,11 +406,11 @@ class Scan:
     def approx_before(self, k: int) -> int | None:
         """Index of the first token of an approximation phrase ending right before k."""
         last = self.low(k - 1)
-        if last == "." and k >= 2 and self.low(k - 2) + "." in self.tables.abbreviated_approx \
+        if last == "." and k >= 2 and self.low(k - 2) + "." in self.lex.abbreviated_approx \
                 and self.toks[k - 2].end == self.toks[k - 1].start:
             return k - 2  # "ca." with the dot as its own token
         best = None
-        for words in self.tables.approx_by_last.get(last, []):
+        for words in self.lex.approx_by_last.get(last, []):
             start = k - len(words)
             if start >= 0 and all(self.low(start + n) == w for n, w in enumerate(words)):
                 best = start if best is None else min(best, start)

@@ -15,7 +15,6 @@ from textmine.resources import Resources, bundled
 
 DATA_FILE = "numbers.json"
 
-_SPACES = "\u00a0\u202f\u2009 "
 _DASHES = {"–", "—", "‐", "-", "‒"}
 
 
@@ -44,6 +43,11 @@ class NumberWords:
     post_share: Any
     name_digits: Any
     grade_nickname: Any  # 'i nian', 'tvåan på gymnasiet'
+    time_units: dict  # lower-cased unit word -> unit
+    count_time: dict
+    money_units: dict  # lower-cased unit word -> factor
+    percent_units: dict
+    lemma_forms: dict
 
     @classmethod
     def from_resources(cls, resources: Resources) -> "NumberWords":
@@ -80,7 +84,10 @@ class NumberWords:
             regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
             regex.compile(r"(?i)\bpå[ \u00a0](" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
             regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"),
-            _grade_nickname(raw))
+            _grade_nickname(raw),
+            {k.lower(): v for k, v in raw["time_units"].items()}, dict(raw["count_time_nouns"]),
+            {k.lower(): v for k, v in raw["money_units"].items()}, dict(raw["percent_units"]),
+            dict(raw["lemmas"]["forms"]))
 
     def ordinal(self, word: str) -> int | None:
         """'tredje' -> 3, and compounds of a ten and a unit: 'tjugoförsta' -> 21."""
@@ -267,9 +274,6 @@ def parse_number(text: str, words: NumberWords | None = None) -> int | float | N
             morphemes.extend(split)
         index += 1
     return _evaluate(morphemes)
-
-
-# --------------------------------------------------------------------------- tokens
 
 
 def scale(value: Any, factor: float) -> Any:
