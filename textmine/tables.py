@@ -65,15 +65,14 @@ def load_records(paths: Iterable[str | Path], *, on_error=None,
     ``on_error`` the error is raised.
     """
     import textmine
-    from textmine.io import InputError, OutputError, iter_input_files, read_records
+    from textmine.io import InputError, OutputError, format_for, iter_input_files, read_records
 
     records: list[dict[str, Any]] = []
     for path in map(Path, paths):
         try:
             if path.suffix.lower() in RECORD_SUFFIXES:
-                fmt = "json" if path.suffix.lower() == ".json" else "jsonl"
                 try:
-                    records.extend(read_records(path, fmt))
+                    records.extend(read_records(path, format_for(path)))
                 except OutputError as err:
                     raise InputError(path, f"not a file of textmine records ({err.problem})") \
                         from err

@@ -10,21 +10,16 @@ both annotated them and the texts are identical.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from textmine.evaluation.extraction import PRF, score_activities, score_numbers
+from textmine.evaluation.extraction import (PRF, gold_code, load_gold, score_activities,
+                                            score_numbers)
 
 HERE = Path(__file__).resolve().parent
 
 
 def read(name: str) -> list[dict]:
-    with (HERE / name).open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def code(row: dict) -> str | None:
-    return (row.get("municipality") or {}).get("code")
+    return load_gold(HERE / name)
 
 
 def main() -> None:
@@ -33,7 +28,7 @@ def main() -> None:
     theme = sum(a["theme"] == b["theme"] for a, b in pairs)
     either = sum(a["theme"] in (b["theme"], b.get("theme2")) or
                  b["theme"] in (a["theme"], a.get("theme2")) for a, b in pairs)
-    place = sum(code(a) == code(b) for a, b in pairs)
+    place = sum(gold_code(a) == gold_code(b) for a, b in pairs)
     activities, numbers, same_text = PRF(), PRF(), 0
     for a, b in pairs:
         activities.add(score_activities(a["activities"], b["activities"])["types"])

@@ -76,6 +76,8 @@ class ActivityClassifier(ClassifierMixin, BaseEstimator):
         if self.combine not in COMBINE:
             raise ValueError(f"combine must be one of {COMBINE}, not {self.combine!r}")
         self.types_ = np.asarray(TYPES, dtype=object)
+        if self.combine == "rules":  # the rules alone: nothing to learn
+            return self
         target = np.array([[t in labels for t in TYPES] for labels in Y], dtype=int)
         words = Pipeline([
             ("lemmas", LemmaExtractor()), ("compounds", CompoundSplitter()),

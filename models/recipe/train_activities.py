@@ -72,7 +72,7 @@ def passages(nlp) -> tuple[list, list[set[str]], list[str], np.ndarray]:
 def score(gold: list[set[str]], pred: list[set[str]]) -> PRF:
     total = PRF()
     for g, p in zip(gold, pred):
-        total.add(PRF(len(g & p), len(p - g), len(g - p)))
+        total.score_set(p, g)
     return total
 
 
@@ -115,10 +115,12 @@ def main() -> int:
         print(f"{name:50} P {result.precision:.3f} R {result.recall:.3f} F1 {result.f1:.3f}")
     best = max((n for n in table if n != "rules only"), key=lambda n: table[n]["f1"])
     print(f"best learned configuration: {best}")
-    for fraction in (0.25, 0.5, 0.75, 1.0):
+    for fraction in (0.25, 0.5, 0.75):
         f1 = np.mean([cross_validate(table[best]["params"], docs, labels, groups, real,
                                      fraction=fraction, seed=s).f1 for s in range(2)])
         print(f"learning curve: {fraction:.2f} of real-dev's training sources -> F1 {f1:.3f}")
+    print(f"learning curve: 1.00 of real-dev's training sources -> F1 {table[best]['f1']:.3f}"
+          " (the table's own figure)")
     return 0
 
 

@@ -23,6 +23,7 @@ import argparse
 import json
 import sys
 import time
+from functools import lru_cache
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -223,7 +224,7 @@ class Totals:
             self.prf["outcomes/overlap"].add(score_outcomes(gold["text"], gold["outcomes"], pred["outcomes"]))
         if is_real(gold):
             self.attribution[0] += gold_code(gold) == pred.get("municipality")
-            self.attribution[1] += gold_code(gold) == with_source(gold, pred.get("municipality"))
+            self.attribution[1] += gold_code(gold) == pred.get("municipality_with_source")
             self.attribution[2] += 1
 
     def _add_numbers(self, numbers: dict[str, Any]) -> None:
@@ -294,17 +295,25 @@ def gold_code(line: Item) -> str | None:
     return municipality.get("code") if isinstance(municipality, dict) else None
 
 
-def with_source(line: Item, found: str | None) -> str | None:
-    """The municipality attributed when the page's publisher is known as well: a passage
-    that names no municipality is about the one its publisher is (as a paragraph of a whole
-    page inherits the page's, see ``Segmenter``)."""
+def attribute(text: str, publisher: str) -> tuple[str | None, str | None]:
+    """The SCB code of a real passage's subject from its text alone, and with the page's
+    publisher as well: a passage that names no municipality is about the one its publisher
+    is (as a paragraph of a whole page takes the page's, see ``Segmenter``)."""
     from textmine.municipalities import default_gazetteer
 
     gazetteer = default_gazetteer()
-    if found is not None or gazetteer.find(line["text"]):
-        return found
-    publisher = gazetteer.subject(line.get("publisher", ""))
-    return publisher.code if publisher else None
+    mentions = gazetteer.find(text)
+    found = gazetteer.subject(text, mentions)
+    code = found.code if found else None
+    return code, (code if found is not None or mentions else _publisher_code(publisher))
+
+
+@lru_cache(maxsize=None)
+def _publisher_code(publisher: str) -> str | None:
+    from textmine.municipalities import default_gazetteer
+
+    found = default_gazetteer().subject(publisher)
+    return found.code if found else None
 
 
 def passage_municipality(line: Item):
@@ -352,7 +361,15 @@ def predict(nlp, line: Item) -> Item:
     """Run the pipeline on one gold passage; missing fields come out empty."""
     from textmine.pipeline.context import make_doc
 
-    municipality = passage_municipality(line)
+    from textmine.municipalities import default_gazetteer
+
+    attributed: dict[str, str | None] = {}
+    if is_real(line):
+        code, with_source = attribute(line["text"], line.get("publisher", ""))
+        attributed = {"municipality_with_source": with_source}
+        municipality = default_gazetteer().by_code(code) if code else None
+    else:
+        municipality = passage_municipality(line)
     doc = make_doc(nlp, line["text"], municipality)
     for _, component in nlp.pipeline:
         doc = component(doc)
@@ -362,7 +379,8 @@ def predict(nlp, line: Item) -> Item:
     return {"numbers": [_as_dict(n) for n in _extension(doc, "numbers")],
             "entities": [_as_dict(e) for e in _extension(doc, "entities")],
             "activities": [_as_dict(a) for a in _extension(doc, "activities")],
-            "outcomes": outcomes, "municipality": municipality.code if municipality else None}
+            "outcomes": outcomes, "municipality": municipality.code if municipality else None,
+            **attributed}
 
 
 def load_pipeline(model: str | None):

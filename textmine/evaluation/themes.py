@@ -28,8 +28,8 @@ from textmine.themes import CLASSIFIERS, ThemeClassifier
 from textmine.themes.data import Columns, DataError, LabelledData, add_data_arguments, \
     bundled_report, load_labelled
 from textmine.themes.features import as_docs, load_lexicon
-from textmine.themes.validation import (LexiconBaseline, Scores, grouped_splits, out_of_fold,
-                                        score, stratified_splits)
+from textmine.themes.validation import (LexiconBaseline, Scores, aligned_proba, grouped_splits,
+                                        out_of_fold, score, stratified_splits)
 
 PLOT_NAMES = {"confusion": "themes_confusion.png", "learning_curve": "themes_learning_curve.png",
               "calibration": "themes_calibration.png"}
@@ -136,8 +136,7 @@ def nested_selection(methods: dict[str, Callable[[], Any]], X: list, y: np.ndarr
                 sorted(set(yt))).macro_f1)
             chosen.append(best)
             model = methods[best]().fit(Xt, yt)
-            columns = [classes.index(str(c)) for c in model.classes_]
-            proba[np.ix_(test, columns)] = model.predict_proba([X[i] for i in test])
+            proba[test] = aligned_proba(model, [X[i] for i in test], classes)
         runs.append(score(y, proba, classes))
     return Row("selected by inner CV", "nested", runs, time.perf_counter() - start), chosen
 
@@ -154,9 +153,7 @@ def learning_curve(make: Callable[[], Any], X: list, y: np.ndarray, groups: Sequ
             for fraction in fractions:
                 subset = _stratified_subset(train, y, fraction, rng)
                 model = make().fit([X[i] for i in subset], y[subset])
-                proba = np.zeros((len(test), len(classes)))
-                columns = [classes.index(str(c)) for c in model.classes_]
-                proba[:, columns] = model.predict_proba([X[i] for i in test])
+                proba = aligned_proba(model, [X[i] for i in test], classes)
                 predicted = np.asarray(classes, dtype=object)[np.argmax(proba, axis=1)]
                 points[fraction].append((len(subset), float(
                     f1_score(y[test], predicted, labels=classes, average="macro",
@@ -183,10 +180,8 @@ def train_test(methods: dict[str, Callable[[], Any]], train: LabelledData, test:
     rows = []
     for name, make in methods.items():
         start = time.perf_counter()
-        model = make().fit(docs_train, np.asarray(train.labels, dtype=object))
-        proba = np.zeros((len(docs_test), len(classes)))
-        columns = [classes.index(str(c)) for c in model.classes_]
-        proba[:, columns] = model.predict_proba(docs_test)
+        model = make().fit(docs_train, train.labels_array())
+        proba = aligned_proba(model, docs_test, classes)
         rows.append(Row(name, "train/test", [score(test.labels, proba, classes, test.secondary)],
                         time.perf_counter() - start))
     return rows
@@ -379,7 +374,7 @@ def _evaluate(args: argparse.Namespace, data: LabelledData, test: LabelledData |
     log = (lambda msg: print(msg, file=sys.stderr))
     to_docs = doc_maker(args.language_model)
     docs = to_docs(data.texts)
-    y = np.asarray(data.labels, dtype=object)
+    y = data.labels_array()
     lexicon_ok = set(y) <= set(load_lexicon())
     methods = dict(baselines(lexicon_ok))
     all_candidates = candidates(args.classifier)

@@ -7,14 +7,13 @@ small steps (see ``textmine.themes.features``)::
     LemmaExtractor -> CompoundSplitter -> [lemma TF-IDF | char n-gram TF-IDF | lexicon]
                    -> classifier (calibrated)
 
-The theme set is whatever labels it is trained with. Saved models are skops files
-(no code runs on load; only the types in ``TRUSTED_TYPES`` are accepted) with their
-metadata both inside the model and in a JSON file beside it.
+The theme set is whatever labels it is trained with. Saving and loading (skops, no code
+runs on load) is ``textmine.themes.persistence``.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Sequence
+from dataclasses import dataclass, field
+from typing import Sequence
 
 import numpy as np
 import regex
@@ -232,8 +231,3 @@ def _sentences(doc: Doc) -> list:
         start = match.end()
     spans.append(doc.char_span(start, len(doc.text.rstrip()), alignment_mode="expand"))
     return [s for s in spans if s is not None and s.text.strip()]
-
-
-def prediction_dict(prediction: ThemePrediction) -> dict[str, Any]:
-    """A prediction as plain JSON data."""
-    return asdict(prediction)

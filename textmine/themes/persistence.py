@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from textmine.persistence import (ModelLoadError, ModelVersionWarning, check_versions, load,
+from textmine.persistence import (ModelLoadError, ModelVersionWarning, load,
                                   model_files, save)
 from textmine.themes.classifier import ThemeClassifier
 
-__all__ = ["ModelLoadError", "ModelVersionWarning", "TRUSTED_TYPES", "check_versions",
+__all__ = ["ModelLoadError", "ModelVersionWarning", "TRUSTED_TYPES",
            "data_hash", "load_model", "model_files", "save_model"]
 # old class path -> current one (module moves keep saved models loading)
 LEGACY_MODULES = {"textmine.themes_features": "textmine.themes.features"}

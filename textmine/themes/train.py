@@ -24,7 +24,7 @@ def train(data: LabelledData, params: dict[str, Any] | None = None, cv_folds: in
           log: Callable[[str], None] | None = None) -> tuple[ThemeClassifier, dict[str, Any]]:
     """Fit on all of ``data``; with ``cv_folds`` >= 2 also cross-validate grouped by group."""
     docs = to_docs(data.texts)
-    y = np.asarray(data.labels, dtype=object)
+    y = data.labels_array()
     counts = Counter(data.labels)
     meta: dict[str, Any] = {
         "trained": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),

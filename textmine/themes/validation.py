@@ -100,9 +100,15 @@ def out_of_fold(make: Callable[[], Any], X: list, y: np.ndarray, splits,
     proba = np.zeros((len(y), len(classes)))
     for train, test in splits:
         model = make().fit([X[i] for i in train], y[train])
-        fold = model.predict_proba([X[i] for i in test])
-        columns = [classes.index(str(c)) for c in model.classes_]
-        proba[np.ix_(test, columns)] = fold
+        proba[test] = aligned_proba(model, [X[i] for i in test], classes)
+    return proba
+
+
+def aligned_proba(model: Any, X: list, classes: Sequence[str]) -> np.ndarray:
+    """``model.predict_proba(X)`` with one column per item of ``classes`` (0 for a class the
+    model never saw)."""
+    proba = np.zeros((len(X), len(classes)))
+    proba[:, [list(classes).index(str(c)) for c in model.classes_]] = model.predict_proba(X)
     return proba
 
 
