@@ -15,6 +15,8 @@ from textmine.resources import Resources, bundled
 MIN_COMPOUND_PREFIX = 3  # "it-" or "ung" and longer: shorter prefixes make false heads
 CACHE_LIMIT = 100_000
 FALSE_HEADS_FILE = "false_heads.txt"
+# the data files of the role and target-group lexicons, which entities and activities share
+LEXICON_FILES = ("roles.txt", "target_groups.txt", FALSE_HEADS_FILE)
 
 
 
@@ -142,3 +144,17 @@ class Lexicon:
             # "=" entries list their exact forms (råd, not rådet)
             found = LexiconMatch(self.forms[lemma], "")
         return found
+
+
+def lexicon(resources: Resources, lines: Iterable[str]) -> Lexicon:
+    """A word lexicon that knows these resources' false compound heads."""
+    return Lexicon.from_lines(lines, false=false_heads(resources))
+
+
+def role_lexicon(resources: Resources) -> Lexicon:
+    return resources.cached("roles", lambda: lexicon(resources, resources.lines("roles.txt")))
+
+
+def target_group_lexicon(resources: Resources) -> Lexicon:
+    return resources.cached("target_groups",
+                            lambda: lexicon(resources, resources.lines("target_groups.txt")))

@@ -12,8 +12,7 @@ import regex
 from spacy.tokens import Span
 
 from textmine.components.activities.patterns import DATA_FILES, VerbSet, Word
-from textmine.components.entities.gazetteers import lexicon, target_group_lexicon
-from textmine.lexicon import Lexicon
+from textmine.lexicon import Lexicon, lexicon, target_group_lexicon
 from textmine.records import Number
 from textmine.resources import Resources, bundled
 

@@ -13,12 +13,11 @@ from typing import Iterable, Iterator, Sequence
 from spacy.tokens import Token
 
 from textmine.components.activities.scope import Scope
-from textmine.components.entities.gazetteers import lexicon, role_lexicon, target_group_lexicon
-from textmine.lexicon import CACHE_LIMIT, Lexicon
+from textmine.lexicon import (CACHE_LIMIT, LEXICON_FILES, Lexicon, lexicon, role_lexicon,
+                              target_group_lexicon)
 from textmine.resources import Resources, bundled
 
-DATA_FILES = ("activity_patterns.json", "outcome_patterns.json", "roles.txt",
-              "target_groups.txt", "false_heads.txt")
+DATA_FILES = ("activity_patterns.json", "outcome_patterns.json") + LEXICON_FILES
 MIN_STEM_VERB = 4
 NOMINAL_ENDINGS = ("ning", "ningen", "ningar", "ningarna", "ingen", "ingar")
 AGENT_ENDINGS = ("are", "aren", "arna", "arnas")

@@ -3,27 +3,12 @@
 abbreviations, places, roles, target groups and their modifiers."""
 from __future__ import annotations
 
-from textmine.lexicon import Lexicon, false_heads
+from textmine import municipalities
+from textmine.lexicon import LEXICON_FILES
 from textmine.resources import Resources
 
-DATA_FILES = ("cues.json", "orgs.json", "roles.txt", "target_groups.txt", "tg_modifiers.txt",
-              "locations.txt", "myndigheter.csv", "regioner.csv", "false_heads.txt",
-              "kommuner.csv", "municipality_aliases.csv", "municipality_common_words.txt",
-              "municipality_subject.json")
-
-
-def lexicon(resources: Resources, lines: list[str]) -> Lexicon:
-    """A word lexicon that knows these resources' false compound heads."""
-    return Lexicon.from_lines(lines, false=false_heads(resources))
-
-
-def role_lexicon(resources: Resources) -> Lexicon:
-    return resources.cached("roles", lambda: lexicon(resources, resources.lines("roles.txt")))
-
-
-def target_group_lexicon(resources: Resources) -> Lexicon:
-    return resources.cached("target_groups",
-                            lambda: lexicon(resources, resources.lines("target_groups.txt")))
+DATA_FILES = ("cues.json", "orgs.json", "tg_modifiers.txt", "locations.txt", "myndigheter.csv",
+              "regioner.csv") + LEXICON_FILES + municipalities.DATA_FILES
 
 
 def target_group_modifiers(resources: Resources) -> frozenset[str]:

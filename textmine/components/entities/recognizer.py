@@ -20,15 +20,14 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from textmine.components.entities.gazetteers import (lexicon, location_names, org_abbreviations,
-                                                     org_names, role_lexicon,
-                                                     target_group_lexicon,
-                                                     target_group_modifiers)
+from textmine.components.entities.gazetteers import (location_names, org_abbreviations,
+                                                     org_names, target_group_modifiers)
 from textmine.components.entities.lexicon_spans import LexiconSpans
 from textmine.components.entities.names import NameCandidates
 from textmine.components.entities.resolve import (NER, RULE, WEAK, Candidate, is_capitalised,
                                                   promote_names, resolve, starts_sentence,
                                                   token_span)
+from textmine.lexicon import lexicon, role_lexicon, target_group_lexicon
 from textmine.municipalities import Gazetteer
 from textmine.records import Entity
 from textmine.resources import Resources
