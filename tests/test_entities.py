@@ -133,6 +133,42 @@ def test_a_runaway_ner_span_does_not_hide_the_municipality(nlp):
     assert labelled(doc) == {("Tranemo kommun", "MUNICIPALITY")}
 
 
+def _with_ner(nlp, words, pos, ent_start, ent_end, label="ORG", municipality=None):
+    doc = Doc(nlp.vocab, words=words, pos=pos)
+    doc.ents = [Span(doc, ent_start, ent_end, label=label)]
+    doc._.context_municipality = municipality
+    return nlp.get_pipe("textmine_entities")(doc)
+
+
+def test_the_municipality_as_a_body_wins_over_a_ner_name_that_starts_with_it(nlp):
+    eda = municipalities.default_gazetteer().by_code("1730")
+    doc = _with_ner(nlp, ["Kommunens", "hälsoplan", "ligger", "som", "grund", "."],
+                    ["NOUN", "NOUN", "VERB", "SCONJ", "NOUN", "PUNCT"], 0, 2, municipality=eda)
+    assert labelled(doc) == {("Kommunens", "MUNICIPALITY")}
+    doc = _with_ner(nlp, ["Vi", "träffar", "Eda", "kommuns", "Ungdomsråd", "."],
+                    ["PRON", "VERB", "PROPN", "NOUN", "NOUN", "PUNCT"], 2, 5)
+    assert labelled(doc) == {("Eda kommuns", "MUNICIPALITY")}
+    # a municipality name inside another name stays part of it (GUIDELINES)
+    doc = _with_ner(nlp, ["Vi", "träffar", "Eda", "Företagsråd", "."],
+                    ["PRON", "VERB", "PROPN", "NOUN", "PUNCT"], 2, 4)
+    assert labelled(doc) == {("Eda Företagsråd", "ORG")}
+
+
+def test_ner_names_that_are_common_words_are_dropped(nlp):
+    # capitalised only because it opens the sentence
+    doc = _with_ner(nlp, ["Färska", "siffror", "visar", "att", "de", "ökar", "."],
+                    ["ADJ", "NOUN", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"], 0, 2)
+    assert labelled(doc) == set()
+    # a compound on a word that is never a name (cues.json not_names: Skype)
+    doc = _with_ner(nlp, ["De", "håller", "större", "Skypemöten", "."],
+                    ["PRON", "VERB", "ADJ", "NOUN", "PUNCT"], 3, 4)
+    assert labelled(doc) == set()
+    # a capitalised second word is a name even at the start of a sentence
+    doc = _with_ner(nlp, ["Nya", "Hoppet", "har", "köpt", "datorer", "."],
+                    ["ADJ", "PROPN", "AUX", "VERB", "NOUN", "PUNCT"], 0, 2)
+    assert labelled(doc) == {("Nya Hoppet", "ORG")}
+
+
 def test_long_unpunctuated_text_takes_linear_time(nlp):
     import time
     text = " ".join(["kommunen anställde samordnare och startade Fritidsgården Fyren"] * 2000)

@@ -88,7 +88,7 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
                                    for v in _genitive_variants(n)])
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = promote_names(list(self.candidates(doc)))
+        candidates = promote_names(list(self.candidates(doc)), doc.text)
         chosen = resolve(candidates)
         again = list(self._repeated_names(doc, chosen))
         if again:
@@ -152,14 +152,25 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
                     or ent.text in self.not_names):
                 continue
             first = doc[ent.start]
-            if (len(ent) == 1 and starts_sentence(doc, first.i) and first.pos_
-                    and first.pos_ not in ("PROPN", "X")):
-                continue  # "Biblioteket …", "Cirka …": capitalised by their position
+            if (starts_sentence(doc, first.i) and first.pos_ and first.pos_ not in ("PROPN", "X")
+                    and all(t.is_lower or not t.is_alpha for t in ent[1:])):
+                continue  # "Biblioteket …", "Färska siffror …": capitalised by their position
+            if len(ent) == 1 and self._compound_of_non_name(first.text):
+                continue  # "Skypemöten": a common noun made on a word that is never a name
             if len(ent) == 1 and first.pos_ in ("ADJ", "VERB", "ADV", "ADP"):
                 continue  # "Sverigeledande": a word, not a name
             if not self._name_like(ent):
                 continue  # a runaway span over a clause
             yield token_span(doc, NER, ent.start, ent.end, label)
+
+    def _compound_of_non_name(self, word: str) -> bool:
+        """``word`` is a never-a-name word (``not_names``: Skype, Facebook) glued to a
+        lower-case noun of at least three letters (Skypemöten, Facebookgruppen)."""
+        for name in self.not_names:
+            rest = word[len(name):]
+            if word.startswith(name) and len(rest) >= 3 and rest.isalpha() and rest.islower():
+                return True
+        return False
 
     def _to_entity(self, doc_text: str, cand: Candidate) -> Entity | None:
         text = doc_text[cand.start:cand.end]

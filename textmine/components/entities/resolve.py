@@ -84,11 +84,25 @@ def hyphen_coordination(doc: Doc, start: int) -> int:
     return start
 
 
-def promote_names(candidates: list[Candidate]) -> list[Candidate]:
+MUNICIPALITY_BODY_ENDINGS = ("kommun", "kommuns", "kommunen", "kommunens")
+
+
+def _municipality_body(cand: Candidate, text: str) -> bool:
+    """The candidate names a municipality as a body: "Kommunens", "Eda kommun"."""
+    return cand.label == "MUNICIPALITY" and \
+        text[cand.start:cand.end].lower().endswith(MUNICIPALITY_BODY_ENDINGS)
+
+
+def promote_names(candidates: list[Candidate], text: str = "") -> list[Candidate]:
     """A NER name that contains a place ("Karin Berg", "Söderhamns Näringsliv") is kept whole.
 
-    Such names rank as rules, unless a rule span crosses their border."""
-    rules = [c for c in candidates if c.rank == RULE]
+    Such names rank as rules, unless a rule span crosses their border. A mention of the
+    municipality as a body ("Kommunens", "Eda kommuns") is no part of a name: the NER span
+    that starts with it ("Kommunens hälsoplan") is not promoted and loses to the mention."""
+    rules, bodies = [], []
+    for c in candidates:
+        if c.rank == RULE:
+            (bodies if _municipality_body(c, text) else rules).append(c)
     promoted = []
     for cand in candidates:
         if cand.rank == NER:
@@ -96,6 +110,9 @@ def promote_names(candidates: list[Candidate]) -> list[Candidate]:
                       and (r.end - r.start) < (cand.end - cand.start)]
             crossing = [r for r in rules if r.start < cand.end and cand.start < r.end
                         and r not in inside]
+            if any(b.start < cand.end and cand.start < b.end for b in bodies):
+                promoted.append(cand)
+                continue
             if inside and not crossing and all(r.label in ("MUNICIPALITY", "LOC") for r in inside):
                 cand = Candidate(RULE, cand.start, cand.end, cand.label, cand.code,
                                  cand.first_token, cand.last_token)
