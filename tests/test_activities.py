@@ -291,3 +291,57 @@ def test_a_future_in_a_relative_clause_leaves_the_rest_of_the_sentence(nlp):
               "startat en kurs för svetsare.")
     assert "utbildning" in types(doc)
     assert "utbildning" not in types(nlp("Kommunen kommer att starta en kurs för svetsare."))
+
+
+def test_a_workshop_is_dialogue_only_with_a_group(nlp):
+    assert "delaktighet_dialog" in types(nlp("Verksamheten utformades vid en workshop med högstadieelever."))
+    assert "delaktighet_dialog" not in types(nlp("Lärarna har gått återkommande workshops på studiedagar."))
+
+
+def test_an_adjective_lemmatised_as_a_listed_verb_form_is_no_evidence(nlp):
+    words = ["De", "byggde", "en", "upplyst", "pulkabacke", "."]
+    doc = Doc(nlp.vocab, words=words, lemmas=["de", "bygga", "en", "upplysa", "pulkabacke", "."],
+              sent_starts=[True] + [False] * 5)
+    assert "evenemang" not in types(nlp.get_pipe("textmine_activities")(doc))
+
+
+def test_a_participle_used_as_a_noun_reports_no_act(nlp):
+    words = ["Flera", "av", "de", "intervjuade", "beskriver", "promenaden", "."]
+    pos = ["PRON", "ADP", "DET", "ADJ", "VERB", "NOUN", "PUNCT"]
+    assert "strategi_organisation" not in parsed_types(nlp, words, pos=pos)
+    words = ["Kommunen", "intervjuade", "fyrtio", "ungdomar", "."]
+    pos = ["NOUN", "VERB", "NUM", "NOUN", "PUNCT"]
+    assert "strategi_organisation" in parsed_types(nlp, words, pos=pos)
+
+
+def test_a_clause_with_its_own_subject_and_auxiliary_is_outside_a_modal(nlp):
+    # the parser hung a main clause under a modal one: it keeps its own modality
+    words = ["Deltagarna", "vill", "driva", "företag", "kan", "få", "rådgivning", "."]
+    heads = [2, 2, 2, 5, 5, 2, 5, 2]
+    deps = ["nsubj", "aux", "ROOT", "nsubj", "aux", "ccomp", "obj", "punct"]
+    assert "stod_radgivning" in parsed_types(nlp, words, heads, deps)
+    # a complement clause ("att de kan ...") stays under the modal
+    words = ["Unga", "ska", "känna", "att", "de", "kan", "få", "rådgivning", "."]
+    heads = [2, 2, 2, 6, 6, 6, 2, 6, 2]
+    deps = ["nsubj", "aux", "ROOT", "mark", "nsubj", "aux", "ccomp", "obj", "punct"]
+    assert "stod_radgivning" not in parsed_types(nlp, words, heads, deps)
+
+
+def test_an_organisation_object_is_one_the_entity_recognizer_kept():
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("textmine_entities")
+    nlp.add_pipe("textmine_activities")
+
+    def run(words, ner=()):
+        doc = Doc(nlp.vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+        doc.ents = [Span(doc, start, end, label="ORG") for start, end in ner]
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        return types(doc)
+
+    # the NER calls a school form an organisation; cues.json says SFI is never a name
+    assert "samverkan" not in run(["Många", "hinner", "med", "SFI", "."], ner=[(3, 4)])
+    # the ORG gazetteer knows an agency the NER missed
+    assert "samverkan" in run(["Många", "möts", "med", "Arbetsförmedlingen", "."])

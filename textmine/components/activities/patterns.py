@@ -13,6 +13,7 @@ from typing import Iterable, Iterator, Sequence
 from spacy.tokens import Token
 
 from textmine.components.activities.scope import Scope
+from textmine.components.extensions import SPAN_KEY
 from textmine.lexicon import (CACHE_LIMIT, LEXICON_FILES, Lexicon, lexicon, role_lexicon,
                               target_group_lexicon)
 from textmine.resources import Resources, bundled
@@ -81,6 +82,35 @@ class VerbSet:
         return any(lower.startswith(s) and len(lower) - len(s) <= 4 for s in self.stems)
 
 
+class _EntityLabels:
+    """Token index -> textmine entity label of the last Doc asked about (the patterns
+    ask token by token; one Doc is read at a time, so one Doc is kept)."""
+
+    def __init__(self) -> None:
+        self.spans = None
+        self.labels: dict[int, str] = {}
+
+    def get(self, token: Token) -> str:
+        doc = token.doc
+        if SPAN_KEY not in doc.spans:
+            return token.ent_type_
+        spans = doc.spans[SPAN_KEY]
+        if spans is not self.spans:
+            self.spans = spans
+            self.labels = {i: span.label_ for span in spans for i in range(span.start, span.end)}
+        return self.labels.get(token.i, "")
+
+
+_ENTITY_LABELS = _EntityLabels()
+
+
+def entity_label(token: Token) -> str:
+    """The entity label of the token as textmine's entity component decided it (its spans
+    in ``doc.spans``: a name the NER proposed but the gazetteers and lexicons rejected,
+    "SFI", has none); the statistical NER's label when that component did not run."""
+    return _ENTITY_LABELS.get(token)
+
+
 @dataclass
 class ObjectSet:
     """Object words: a noun lexicon, the ROLE / TARGET_GROUP lexicons and/or words inside
@@ -108,7 +138,7 @@ class ObjectSet:
     def match(self, token: "Word") -> bool:
         if self.nouns is not None and self.nouns.match(token):
             return True
-        if self.entity_labels and token.token.ent_type_ in self.entity_labels:
+        if self.entity_labels and entity_label(token.token) in self.entity_labels:
             return True
         lower = token.lower_
         for words in self.lexicons:

@@ -138,7 +138,7 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         return None
     if pattern.verbs is not None:
         for token in tokens:
-            if token.is_alpha and pattern.verbs.match(token):
+            if token.is_alpha and pattern.verbs.match(token) and not _nominalised(token.token):
                 return Hit(pattern.type, token.i, token.i + 1)
     if pattern.nouns is not None:
         for token in tokens:
@@ -156,6 +156,16 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         if pattern.followed_by is None or _followed_by(hit, pattern.followed_by, sentence, window):
             return hit
     return None
+
+
+def _nominalised(token: Token) -> bool:
+    """A participle used as a noun: after a determiner and heading no noun ("flera av de
+    intervjuade beskriver": the people interviewed, no interviewing reported)."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].pos_ != "DET":
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _preceded_by(token: Word, words: frozenset[str], sentence: Span, window: int = 3) -> bool:

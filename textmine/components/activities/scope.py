@@ -93,8 +93,18 @@ def _clause(head: Token) -> set[int]:
             if child.dep_ in ("conj", "parataxis") and "Inf" not in child.morph.get("VerbForm"):
                 if child.pos_ in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in child.children):
                     continue
+            if child.dep_ == "ccomp" and _own_subject_and_auxiliary(child):
+                continue  # "... vill driva ett företag kan få rådgivning": its own clause
             stack.append(child)
     return found
+
+
+def _own_subject_and_auxiliary(verb: Token) -> bool:
+    """A clause with a subject and an auxiliary of its own, not introduced as a complement
+    ("att de kan ..."), states its own modality: a main clause the parse hung under another
+    (the parser's "... vill driva ett företag | kan dessutom få rådgivning")."""
+    deps = {c.dep_.split(":")[0] for c in verb.children}
+    return "nsubj" in deps and "aux" in deps and "mark" not in deps
 
 
 def _unreal_by_position(sentence: Span, scope: Scope, fixed: Indices) -> set[int]:
