@@ -73,3 +73,31 @@ def test_stanza_missing_or_without_models_says_how_to_install():
             load("stanza")
         return
     pytest.skip("stanza installed: covered by tests/test_stanza_adapter.py")
+
+
+REPO_MODEL = Path(__file__).resolve().parents[1] / "models" / "sv_textmine"
+
+
+def test_orthographic_sentences_component_splits_at_punctuation_and_line_breaks():
+    import spacy
+
+    import textmine.pipeline.sentences  # noqa: F401
+
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("textmine_sentences")
+    doc = nlp("Kommunen har anställt en coach och Arbetsförmedlingen sitter i huset. Bra!\nNy rad")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Kommunen har anställt en coach och Arbetsförmedlingen sitter i huset.", "Bra!", "Ny rad"]
+
+
+@pytest.mark.skipif(not (REPO_MODEL / "config.cfg").exists(), reason="no model in this checkout")
+def test_the_shipped_model_parses_within_orthographic_sentences():
+    """The v2 model (issue 12) has textmine's sentence boundaries, not a trained senter,
+    before the parser, and the parser keeps them."""
+    nlp = load(REPO_MODEL, extractors=False)
+    assert "senter" not in nlp.pipe_names
+    assert nlp.pipe_names.index("textmine_sentences") < nlp.pipe_names.index("parser")
+    text = ("Region Gotland har inrättat ett jobbtorg i Visby där arbetsmarknadsenheten, "
+            "vuxenutbildningen och Arbetsförmedlingen sitter under samma tak. Det fungerar.")
+    assert len(list(nlp(text).sents)) == 2
+    assert nlp.meta["version"] == "0.2.0" and nlp.vocab.vectors.shape[1] == 96

@@ -1,23 +1,29 @@
 """Rebuild textmine's Swedish pipeline ``models/sv_textmine`` from the public corpora.
 
-    python models/recipe/build.py                       # data from ../shared/data
-    python models/recipe/build.py --data DIR --work DIR  # elsewhere
-    python models/recipe/build.py --v2 --out DIR         # the v2 candidate (issue 12)
+    python models/recipe/build.py                        # v2, the shipped model; data from ../shared/data
+    python models/recipe/build.py --data DIR --work DIR   # elsewhere
+    python models/recipe/build.py --v1 --out DIR          # the first model (shipped until issue 12)
+    python models/recipe/build.py --reassemble DIR        # v2's last steps on a trained v2 pipeline
 
-Without ``--v2`` it rebuilds the shipped v1 model (``ud.cfg`` + ``ner.cfg``, two tok2vecs,
-spacy-lookups-data table), as before.
-
-Steps of ``--v2``: convert the corpora (``convert.py``: the treebanks, the NER corpus and UNER
-merged onto the treebank sentences, one joint corpus), train floret vectors on the Riksdag
-text plus the training text (``vectors.py``), train one pipeline (``joint.cfg``: one
+Steps (v2, issue 12): convert the corpora (``convert.py``: the treebanks, the NER corpus and
+UNER merged onto the treebank sentences, one joint corpus), train floret vectors on the
+Riksdag text plus the training text (``vectors.py``), train one pipeline (``joint.cfg``: one
 width-96 tok2vec with the static vectors, shared by tagger, morphologizer, trainable
 lemmatizer, parser and NER; the senter keeps its own tiny one), fine-tune it at a lower
 learning rate with parameter averaging, prepare the lemma table from simplemma's Swedish
-dictionary, assemble (senter before the parser, the lemma back-off after the lemmatizer,
-textmine's tokenizer), score on the held-out test files, and write the model with
-meta.json and the data licences.
+dictionary, assemble (orthographic sentence boundaries in place of the trained senter,
+before the parser; the lemma back-off after the lemmatizer; textmine's tokenizer), score
+on the held-out test files, and write the model with meta.json, the data licences and the
+lemma table's own licence note (ODbL 1.0, ``LICENSE-lemma-table.txt``).
 
-Time of ``--v2`` on this machine (2 shared vCPUs, load 3-5, one core per job): about 40
+``--reassemble DIR`` takes a pipeline built by the steps above up to the assembly (e.g. a
+``--out`` of an earlier run) and redoes only the assembly, scoring and writing: how the
+shipped model was made from the candidate built in issue 12 without retraining.
+
+``--v1`` rebuilds the first model (``ud.cfg`` + ``ner.cfg``, two tok2vecs, the trained
+senter, spacy-lookups-data table), as before.
+
+Time of the v2 build on this machine (2 shared vCPUs, load 3-5, one core per job): about 40
 minutes (conversion 0.3 min, vectors 1 min on 2 threads, main training ~29 min, fine-tuning
 ~8 min, assembly and held-out scoring 0.5 min); see models/README.md.
 """
@@ -72,6 +78,30 @@ SOURCES_V2 = SOURCES[:3] + [
                 "Wiktionary/Kaikki, FreeLing, spacy-lookups-data, UniMorph, Wikinflection "
                 "(CC BY 4.0)"},
 ]
+LEMMA_TABLE_LICENCE = """\
+textmine_lemma_backoff/lemma_table.tsv.gz: licence of the lemma table
+=====================================================================
+
+The table (Swedish word form -> lemma, about 504,000 forms) is derived from the Swedish
+dictionary of simplemma 2.0.0 (https://github.com/adbar/simplemma, Adrien Barbaresi; the
+package is MIT-licensed, see LICENSE-simplemma.txt) by lower-casing the forms and folding
+genitives (models/recipe/build.py, simplemma_table). simplemma's Swedish dictionary is in
+turn built from these upstream word lists:
+
+- Michal Boleslav Měchura, lemmatization-lists, Swedish list
+  (https://github.com/michmech/lemmatization-lists): Open Database License (ODbL) 1.0;
+- Wiktionary via Kaikki (https://kaikki.org), FreeLing, spacy-lookups-data
+  (https://github.com/explosion/spacy-lookups-data), UniMorph (https://unimorph.github.io)
+  and Wikinflection: CC BY 4.0, as simplemma's documentation lists them.
+
+Because the table is a derivative database of an ODbL 1.0 database, THIS TABLE FILE is
+distributed under the Open Database License 1.0
+(https://opendatacommons.org/licenses/odbl/1-0/), with attribution to each source above
+(the attribution the CC BY 4.0 sources ask for). A derivative of the table must be
+offered under ODbL 1.0 too. The licence covers the table file only: the rest of the model
+folder keeps its own licence (CC BY-SA 4.0, see models/README.md "Data and licence" and
+meta.json), and textmine's code keeps the project's licence.
+"""
 JOINT = "joint"
 FINETUNE_STEPS = {"ud": 600, "ner": 800}  # v1
 JOINT_FINETUNE_STEPS = 800
@@ -189,7 +219,10 @@ def simplemma_table(out: Path) -> Path:
     return out
 
 
-def simplemma_licence() -> Path:
+def simplemma_licence(built: Path | None = None) -> Path:
+    """simplemma's licence file (the installed package's, or the copy in ``built``)."""
+    if built is not None and (built / "LICENSE-simplemma.txt").exists():
+        return built / "LICENSE-simplemma.txt"
     from importlib.metadata import distribution
 
     dist = distribution("simplemma")
@@ -207,9 +240,33 @@ def assemble_joint(work: Path, table: Path):
     print("assembling", path, flush=True)
     nlp = spacy.load(path)
     nlp._config["nlp"]["after_pipeline_creation"] = None  # training-only callback
-    nlp.remove_pipe("senter")
-    nlp.add_pipe("senter", source=spacy.load(path), before="parser")
+    orthographic_sentences(nlp)
     return finish(nlp, table)
+
+
+def orthographic_sentences(nlp) -> None:
+    """textmine's orthographic sentence boundaries in place of the trained senter, before
+    the parser (which keeps them): the extractors read sentences split at . ! ? and line
+    breaks, and the senter's cuts inside sentences misled the parse (models/README.md)."""
+    import textmine.pipeline.sentences  # noqa: F401  (the factory the pipeline names)
+
+    if "senter" in nlp.pipe_names:
+        nlp.remove_pipe("senter")
+    if "textmine_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("textmine_sentences", before="parser")
+
+
+def reassemble(built: Path, work: Path):
+    """The last steps of the v2 build on an already built v2 pipeline: its trained
+    components as they are, orthographic sentences, its lemma table."""
+    import textmine.pipeline.lemma_backoff  # noqa: F401
+    import textmine.pipeline.sentences  # noqa: F401
+
+    table = work / "lemma_table.tsv.gz"
+    shutil.copy(built / "textmine_lemma_backoff" / "lemma_table.tsv.gz", table)
+    nlp = spacy.load(built)
+    orthographic_sentences(nlp)
+    return nlp
 
 
 def finish(nlp, table: Path):
@@ -248,6 +305,7 @@ def evaluate(model_dir: Path, data: Path) -> dict:
     from textmine.evaluation import ner as ner_eval
     from textmine.evaluation import ud as ud_eval
     import textmine.pipeline.lemma_backoff  # noqa: F401
+    import textmine.pipeline.sentences  # noqa: F401
 
     from lemma_eval import read_gold, report_docs
 
@@ -267,11 +325,13 @@ def evaluate(model_dir: Path, data: Path) -> dict:
             "ner_test": ner_scores(ner), "uner_talbanken_test": ner_scores(uner)}
 
 
-def write_meta(nlp, out: Path, scores: dict, data: Path, v2: bool = False) -> None:
+def write_meta(nlp, out: Path, scores: dict, data: Path, v2: bool = False,
+               built: Path | None = None) -> None:
     meta = nlp.meta
     dev = meta.pop("performance", {})
-    meta["dev_carveout_scores"] = {k: v for k, v in dev.items()
-                                   if isinstance(v, float) and not k.endswith("_loss")}
+    if dev:  # a reassembled pipeline keeps the dev scores it was written with
+        meta["dev_carveout_scores"] = {k: v for k, v in dev.items()
+                                       if isinstance(v, float) and not k.endswith("_loss")}
     meta.update({
         "name": "textmine", "lang": "sv", "version": "0.2.0" if v2 else "0.1.0",
         "description": "Swedish pipeline for public-sector reports: tokenizer, SUC tagger, "
@@ -293,7 +353,8 @@ def write_meta(nlp, out: Path, scores: dict, data: Path, v2: bool = False) -> No
     if v2:
         shutil.copy(data / "ner/uner-talbanken/LICENSE.txt",
                     out / "LICENSE-UNER_Swedish-Talbanken.txt")
-        shutil.copy(simplemma_licence(), out / "LICENSE-simplemma.txt")
+        shutil.copy(simplemma_licence(built), out / "LICENSE-simplemma.txt")
+        (out / "LICENSE-lemma-table.txt").write_text(LEMMA_TABLE_LICENCE, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -304,17 +365,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sequential", action="store_true", help="train one at a time")
     parser.add_argument("--skip-train", action="store_true",
                         help="reuse the trained pipelines in --work")
-    parser.add_argument("--v2", action="store_true",
-                        help="the v2 recipe of issue 12 (floret vectors, one shared width-96 "
-                             "tok2vec, UNER, simplemma table); measured in models/README.md "
-                             "but not shipped (extraction figures on dev dropped)")
+    parser.add_argument("--v1", action="store_true",
+                        help="the first model's recipe (two tok2vecs, no vectors, trained senter, "
+                             "spacy-lookups-data table), shipped until issue 12")
+    parser.add_argument("--reassemble", type=Path, metavar="DIR",
+                        help="redo only v2's assembly, scoring and writing on the trained v2 "
+                             "pipeline in DIR (no conversion, no training)")
     args = parser.parse_args(argv)
+    args.v2 = not args.v1
     args.work.mkdir(parents=True, exist_ok=True)
     start = time.time()
     corpus = args.work / "corpus"
-    subprocess.run([sys.executable, str(RECIPE / "convert.py"), "--data", str(args.data),
-                    "--out", str(corpus)], check=True, cwd=ROOT)
-    if not args.v2:  # v1: the shipped model
+    if args.reassemble is None:
+        subprocess.run([sys.executable, str(RECIPE / "convert.py"), "--data", str(args.data),
+                        "--out", str(corpus)], check=True, cwd=ROOT)
+    if args.reassemble is not None:
+        nlp = reassemble(args.reassemble, args.work)
+    elif args.v1:
         if not args.skip_train:
             train(args.work, corpus, parallel=not args.sequential)
         nlp = assemble(args.work, lemma_table(args.work / "lemma_table.tsv.gz"))
@@ -330,7 +397,7 @@ def main(argv: list[str] | None = None) -> None:
     scores = evaluate(staging, args.data)
     if args.out.exists():
         shutil.rmtree(args.out)
-    write_meta(nlp, args.out, scores, args.data, v2=args.v2)
+    write_meta(nlp, args.out, scores, args.data, v2=args.v2, built=args.reassemble)
     print(json.dumps(scores, indent=2))
     print(f"built {args.out} in {(time.time() - start) / 60:.1f} min")
 

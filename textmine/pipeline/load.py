@@ -79,6 +79,7 @@ def load_bundled() -> Language:
 def _load_lemma_components_then(path: Path) -> Language:
     """Import the modules whose factories a textmine-built pipeline may name, then load."""
     import textmine.pipeline.lemma_backoff  # noqa: F401
+    import textmine.pipeline.sentences  # noqa: F401
 
     return spacy.load(path)
 

@@ -1,0 +1,40 @@
+"""Orthographic sentence boundaries for the parser: a sentence ends at . ! ? or a line
+break, as textmine's extractors read it (``activities.recognizer.sentences``).
+
+Report prose is well punctuated, and a statistical splitter cuts inside sentences
+("... och | Arbetsförmedlingen sitter ..."): the parser then attaches the words of one
+clause to the verb of another. Set before the parser, these boundaries are kept by it,
+so the parse, and what the extractors read from it, no longer depends on the splitter.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+SENTENCE_END = frozenset({".", "!", "?"})
+
+
+def ends_sentence(text: str, whitespace: str, is_space: bool) -> bool:
+    """A token that closes its sentence: final punctuation or a line break."""
+    return text in SENTENCE_END or "\n" in whitespace or (is_space and "\n" in text)
+
+
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Mark every token as a sentence start or not (the parser keeps both). White space
+    between sentences stays with the sentence before it: no sentence of blanks alone."""
+    start = True
+    for token in doc:
+        if token.is_space and token.i > 0:
+            token.is_sent_start = False
+            start = start or "\n" in token.text
+            continue
+        token.is_sent_start = start
+        start = ends_sentence(token.text, token.whitespace_, token.is_space)
+    return doc
+
+
+@Language.factory("textmine_sentences", assigns=["token.is_sent_start"])
+def make_sentences(nlp: Language, name: str):
+    """``nlp.add_pipe("textmine_sentences", before="parser")`` (the bundled model has it
+    in place of a statistical senter)."""
+    return set_sentence_starts
