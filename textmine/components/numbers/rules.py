@@ -35,6 +35,8 @@ class Reader(Scan):
         return sorted(self.found, key=lambda x: x.start)
 
     def interpret(self, n: _Numeral, floor: int) -> _Found | None:
+        if n.article and self._article_idiom(n):
+            return None
         for rule in (self.rule_clock, self.rule_identifier, self.rule_ordinal, self.rule_grade, self.rule_dated, self.rule_period,
                      self.rule_change, self.rule_ratio, self.rule_quantity):
             found = rule(n, floor)
@@ -75,6 +77,12 @@ class Reader(Scan):
         window = " ".join(self.low(k) for k in range(n.i - 2, n.j + 1))
         if any(idiom in window for idiom in self.lex.raw["ordinal_idioms"]):
             return _Found(n.i, n.i, "skip", None, None, False)
+        grade = self._ordinal_grade(n)
+        if grade is not None:
+            return grade
+        time_noun = self.lex.raw["ordinal_time_nouns"].get(self.low(n.j))
+        if time_noun:  # 'första året', 'första veckan'
+            return _Found(n.i, n.j + 1, "ordinal", n.value, time_noun, False)
         noun = self.counted_noun(n.j)
         if self.low(n.i - 1) == "var" and n.i - 1 >= floor and n.value >= 2:
             first = self.approx_before(n.i - 1)
@@ -84,6 +92,18 @@ class Reader(Scan):
         if noun:
             return _Found(n.i, noun[0], "ordinal", n.value, noun[1], False)
         return _Found(n.i, n.j, "ordinal", n.value, None, False)
+
+    def _ordinal_grade(self, n: _Numeral) -> _Found | None:
+        """'första årskursen', 'första eller andra årskurs': an ordinal school year is a
+        grade; an ordinal coordinated with one that names 'årskurs' shares the noun."""
+        nouns = self.lex.raw["ordinal_grade_nouns"]
+        if self.low(n.j) in nouns:
+            return _Found(n.i, n.j + 1, "grade", n.value, "årskurs", False)
+        if self.low(n.j) in self.lex.raw["range_words"] + ["eller"]:
+            other = self.numeral_starting(n.j + 1)
+            if other is not None and other.ordinal and self.low(other.j) in nouns:
+                return _Found(n.i, n.j, "grade", n.value, "årskurs", False)
+        return None
 
     def rule_grade(self, n: _Numeral, floor: int) -> _Found | None:
         grades = self.lex.raw["grade_words"]
@@ -241,33 +261,30 @@ class Reader(Scan):
         approx_at = self.approx_before(n.i)
         if approx_at is not None and approx_at >= floor:
             first = approx_at
+        approx = first != n.i or n.approx
         # "24 av dem", "Åtta av tio elever", "en av tio"
         if self.low(n.j) == raw["ratio_word"]:
-            k = n.j + 1
-            filler = self.low(k)
-            if (filler in raw["ratio_whole_fillers"] or (filler.endswith("s") and self.is_word(k))) \
-                    and self.numeral_starting(k + 1) is not None:
-                k += 1
-            whole = self.numeral_starting(k)
-            if whole is not None and not whole.ordinal and not self.is_year(whole):
-                noun = self.counted_noun(whole.j)
-                last, unit = noun if noun else (whole.j, None)
-                return _Found(first, last, "ratio", {"part": n.value, "whole": whole.value}, unit,
-                              first != n.i or n.approx)
-            if self.low(k) in raw["ratio_pronouns"]:
-                before = self.previous_count(n.i)
-                return _Found(first, k + 1, "ratio",
-                              {"part": n.value, "whole": before.value if before else None},
-                              before.unit if before else None, first != n.i or n.approx)
-            return None
+            return self._part_of(n, first, approx)
+        noun = self.counted_noun(n.j)
+        if noun is not None and self.low(noun[0]) == raw["ratio_word"] and not self.is_year(n) \
+                and not n.article:
+            whole = self._whole_numeral(noun[0] + 1)  # '170 kommuner av Sveriges 290'
+            if whole is not None:
+                # a whole with its own noun ('av totalt 80 deltagare') is a number of its own
+                last = noun[0] if self.counted_noun(whole.j) else whole.j
+                return _Found(first, last, "ratio", {"part": n.value, "whole": whole.value},
+                              noun[1], approx)
         # "Av dessa fick 24", "varav 12 kvinnor"
         lows = [self.low(n.i - m) for m in (3, 2, 1)]
         after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]
                     and not self.is_adjective(n.i - 1) and lows[2] not in raw["ratio_whole_fillers"] and self.tok(n.j) is not None
                     and self.tok(n.j).text not in _DASHES) or \
             (lows[1] == raw["ratio_word"] and lows[2] in self.lex.part_pronouns) or lows[2] == "varav"
-        measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None
-        if after_of and not n.article and not self.is_year(n) and not n.ordinal and not measured:
+        measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None \
+            or self.low(n.j) in raw["measure_units"]
+        if n.article or self.is_year(n) or n.ordinal or measured:
+            return None
+        if after_of:
             before = self.previous_count(n.i)
             last, unit = n.j, before.unit if before else None
             noun = self.counted_noun(n.j) if lows[2] == "varav" else None
@@ -276,8 +293,74 @@ class Reader(Scan):
             elif self.low(n.j) in self.people:
                 last, unit = n.j + 1, self.lemma(self.toks[n.j])
             return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
-                          unit, first != n.i or n.approx)
+                          unit, approx)
+        return self._listed_part(n, first, approx)
+
+    def _whole_numeral(self, k: int) -> _Numeral | None:
+        """The whole of a ratio at token k, after at most two fillers ('av totalt cirka 80',
+        'av landets 290')."""
+        for _ in range(3):
+            whole = self.numeral_starting(k)
+            if whole is not None:
+                return whole if not whole.ordinal and not self.is_year(whole) else None
+            filler = self.low(k)
+            if not (filler in self.lex.raw["ratio_whole_fillers"] or self.approx_before(k + 1) == k
+                    or (filler.endswith("s") and self.is_word(k))):
+                return None
+            k += 1
         return None
+
+    def _part_of(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
+        """'24 av dem', 'åtta av tio elever', '82 av platserna', 'sex av nätverkets
+        kommuner': the whole is a number after 'av', else the number the phrase refers
+        back to. 'en av de viktigaste' with no whole anywhere is no number."""
+        raw = self.lex.raw
+        k = n.j + 1
+        whole = self._whole_numeral(k)
+        if whole is not None:
+            noun = self.counted_noun(whole.j)
+            last, unit = noun if noun else (whole.j, None)
+            return _Found(first, last, "ratio", {"part": n.value, "whole": whole.value}, unit, approx)
+        before: Number | None = None
+        if self.low(k) in raw["ratio_pronouns"]:
+            noun = self.counted_noun(k + 1) if self.low(k) in raw["ratio_noun_determiners"] else None
+            if noun is not None:  # 'en av dessa dagar', '200 av de personer'
+                last, unit = noun
+                before = self.previous_of_unit(unit)
+            else:
+                last, before = k + 1, self.previous_count(n.i)
+                unit = before.unit if before else None
+        elif self.is_word(k) and self.low(k).endswith("s") and self.counted_noun(k + 1):
+            last, unit = self.counted_noun(k + 1)  # 'av landets kommuner': a whole not given
+        elif self.low(k).endswith(tuple(raw["definite_plural_suffixes"])) and self.counted_noun(k):
+            last, unit = self.counted_noun(k)  # 'av platserna': the number stated before
+            before = self.previous_of_unit(unit) or self.previous_count(n.i)
+        else:
+            return None
+        if before is not None and isinstance(before.value, (int, float)) and before.value <= n.value:
+            before = None  # '200 personer' ... '200 av de personer som': not the whole
+        if before is None and n.article:
+            return _Found(n.i, n.i, "skip", None, None, False)
+        return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
+                      unit, approx)
+
+    def _listed_part(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
+        """'av dem har 20 återupptagit studier, ett tiotal har fått arbete och tio deltagare
+        är kvar': numbers listed after a part of a whole in one sentence are parts of it."""
+        if not self.found or self.found[-1].kind != "ratio" or self.sent_of_number[-1] != self.sent[n.i]:
+            return None
+        previous = self.found[-1]
+        whole = previous.value.get("whole") if isinstance(previous.value, dict) else None
+        if whole is None or self.low(first - 1) not in (",", "och", "samt"):
+            return None
+        last, unit = n.j, previous.unit
+        if self.low(n.j) in self.lex.raw["unit_skip"]:
+            last, unit = n.j + 1, self.lemma(self.toks[n.j])
+        else:
+            noun = self.counted_noun(n.j)
+            if noun is not None:
+                last, unit = noun
+        return _Found(first, last, "ratio", {"part": n.value, "whole": whole}, unit, approx)
 
     def rule_quantity(self, n: _Numeral, floor: int) -> _Found | None:
         raw = self.lex.raw
@@ -312,6 +395,9 @@ class Reader(Scan):
         whole = self.lex.fraction_whole(unit_low) if not ranged else None
         if whole is not None:
             return _Found(first, last + 1, "ratio", {"part": n.value, "whole": whole}, None, approx)
+        per_mille = raw["per_mille_units"].get(unit_low) if not ranged else None
+        if per_mille:  # 'en promille', '5 ‰': a ratio to a thousand
+            return _Found(first, last + 1, "ratio", {"part": n.value, "whole": per_mille}, None, approx)
         # '15-åringar', '16–29-åringar'
         if unit_tok is not None and unit_tok.text in _DASHES and unit_tok.start == self.toks[last - 1].end \
                 and self.low(last + 1).startswith(tuple(raw["age_unit_prefix"])):
@@ -349,6 +435,10 @@ class Reader(Scan):
         if unit_low in self.time_units:
             if not self.is_year(n) or ranged:
                 return _Found(first, last + 1, "duration", value, self.time_units[unit_low], approx)
+        if unit_low in raw["measure_units"]:  # 'tre kilometer', '200 meter'
+            return _Found(first, last + 1, "other", value, raw["measure_units"][unit_low], approx)
+        if unit_low in raw["factor_units"] and self.low(last + 1) in raw["factor_comparatives"]:
+            return _Found(first, last + 1, "other", value, self.count_time[unit_low], approx)  # '3,5 gånger högre'
         if unit_low in self.count_time:
             return _Found(first, last + 1, "count", value, self.count_time[unit_low], approx)
         # a post's share in words: 'på halvtid'
@@ -362,8 +452,10 @@ class Reader(Scan):
             noun = self.counted_noun(last)
             if noun is not None:
                 return _Found(first, noun[0], "count", value, noun[1], approx)
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and self.money_context(n.i) \
-                and (value >= 1000 or any(self.low(k) in self.lex.multipliers for k in range(n.i, n.j))):
+        multiplied = any(self.low(k) in self.lex.multipliers for k in range(n.i, n.j))
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and \
+                (multiplied or (value >= 1000 and self.money_context(n.i))):
+            # '220 miljoner' with no counted noun: kronor are implied
             return _Found(first, last, "money", value, raw["money_unit_name"], approx)
         if n.words and self.toks[n.i].low in raw.get("ambiguous_cardinals", []):
             return None
@@ -375,6 +467,9 @@ class Reader(Scan):
         nxt = self.tok(n.j)
         if nxt is None:
             return None
+        qualified = self._qualified_measure(n, first, approx)
+        if qualified is not None:
+            return qualified
         if nxt.kind == "word" and self.lemma(nxt) in raw["article_number_nouns"]["nouns"]:
             unit = self.lemma(nxt)
             kind = "duration" if nxt.low in self.time_units else "count"
@@ -385,12 +480,83 @@ class Reader(Scan):
                 noun = self.counted_noun(other.j)
                 last, unit = noun if noun else (other.j, None)
                 return _Found(first, last, "count", [n.value, other.value], unit, approx)
+        counted = self._counting_one(n, first, approx)
+        if counted is not None:
+            return counted
         # pronoun 'en' set against a number: 'två kurser, en för ... och en för ...'
         if (nxt.kind != "word" or nxt.low in raw["article_pronoun_followers"]) and \
                 self._enumerated_after_number(n.i):
             before = self._enumerated_after_number(n.i)
             return _Found(first, n.j, "count", n.value, before.unit, approx)
         return None
+
+    def _article_idiom(self, n: _Numeral) -> bool:
+        """'på en gång', 'med en gång' (at once), 'en efter en': no number."""
+        window = " ".join(self.low(k) for k in range(n.i - 2, n.j + 2))
+        return any(idiom in window for idiom in self.lex.raw["article_idioms"])
+
+    def _qualified_measure(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
+        """'en dryg miljon', 'ett drygt år', 'ett helt år': a qualifier between the article
+        and a multiplier or unit of time keeps the article a number."""
+        qualifiers = self.lex.raw["article_qualifiers"]
+        word = self.low(n.j)
+        if word not in qualifiers:
+            return None
+        unit_tok = self.tok(n.j + 1)
+        if unit_tok is None or unit_tok.kind != "word":
+            return None
+        approx = approx or qualifiers[word]
+        factor = self.lex.multipliers.get(unit_tok.low)
+        if factor:
+            money = self._money_unit(n.j + 2)
+            noun = self.counted_noun(n.j + 2) if money is None else None
+            if noun is not None:  # 'en dryg miljon besökare'
+                return _Found(first, noun[0], "count", factor, noun[1], approx)
+            last = n.j + 2 + (money[1] if money else 0)
+            return _Found(first, last, "money", factor * (money[0] if money else 1),
+                          self.lex.raw["money_unit_name"], approx)
+        if unit_tok.low in self.time_units:
+            return _Found(first, n.j + 2, "duration", n.value, self.time_units[unit_tok.low], approx)
+        return None
+
+    def _counting_one(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
+        """'endast en grupp', 'en enda kommun', 'en röst per person', 'en kommun i taget',
+        'tre samordnare och en projektledare', 'tre grupper, där en grupp': the article
+        counts one when a word restricts it to one, a distributive phrase follows, or it
+        stands beside a count."""
+        raw = self.lex.raw
+        start = n.j + 1 if self.low(n.j) in raw["article_one_words"] else n.j
+        noun = self.counted_noun(start)
+        if noun is None:
+            return None
+        last, unit = noun
+        rate = self._per_whole(last)
+        if rate is not None:  # 'en fritidsgård per 2 000 personer'
+            whole_noun = self.counted_noun(rate.j)
+            return _Found(first, whole_noun[0] if whole_noun else rate.j, "ratio",
+                          {"part": n.value, "whole": rate.value}, unit, approx)
+        after = f"{self.low(last)} {self.low(last + 1)}"
+        cued = start > n.j or self.low(n.i - 1) in raw["article_count_before"] or \
+            self.low(last) in raw["article_count_after"] or after in raw["article_count_after"]
+        if cued or self._beside_count(n.i, unit):
+            return _Found(first, last, "count", n.value, unit, approx)
+        return None
+
+    def _per_whole(self, k: int) -> _Numeral | None:
+        """The numeral of 'per 2 000 personer' starting at token k, if any."""
+        if self.low(k) != "per":
+            return None
+        whole = self.numeral_starting(k + 1)
+        return whole if whole is not None and not whole.article and not self.is_year(whole) else None
+
+    def _beside_count(self, k: int, unit: str | None, reach: int = 5) -> bool:
+        """'tre grupper, där en grupp': a count of the same noun just before (within
+        ``reach`` tokens of its sentence, no number between) sets the article against it."""
+        if not unit or not self.found or self.sent_of_number[-1] != self.sent[k]:
+            return False
+        last = self.found[-1]
+        return last.kind == "count" and last.unit == unit and \
+            self.toks[max(0, k - reach)].start <= last.end
 
     def _enumerated_after_number(self, k: int) -> Number | None:
         sid = self.sent[k]

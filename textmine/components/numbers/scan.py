@@ -421,8 +421,17 @@ class Scan:
         return self.text[self.toks[first].start:self.toks[last].end].lower()
 
     def money_context(self, k: int) -> bool:
+        """A word of money in the sentence of token k: a cue matches a whole word or the
+        word's inflected forms ('budgeten'), not the start of a compound ('lönesubventionerad')."""
         sentence = self.sentence_text(k)
-        return any(cue in sentence for cue in self.lex.raw["money_context"])
+        words = regex.findall(r"\p{L}+", sentence)
+        for cue in self.lex.raw["money_context"]:
+            if " " in cue:
+                if cue in sentence:
+                    return True
+            elif any(w.startswith(cue) and len(w) - len(cue) <= 4 for w in words):
+                return True
+        return False
 
     def previous_count(self, k: int) -> Number | None:
         """The count just before token k in this or the previous sentence (a ratio's whole)."""
@@ -431,6 +440,16 @@ class Scan:
             if s < sid - 1:
                 return None
             if number.kind == "count" and isinstance(number.value, (int, float)):
+                return number
+        return None
+
+    def previous_of_unit(self, unit: str | None) -> Number | None:
+        """The last number found so far that counts ``unit`` ('tre dagar' before 'en av
+        dessa dagar')."""
+        for number in reversed(self.found):
+            if unit and number.unit == unit and number.kind in ("count", "duration") \
+                    and isinstance(number.value, (int, float)) \
+                    and not isinstance(number.value, bool):
                 return number
         return None
 

@@ -1,0 +1,128 @@
+"""Numbers on real text (issue 11): the constructions the real-dev error analysis found
+(``corpus/real/decisions/numbers-error-analysis.md``), each on a made-up sentence.
+
+Runs on ``spacy.blank("sv")`` like ``test_numbers.py``.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from textmine.components.numbers import extract_numbers
+
+NLP = spacy.blank("sv")
+
+
+def numbers(text: str) -> list[dict]:
+    return [n.to_dict() for n in extract_numbers(NLP(text))]
+
+
+def one(text: str, span: str) -> dict:
+    """The number whose text is ``span`` (fails if it is not found exactly once)."""
+    hits = [n for n in numbers(text) if n["text"] == span]
+    assert len(hits) == 1, (span, numbers(text))
+    return hits[0]
+
+
+def reading(text: str, span: str) -> tuple:
+    found = one(text, span)
+    return found["kind"], found["value"], found["unit"], found["approx"]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Det är första året vi gör så.", "första året", ("ordinal", 1, "år", False)),
+    ("Redan första veckan kom många.", "första veckan", ("ordinal", 1, "vecka", False)),
+    ("Elever som gått ut första årskursen får jobb.", "första årskursen", ("grade", 1, "årskurs", False)),
+    ("De går i första eller andra årskursen.", "första", ("grade", 1, "årskurs", False)),
+    ("De går i första eller andra årskursen.", "andra årskursen", ("grade", 2, "årskurs", False)),
+])
+def test_ordinals_with_time_and_school_year_nouns(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Medan det andra år har gått bättre.",
+    "Kursen i Första hjälpen ges i vår.",
+])
+def test_ordinal_words_that_are_no_numbers(text):
+    assert numbers(text) == []
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Endast en organisation per by kan söka.", "en organisation", ("count", 1, "organisation", False)),
+    ("Det räcker med en enda inloggning.", "en enda inloggning", ("count", 1, "inloggning", False)),
+    ("Det ska finnas minst en familjecentral i staden.", "minst en familjecentral",
+     ("count", 1, "familjecentral", True)),
+    ("Vi tar en kommun i taget.", "en kommun", ("count", 1, "kommun", False)),
+    ("Klassen delades i tre grupper, där en grupp läser på distans.", "en grupp",
+     ("count", 1, "grupp", False)),
+    ("Det sparar motsvarande en årsarbetare.", "en årsarbetare", ("count", 1, "årsarbetare", False)),
+    ("Det handlar om en dryg miljon som fördelas.", "en dryg miljon", ("money", 1000000, "kronor", True)),
+    ("Sedan ett drygt år finns ett team.", "ett drygt år", ("duration", 1, "år", True)),
+    ("Räknat på ett helt år blir det mer.", "ett helt år", ("duration", 1, "år", False)),
+    ("Det blir en fritidsgård per 2 000 personer.", "en fritidsgård per 2 000 personer",
+     ("ratio", {"part": 1, "whole": 2000}, "fritidsgård", False)),
+])
+def test_the_article_counting_one(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Det kan åtgärdas på en gång.",
+    "Hon bjöd upp en efter en av de sju deltagarna.",
+    "Det är en av de viktigaste frågorna.",
+    "Ett av dessa mål handlar om hälsa.",
+])
+def test_the_article_that_is_no_number(text):
+    assert not [n for n in numbers(text) if n["value"] == 1 or n["kind"] == "ratio"]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Det fanns 100 sommarjobb men bara 82 av platserna användes.", "82 av platserna",
+     ("ratio", {"part": 82, "whole": 100}, "plats", False)),
+    ("Sex av nätverkets kommuner har svarat.", "Sex av nätverkets kommuner",
+     ("ratio", {"part": 6, "whole": None}, "kommun", False)),
+    ("De har öppet tre dagar i veckan, varav på kvällstid en av dessa dagar.", "en av dessa dagar",
+     ("ratio", {"part": 1, "whole": 3}, "dag", False)),
+    ("Nu har 170 kommuner av Sveriges 290 ett projekt.", "170 kommuner av Sveriges 290",
+     ("ratio", {"part": 170, "whole": 290}, "kommun", False)),
+    ("Det blev 63 ungdomar av totalt 80 deltagare.", "63 ungdomar",
+     ("ratio", {"part": 63, "whole": 80}, "ungdom", False)),
+    ("Det är ett av totalt 30 projekt.", "ett av totalt 30 projekt",
+     ("ratio", {"part": 1, "whole": 30}, "projekt", False)),
+])
+def test_parts_of_a_whole(text, span, expected):
+    assert reading(text, span) == expected
+
+
+def test_numbers_listed_after_a_part_share_its_whole():
+    text = ("Totalt deltog 46 pojkar och av dem har 20 börjat studera, ett tiotal har fått arbete, "
+            "sex stycken har flyttat och tio deltagare är kvar.")
+    assert [(n["text"], n["value"]) for n in numbers(text) if n["kind"] == "ratio"] == [
+        ("20", {"part": 20, "whole": 46}), ("ett tiotal", {"part": 10, "whole": 46}),
+        ("sex stycken", {"part": 6, "whole": 46}), ("tio deltagare", {"part": 10, "whole": 46})]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Stigen blir tre kilometer lång.", "tre kilometer", ("other", 3, "kilometer", False)),
+    ("Eleven ska simma 200 meter.", "200 meter", ("other", 200, "meter", False)),
+    ("Risken är 3,5 gånger högre.", "3,5 gånger", ("other", 3.5, "gång", False)),
+    ("Vi ses två gånger i veckan.", "två gånger", ("count", 2, "gång", False)),
+    ("Antalet röster motsvarar en promille av befolkningen.", "en promille",
+     ("ratio", {"part": 1, "whole": 1000}, None, False)),
+])
+def test_measures_factors_and_per_mille(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Biblioteken kan söka ur en pott på 220 miljoner.", "220 miljoner", 220000000),
+    ("Regionen skjuter till två miljoner extra.", "två miljoner", 2000000),
+])
+def test_millions_without_a_noun_are_money(text, span, value):
+    assert reading(text, span) == ("money", value, "kronor", False)
+
+
+def test_a_money_cue_inside_a_compound_is_no_money_context():
+    found = one("I dag har över 13 000 en lönesubventionerad anställning.", "över 13 000")
+    assert found["kind"] == "count"
