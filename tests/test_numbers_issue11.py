@@ -126,3 +126,66 @@ def test_millions_without_a_noun_are_money(text, span, value):
 def test_a_money_cue_inside_a_compound_is_no_money_context():
     found = one("I dag har över 13 000 en lönesubventionerad anställning.", "över 13 000")
     assert found["kind"] == "count"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Några av ungdomarna (18–25 år) får jobb.", "18–25 år", ("age", [18, 25], "år", False)),
+    ("Medelåldern är lägre än i riket (41,4 år).", "41,4 år", ("age", 41.4, "år", False)),
+    ("Risken vid 20 års ålder är hög.", "20 års ålder", ("age", 20, "år", False)),
+    ("Besöket görs när barnet är sex månader gammalt.", "sex månader", ("age", 6, "månad", False)),
+    ("Den som fyllt 70 år får en guide.", "70 år", ("age", [70, None], "år", False)),
+    ("Gratis bad för personer i åldern 65 och uppåt.", "65 och uppåt", ("age", [65, None], "år", False)),
+    ("För barn mellan åldrarna sex och 15 år.", "sex och 15 år", ("age", [6, 15], "år", False)),
+    ("Träning för äldre från 79 år eller äldre.", "79 år eller äldre", ("age", [79, None], "år", False)),
+])
+def test_ages(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Det sker under en 10-årsperiod.", "10-årsperiod", ("duration", 10, "år", False)),
+    ("Det treåriga projektet slutar nu.", "treåriga", ("duration", 3, "år", False)),
+    ("Förslaget ligger uppe hela 60-dagarsperioden.", "60-dagarsperioden", ("duration", 60, "dag", False)),
+    ("Ungdomar i 16-årsåldern söker.", "16-årsåldern", ("age", 16, "år", False)),
+])
+def test_lengths_of_time_inside_compounds(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Det är öppet fram till åtta på kvällen.", "åtta", 8),
+    ("På fredagar är det öppet till elva.", "elva", 11),
+])
+def test_times_of_day_in_words(text, span, value):
+    assert reading(text, span) == ("other", value, "klockslag", False)
+
+
+def test_a_time_of_day_keeps_its_qualifier():
+    assert reading("Öppet till minst 23:00 på fredagar.", "minst 23:00") == ("other", 23, "klockslag", True)
+
+
+def test_a_number_word_is_no_time_without_a_cue():
+    assert reading("Det kom åtta deltagare på kvällen.", "åtta deltagare")[0] == "count"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Ansökningarna har ökat med nästan 100 procent.", "med nästan 100 procent",
+     ("change", {"delta": 100}, "procent", True)),
+    ("I år ökade eleverna som följde programmet sitt meritvärde med 40 poäng.", "med 40 poäng",
+     ("change", {"delta": 40}, "poäng", False)),
+    ("Medlen ökar från 11 kronor per invånare till 15 kronor.", "från 11 kronor per invånare till 15 kronor",
+     ("change", {"from": 11, "to": 15}, "kronor", False)),
+])
+def test_changes(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Kommunen kan få maximalt 111 000 kronor.", "maximalt 111 000 kronor", ("money", 111000, "kronor", True)),
+    ("Där finns uppåt 50 satsningar.", "uppåt 50 satsningar", ("count", 50, "satsning", True)),
+    ("Vi nådde kanske tio pojkar.", "kanske tio pojkar", ("count", 10, "pojke", True)),
+    ("Det var för snart fyra år sedan.", "snart fyra år", ("duration", 4, "år", True)),
+    ("Närmare 300 barn har över 30 procents frånvaro.", "över 30 procents", ("percent", 30, "procent", True)),
+])
+def test_qualifiers(text, span, expected):
+    assert reading(text, span) == expected

@@ -31,8 +31,18 @@ class Reader(Scan):
             self.sent_of_number.append(self.sent[n.i])
             pos = found.last
         for start, end, kind, value, unit in self.special:
-            self.found.append(Number(self.text[start:end], kind, value, unit, False, start, end))
+            approx_start = self._approx_start(start) if unit == self.lex.raw["clock_unit"] else None
+            if approx_start is not None:  # 'till minst 23:00'
+                start = approx_start
+            self.found.append(Number(self.text[start:end], kind, value, unit, approx_start is not None,
+                                     start, end))
         return sorted(self.found, key=lambda x: x.start)
+
+    def _approx_start(self, start: int) -> int | None:
+        """Character offset of an approximation word right before offset ``start``."""
+        k = next((m for m, t in enumerate(self.toks) if t.start >= start), len(self.toks))
+        approx_at = self.approx_before(k)
+        return self.toks[approx_at].start if approx_at is not None else None
 
     def interpret(self, n: _Numeral, floor: int) -> _Found | None:
         if n.article and self._article_idiom(n):
@@ -45,9 +55,16 @@ class Reader(Scan):
         return None
 
     def rule_clock(self, n: _Numeral, floor: int) -> _Found | None:
-        """'klockan tio', 'klockan 17–21': times of day, kind other, unit klockslag."""
-        if self.low(n.i - 1) not in self.lex.raw["clock_words"] or n.i - 1 < floor \
-                or not 0 <= n.value <= 24:
+        """'klockan tio', 'klockan 17–21': times of day, kind other, unit klockslag; also a
+        number word before 'på kvällen' or after 'öppet till'."""
+        raw = self.lex.raw
+        if not 0 <= n.value <= 24 or n.ordinal or n.article:
+            return None
+        if self.low(n.i - 1) not in raw["clock_words"] or n.i - 1 < floor:
+            after = f"{self.low(n.j)} {self.low(n.j + 1)}"
+            before = f"{self.low(n.i - 2)} {self.low(n.i - 1)}"
+            if n.words and (after in raw["clock_after"] or before in raw["clock_before"]):
+                return _Found(n.i, n.j, "other", n.value, raw["clock_unit"], False)
             return None
         value, last = self._range_after(n)
         return _Found(n.i - 1, last, "other", value if value is not None else n.value,
@@ -199,8 +216,11 @@ class Reader(Scan):
             noun = self.counted_noun(n.j + 1)
             last, unit = noun if noun else (n.j + 1, None)
             return _Found(n.i, last, "change", {"delta": n.value * comparative}, unit, n.approx)
-        if prev == "med" and n.i - 1 >= floor:
-            window = [self.low(k) for k in range(n.i - 4, n.i - 1)]
+        approx_at = self.approx_before(n.i)
+        med = approx_at - 1 if approx_at is not None else n.i - 1  # 'med nästan 100 procent'
+        if self.low(med) == "med" and med >= floor:
+            window = [self.low(k) for k in range(max(0, med - raw["change_reach"]), med)
+                      if self.sent[k] == self.sent[med]]
             pair = [" ".join(window[m:m + 2]) for m in range(len(window) - 1)]
             sign = 0
             if any(w in raw["change_increase"] for w in window + pair):
@@ -212,7 +232,33 @@ class Reader(Scan):
                 unit = quantity.unit if quantity else None
                 last = quantity.last if quantity else n.j
                 delta = n.value * sign
-                return _Found(n.i - 1, last, "change", {"delta": delta}, unit, n.approx)
+                return _Found(med, last, "change", {"delta": delta}, unit,
+                              n.approx or approx_at is not None)
+        return self._change_across(n, floor)
+
+    def _change_across(self, n: _Numeral, floor: int) -> _Found | None:
+        """'från 11 kronor per invånare till 15 kronor', 'från 19 procent året för deltagandet
+        till 35 procent': a few words between the two ends, both in the same unit."""
+        raw = self.lex.raw
+        if self.low(n.i - 1) != raw["change_from"] or n.i - 1 < floor or self.is_year(n):
+            return None
+        unit_low = self.low(n.j)
+        money = self._money_unit(n.j)
+        if money is None and unit_low not in self.percent_units:
+            return None
+        width = money[1] if money else 1
+        for k in range(n.j + width, n.j + width + raw["change_reach"]):
+            t = self.tok(k)
+            if t is None or t.kind != "word" or self.sent[k] != self.sent[n.i]:
+                return None
+            if t.low in raw["change_to"]:
+                second = self.numeral_starting(k + 1)
+                if second is None or self.low(second.j) != unit_low:
+                    return None
+                factor = money[0] if money else 1
+                unit = raw["money_unit_name"] if money else self.percent_units[unit_low]
+                return _Found(n.i - 1, second.j + width, "change",
+                              {"from": scale(n.value, factor), "to": scale(second.value, factor)}, unit, False)
         return None
 
     def _change_before(self, first: int, window: int = 6) -> int:
@@ -428,10 +474,22 @@ class Reader(Scan):
             context_from = approx_at if approx_at is not None and approx_at >= floor else \
                 (n.i - 1 if bound_word and bound_word in raw["bare_bound_words"] else first)
             if self.age_context(context_from) or self._open_age_after(last + 1) or \
-                    self._bounded_age(bound_word, value, context_from):
+                    self._bounded_age(bound_word, value, context_from) or self._age_sentence(n.i) \
+                    or self.low(last + 1) in raw["age_after_words"]:
+                if self._open_age_after(last + 1) and bound_word in raw["bare_bound_words"]:
+                    bound_word, context_from = None, first  # 'från 79 år eller äldre'
                 age_value, end = self._age_value(value, bound_word, last + 1)
+                if self.low(context_from - 1) in raw["age_reached_words"] and not isinstance(age_value, list):
+                    age_value = [age_value, None]  # 'den som fyllt 70 år'
                 start = context_from if bound_word else first
                 return _Found(start, end, "age", age_value, "år", approx)
+        if unit_low in self.time_units and self.low(last + 1) in raw["age_after_words"]:
+            # 'när barnet är sex månader gammalt'
+            return _Found(first, last + 1, "age", value, self.time_units[unit_low], approx)
+        if not unit_low or unit_low in self.lex.raw["range_words"]:
+            open_age = self._open_age_without_unit(n, first, last, value, approx)
+            if open_age is not None:
+                return open_age
         if unit_low in self.time_units:
             if not self.is_year(n) or ranged:
                 return _Found(first, last + 1, "duration", value, self.time_units[unit_low], approx)
@@ -598,6 +656,29 @@ class Reader(Scan):
         return bool(bound) and isinstance(value, (int, float)) and value >= low and \
             self.low(first - 1) not in self.lex.raw["duration_prepositions"] and \
             self.tok(first - 1) is not None and self.tok(first - 1).kind == "word"
+
+    def _age_sentence(self, k: int) -> bool:
+        """'Medelåldern är 40,7 år ... riket (41,4 år)': years in a sentence about age."""
+        sentence = self.sentence_text(k)
+        return any(cue in sentence for cue in self.lex.raw["age_sentence_cues"])
+
+    def _open_age_without_unit(self, n: _Numeral, first: int, last: int, value: Any,
+                               approx: bool) -> _Found | None:
+        """'i åldern 65 och uppåt', 'mellan åldrarna sex och 15 år': an age after a word
+        for age, without 'år' on the first number."""
+        if self.low(first - 1) not in self.lex.raw["age_range_people"]:
+            return None
+        side = self._open_age_after(last)
+        if side == "low":
+            return _Found(first, last + 2, "age", [value, None], "år", approx)
+        if side == "high":
+            return _Found(first, last + 2, "age", [None, value], "år", approx)
+        if self.low(last) == "och" and not isinstance(value, list):
+            other = self.numeral_starting(last + 1)
+            if other is not None and not other.article and isinstance(other.value, int):
+                end = other.j + 1 if self.low(other.j) in self.lex.raw["age_unit_words"] else other.j
+                return _Found(first, end, "age", [value, other.value], "år", approx)
+        return None
 
     def _open_age_after(self, k: int) -> str | None:
         pair = f"{self.low(k)} {self.low(k + 1)}"

@@ -182,6 +182,11 @@ class Scan:
             self.special.append((m.start("word"), m.end("word"), "grade",
                                  self.lex.raw["grade_nicknames"][word.lower()], "årskurs"))
             blocked.append((m.start("word"), m.end("word")))
+        stems = self.lex.raw["duration_compound_stems"]
+        for m in self.lex.duration_compound.finditer(self.text):  # '10-årsperiod', 'treåriga'
+            value = int(m.group("digits")) if m.group("digits") else self.lex.cardinals[m.group("word").lower()]
+            self.special.append((m.start(), m.end(), "duration", value, stems[m.group("stem").lower()]))
+            blocked.append((m.start(), m.end()))
         shares = self.lex.raw["post_share_words"]
         for m in self.lex.post_share.finditer(self.text):
             word = m.group(1)
@@ -454,6 +459,8 @@ class Scan:
         return None
 
     def age_context(self, first: int) -> bool:
+        if self.low(first - 1) == "(":  # 'ungdomar (18–25 år)'
+            first -= 1
         prev = self.low(first - 1)
         if prev in self.people or f"{self.low(first - 2)} {prev}" in self.people:
             return True

@@ -43,6 +43,7 @@ class NumberWords:
     post_share: Any
     name_digits: Any
     grade_nickname: Any  # 'i nian', 'tvåan på gymnasiet'
+    duration_compound: Any  # '10-årsperiod', 'treåriga'
     time_units: dict  # lower-cased unit word -> unit
     count_time: dict
     money_units: dict  # lower-cased unit word -> factor
@@ -84,7 +85,7 @@ class NumberWords:
             regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
             regex.compile(r"(?i)\bpå[ \u00a0](" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
             regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"),
-            _grade_nickname(raw),
+            _grade_nickname(raw), _duration_compound(raw),
             {k.lower(): v for k, v in raw["time_units"].items()}, dict(raw["count_time_nouns"]),
             {k.lower(): v for k, v in raw["money_units"].items()}, dict(raw["percent_units"]),
             dict(raw["lemmas"]["forms"]))
@@ -133,6 +134,15 @@ def _grade_nickname(raw: dict[str, Any]) -> Any:
     after = "|".join(map(regex.escape, raw["grade_nickname_after"]))
     return regex.compile(rf"(?i)(?:\b(?:{before})[ \u00a0]+(?P<word>{words})\b"
                          rf"|\b(?P<word>{words})(?=[ \u00a0]+(?:{after})\b))", regex.V1)
+
+
+def _duration_compound(raw: dict[str, Any]) -> Any:
+    """A length of time written as the first part of a compound: '10-årsperiod',
+    'treåriga', '60-dagarsperioden' (not 'årsåldern', an age)."""
+    words = "|".join(sorted(map(regex.escape, raw["cardinals"]), key=len, reverse=True))
+    stems = "|".join(sorted(map(regex.escape, raw["duration_compound_stems"]), key=len, reverse=True))
+    return regex.compile(rf"(?i)(?<![\p{{L}}0-9])(?:(?P<digits>[0-9]{{1,3}})-|(?P<word>{words}))"
+                         rf"(?P<stem>{stems})(?!{raw['duration_compound_not']})\p{{L}}*", regex.V1)
 
 
 def bundled_words() -> NumberWords:
