@@ -189,3 +189,22 @@ def test_changes(text, span, expected):
 ])
 def test_qualifiers(text, span, expected):
     assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Det finns 18.000 personer i extratjänster.", "18.000 personer", ("count", 18000, "person", False)),
+    ("Ärendet (KS/2012:628-805) avgjordes.", "KS/2012:628-805", ("other", "KS/2012:628-805", None, False)),
+    ("Det gäller 284 sökande i år.", "284 sökande", ("count", 284, "sökande", False)),
+    ("Sedan dess har närmare en miljon sport- och friluftsprylar skänkts.",
+     "närmare en miljon sport- och friluftsprylar", ("count", 1000000, "friluftspryel", True)),  # fallback lemma
+])
+def test_forms_of_digits_and_counted_nouns(text, span, expected):
+    assert reading(text, span) == expected
+
+
+def test_a_decimal_comma_is_still_a_decimal():
+    assert reading("Indexet ligger på 1,24 i år.", "1,24")[1] == 1.24
+
+
+def test_only_a_restricting_word_makes_the_article_count():
+    assert numbers("Det är inte bara en trend.") == []

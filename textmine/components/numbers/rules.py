@@ -100,7 +100,7 @@ class Reader(Scan):
         time_noun = self.lex.raw["ordinal_time_nouns"].get(self.low(n.j))
         if time_noun:  # 'första året', 'första veckan'
             return _Found(n.i, n.j + 1, "ordinal", n.value, time_noun, False)
-        noun = self.counted_noun(n.j)
+        noun = self.counted_noun(n.j, adjective_head=False)
         if self.low(n.i - 1) == "var" and n.i - 1 >= floor and n.value >= 2:
             first = self.approx_before(n.i - 1)
             first = first if first is not None and first >= floor else n.i - 1
@@ -594,7 +594,8 @@ class Reader(Scan):
             return _Found(first, whole_noun[0] if whole_noun else rate.j, "ratio",
                           {"part": n.value, "whole": rate.value}, unit, approx)
         after = f"{self.low(last)} {self.low(last + 1)}"
-        cued = start > n.j or self.low(n.i - 1) in raw["article_count_before"] or \
+        restricted = self.low(n.i - 1) in raw["article_count_before"] and self.low(n.i - 2) != "inte"
+        cued = start > n.j or restricted or \
             self.low(last) in raw["article_count_after"] or after in raw["article_count_after"]
         if cued or self._beside_count(n.i, unit):
             return _Found(first, last, "count", n.value, unit, approx)

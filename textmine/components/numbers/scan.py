@@ -22,6 +22,7 @@ from textmine.records import Number
 
 _TOKEN = regex.compile(
     r"(?P<num>(?<![0-9])[0-9]{1,3}(?:[\u00a0\u202f\u2009 ][0-9]{3})+(?:,[0-9]+)?(?![0-9])"
+    r"|(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9]|\.[0-9])"  # '18.000': a dot between thousands
     r"|[0-9]+(?:,[0-9]+)?)"
     r"|(?P<word>\p{L}+(?:[:'’]\p{L}+|-\p{L}+)*)"
     r"|(?P<dash>[–—‐‒-])"
@@ -30,7 +31,7 @@ _TOKEN = regex.compile(
 # Expressions read before tokenization: they either are numbers of a fixed shape or
 # contain digits that are not quantities (phone numbers, names, codes, times, URLs).
 _SPECIAL = regex.compile(
-    r"(?=[0-9+KkhwS])(?:"  # every alternative starts with one of these: a fast first test
+    r"(?=[0-9+KkhwS\p{Lu}])(?:"  # every alternative starts with one of these: a fast first test
     r"(?P<phone>(?<![0-9])(?:\+46[ \u00a0]?\(?0?\)?[ \u00a0]?[1-9][0-9]{0,2}|0[1-9][0-9]{0,2})"
     r"[ \u00a0]?[–-][ \u00a0]?[0-9]{2,3}(?:[ \u00a0]?[0-9]{2,3}){1,3}(?![0-9])"
     r"|(?<![0-9])0[1-9][0-9]{0,2}[–-][0-9]{5,8}(?![0-9]))"
@@ -40,6 +41,7 @@ _SPECIAL = regex.compile(
     r"|(?P<slashdate>(?<![0-9/])[0-3]?[0-9]/[01]?[0-9](?:[-–][ \u00a0]?|[ \u00a0])(?:19|20)[0-9]{2}(?![0-9]))"
     r"|(?P<dotdate>(?<![0-9.])[0-3]?[0-9]\.[01]?[0-9]\.(?:19|20)[0-9]{2}(?![0-9]))"
     r"|(?P<slash>(?<![0-9/])[0-9]{1,3}/[0-9]{1,3}(?![0-9/]))"
+    r"|(?P<casenr>\b\p{Lu}{1,5}[ \u00a0]?/[ \u00a0]?(?:19|20)[0-9]{2}[:.][0-9]+(?:[-–][0-9]+)*(?![0-9]))"
     r"|(?P<statute>(?<![0-9])(?:19|20)[0-9]{2}:[0-9]{1,4}(?![0-9]))"
     r"|(?P<isodate>(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9]))"
     r"|(?P<decade>(?<![0-9])(?:(?:1[89]|20)[0-9]0-tal(?:ets?|en)?|[0-9]0-talets?)(?!\p{L}))"
@@ -148,7 +150,7 @@ class Scan:
             kind = m.lastgroup
             blocked.append((m.start(), m.end()))
             s = m.group()
-            if kind == "statute":
+            if kind in ("statute", "casenr"):
                 self.special.append((m.start(), m.end(), "other", s, None))
             elif kind == "isodate":
                 self.special.append((m.start(), m.end(), "date", s, None))
@@ -377,6 +379,9 @@ class Scan:
             pos = self.pos(t)
             if pos in ("NOUN", "PROPN", "X"):
                 return not t.text[0].isupper() or pos == "NOUN"
+            if pos == "VERB" and len(low) >= self.lex.raw["long_plural_min"] and \
+                    low.endswith(("ar", "er", "or")) and not t.text[0].isupper():
+                return True  # a long plural compound the tagger took for a verb ('fritidsgårdar')
             if pos == "ADJ":
                 return low in self.noun_like_adj or low in self.adjectives
             return False
@@ -394,19 +399,52 @@ class Scan:
             return True
         return not self.has_pos and t.low.endswith(self.lex.adjective_suffixes) and t.low not in self.lemma_forms
 
-    def counted_noun(self, k: int) -> tuple[int, str] | None:
-        """(end token, unit) of '[adjectives] noun' starting at token k, if any."""
+    def counted_noun(self, k: int, adjective_head: bool = True) -> tuple[int, str] | None:
+        """(end token, unit) of '[adjectives] noun' starting at token k, if any; with
+        ``adjective_head`` an adjective that stands for the noun counts too."""
+        coordinated = self._coordinated_compound(k)
+        if coordinated is not None:
+            return coordinated
         last_noun = None
         j = k
         while j < k + 3 and self.is_adjective(j) and self.noun_like(j + 1):
             j += 1
-        if self.noun_like(j):
+        if self.noun_like(j) or (j > k and self._named_noun(j)):
             last_noun = j
         elif j > k and self.tok(j - 1) is not None and self.tok(j - 1).low in self.noun_like_adj:
             last_noun = j - 1
+        elif adjective_head and self._adjective_head(j):
+            last_noun = j
         if last_noun is None:
             return None
         return last_noun + 1, self.lemma(self.toks[last_noun])
+
+    def _coordinated_compound(self, k: int) -> tuple[int, str] | None:
+        """'sport- och friluftsprylar', 'högstadie- och gymnasieskola': one noun phrase."""
+        t, dash = self.tok(k), self.tok(k + 1)
+        if t is None or t.kind != "word" or dash is None or dash.kind != "dash" or dash.start != t.end \
+                or self.low(k + 2) not in ("och", "eller"):
+            return None
+        return self.counted_noun(k + 3)
+
+    def _named_noun(self, k: int) -> bool:
+        """A capitalised noun after an adjective ('15 nya Digidelcenter')."""
+        t = self.tok(k)
+        return t is not None and t.kind == "word" and self.has_pos and t.text[0].isupper() \
+            and self.pos(t) in ("PROPN", "NOUN")
+
+    def _adjective_head(self, k: int) -> bool:
+        """An adjective or participle used as the noun ('284 sökande', '886 behöriga (...)',
+        '11 000 långtidsarbetslösa eller nyanlända'): nothing noun-like follows it."""
+        t = self.tok(k)
+        if t is None or t.kind != "word" or len(t.text) < 4 or t.low in self.function_words \
+                or t.low in self.vague or t.low in self.lex.ordinals or t.low in self.lex.cardinals:
+            return False
+        adjective = self.pos(t) == "ADJ" if self.has_pos else t.low.endswith(("ande", "ende"))
+        # a plural or participle form ('behöriga', 'sökande'), not an adverbial 'kommunalt'
+        if not adjective or not t.low.endswith(("a", "e")) or t.low in self.lex.raw["not_head_adjectives"]:
+            return False
+        return not self.noun_like(k + 1) and not self.is_adjective(k + 1)
 
     def approx_before(self, k: int) -> int | None:
         """Index of the first token of an approximation phrase ending right before k."""

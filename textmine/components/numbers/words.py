@@ -165,8 +165,13 @@ _DIGITS = regex.compile(
     r"[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[,.][0-9]+)?")
 
 
+_DOT_GROUPED = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+
+
 def _digits_value(text: str) -> int | float | None:
-    """'2 000' -> 2000, '2,5' -> 2.5; None when ``text`` is not a digit number."""
+    """'2 000' -> 2000, '2,5' -> 2.5, '18.000' -> 18000; None when ``text`` is not a digit number."""
+    if _DOT_GROUPED.fullmatch(text):  # Swedish decimals take a comma: a dot groups thousands
+        return int(text.replace(".", ""))
     if not _DIGITS.fullmatch(text):
         return None
     plain = _SPACE_CHARS.sub("", text).replace(" ", "").replace(",", ".")
