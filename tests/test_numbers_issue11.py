@@ -208,3 +208,49 @@ def test_a_decimal_comma_is_still_a_decimal():
 
 def test_only_a_restricting_word_makes_the_article_count():
     assert numbers("Det är inte bara en trend.") == []
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Det beslutades i december år 2017.", "december år 2017", ("date", "2017-12", None, False)),
+    ("Under perioden november 2021 till januari 2022 var den öppen.", "november 2021 till januari 2022",
+     ("period", [2021, 2022], None, False)),
+    ("Enkäten skickas ut den 16-22 augusti.", "16-22 augusti", ("date", ["--08-16", "--08-22"], None, False)),
+    ("Folkhälsoplan 2015 – 2018 gäller nu.", "2015 – 2018", ("period", [2015, 2018], None, False)),
+    ("De deltog mellan åren 2016 och 2018.", "mellan åren 2016 och 2018", ("period", [2016, 2018], None, False)),
+    ("Projekten genomförs under perioden 2015 och 2016.", "2015 och 2016", ("period", [2015, 2016], None, False)),
+    ("Medlen (§ 37 a) delas ut.", "§ 37 a", ("other", 37, None, False)),
+    ("Medlen enligt §37a delas ut.", "§37a", ("other", 37, None, False)),
+    ("De vandrar under veckorna 24-34 i sommar.", "veckorna 24-34", ("other", [24, 34], "vecka", False)),
+])
+def test_dates_periods_and_identifiers(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Resultatet visar att hälften har nått målet.", "hälften", ("ratio", {"part": 1, "whole": 2}, None, False)),
+    ("Knappt hälften av kommunerna har svarat.", "Knappt hälften", ("ratio", {"part": 1, "whole": 2}, None, True)),
+    ("Närmare varannan kursdeltagare läste på distans.", "Närmare varannan kursdeltagare",
+     ("ratio", {"part": 1, "whole": 2}, "kursdeltagare", True)),
+    ("Trelleborg var först i landet med detta.", "först", ("ordinal", 1, None, False)),
+    ("Tidigare var det elva, tolv blanketter.", "elva, tolv blanketter", ("count", [11, 12], "blankett", False)),
+    ("Timlönen är 83 kronor och 38 öre.", "83 kronor och 38 öre", ("money", 83.38, "kronor", False)),
+    ("Om förslaget får 50 eller fler röster går det vidare.", "50 eller fler röster", ("count", 50, "röst", True)),
+    ("De tre områdena har ett deltagande under femtio procent.", "under femtio procent",
+     ("percent", 50, "procent", True)),
+    ("De första tre månaderna är gratis.", "första tre månaderna", ("duration", 3, "månad", False)),
+    ("Under de två senaste åren har det ökat.", "två senaste åren", ("duration", 2, "år", False)),
+    ("Han jobbar halvtid som samordnare.", "halvtid", ("percent", 50, "tjänst", False)),
+])
+def test_fractions_and_other_forms(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kursen är på heltid under fem dagar.",
+    "Mötesplatsen ligger på Fabriksgatan 3 E i staden.",
+    "Det var kampanjen Digidel 2013 som startade det.",
+    "Enligt rapporten ”Svenskarna och internet 2018” är det så.",
+    "Först ska vi prata om det.",
+])
+def test_no_number_here(text):
+    assert not [n for n in numbers(text) if n["kind"] in ("percent", "count", "year", "ordinal")]

@@ -47,12 +47,42 @@ class Reader(Scan):
     def interpret(self, n: _Numeral, floor: int) -> _Found | None:
         if n.article and self._article_idiom(n):
             return None
-        for rule in (self.rule_clock, self.rule_identifier, self.rule_ordinal, self.rule_grade, self.rule_dated, self.rule_period,
+        for rule in (self.rule_name_year, self.rule_fraction, self.rule_clock, self.rule_identifier,
+                     self.rule_ordinal, self.rule_grade, self.rule_dated, self.rule_period,
                      self.rule_change, self.rule_ratio, self.rule_quantity):
             found = rule(n, floor)
             if found is not None:
                 return found
         return None
+
+    def rule_name_year(self, n: _Numeral, floor: int) -> _Found | None:
+        """A year that ends a quoted title ('"Svenskarna och internet 2018"') or follows the
+        name of a campaign or report ('kampanjen Digidel 2013') is part of the name."""
+        if not self.is_year(n):
+            return None
+        closing = self.tok(n.j)
+        if closing is not None and closing.text in self.lex.raw["closing_quotes"] and any(
+                t.text in self.lex.raw["opening_quotes"] for t in self.toks[max(0, n.i - 8):n.i]):
+            return _Found(n.i, n.i, "skip", None, None, False)
+        name = self.tok(n.i - 1)
+        if name is not None and name.kind == "word" and name.text[0].isupper() \
+                and self.low(n.i - 2) in self.lex.raw["name_cue_nouns"]:
+            return _Found(n.i, n.i, "skip", None, None, False)
+        return None
+
+    def rule_fraction(self, n: _Numeral, floor: int) -> _Found | None:
+        """'hälften', 'knappt hälften', 'halva', 'närmare varannan kursdeltagare': a ratio of
+        one part; a distributive word ('varannan') takes its noun, as 'var fjärde' does."""
+        if not n.fraction:
+            return None
+        first = self.approx_before(n.i)
+        first = first if first is not None and first >= floor else n.i
+        last, unit = n.j, None
+        if self.toks[n.i].low in self.lex.raw["distributive_fractions"]:
+            noun = self.counted_noun(n.j)
+            if noun is not None:
+                last, unit = noun
+        return _Found(first, last, "ratio", {"part": 1, "whole": n.value}, unit, first != n.i)
 
     def rule_clock(self, n: _Numeral, floor: int) -> _Found | None:
         """'klockan tio', 'klockan 17–21': times of day, kind other, unit klockslag; also a
@@ -82,7 +112,11 @@ class Reader(Scan):
         elif low not in self.lex.identifier_prefixes:
             return None
         value, last = self._range_after(n)
-        return _Found(first, last, "other", value if value is not None else n.value, None, False)
+        letter = self.tok(last)
+        if letter is not None and letter.kind == "word" and letter.low in self.lex.raw["identifier_letters"]:
+            last += 1  # '§ 37 a'
+        unit = self.lex.raw["identifier_units"].get(low)
+        return _Found(first, last, "other", value if value is not None else n.value, unit, False)
 
     def rule_ordinal(self, n: _Numeral, floor: int) -> _Found | None:
         if not n.ordinal:
@@ -97,6 +131,11 @@ class Reader(Scan):
         grade = self._ordinal_grade(n)
         if grade is not None:
             return grade
+        following = self.numeral_starting(n.j)
+        if following is not None and not following.ordinal and not following.article:
+            quantity = self.rule_quantity(following, following.i)
+            if quantity is not None and quantity.kind == "duration":  # 'de första tre månaderna'
+                return _Found(n.i, quantity.last, "duration", quantity.value, quantity.unit, quantity.approx)
         time_noun = self.lex.raw["ordinal_time_nouns"].get(self.low(n.j))
         if time_noun:  # 'första året', 'första veckan'
             return _Found(n.i, n.j + 1, "ordinal", n.value, time_noun, False)
@@ -153,8 +192,17 @@ class Reader(Scan):
         prev = self.low(n.i - 1)
         if self.is_year(n) and prev in seasons and n.i - 1 >= floor:
             return _Found(n.i - 1, n.j, "year", n.value, None, False)
-        if self.is_year(n) and prev in months and n.i - 1 >= floor:
-            return _Found(n.i - 1, n.j, "date", f"{n.value}-{months[prev]:02d}", None, False)
+        year_word = prev in self.lex.raw["year_words"] and self.low(n.i - 2) in months
+        if self.is_year(n) and (prev in months or year_word) and n.i - 1 >= floor:
+            first = n.i - 2 if year_word else n.i - 1  # 'maj 2019', 'december år 2017'
+            month = months[self.low(first)]
+            span = self._month_span(n, first)
+            if span is not None:
+                return span
+            return _Found(first, n.j, "date", f"{n.value}-{month:02d}", None, False)
+        days = self._day_range(n)
+        if days is not None:
+            return days
         if n.digits and isinstance(n.value, int) and 1 <= n.value <= 31 and self.low(n.j) in months:
             month = months[self.low(n.j)]
             year = self.numeral_starting(n.j + 1)
@@ -163,13 +211,40 @@ class Reader(Scan):
             return _Found(n.i, n.j + 1, "date", f"--{month:02d}-{n.value:02d}", None, False)
         return None
 
+    def _month_span(self, n: _Numeral, first: int) -> _Found | None:
+        """'november 2021 till januari 2022': two months of different years, a period."""
+        months = self.lex.raw["months"]
+        if self.low(n.j) not in self.lex.raw["change_to"] and not (self.tok(n.j) and self.tok(n.j).text in _DASHES):
+            return None
+        if self.low(n.j + 1) not in months:
+            return None
+        second = self.numeral_starting(n.j + 2)
+        if self.is_year(second) and second.value > n.value:
+            return _Found(first, second.j, "period", [n.value, second.value], None, False)
+        return None
+
+    def _day_range(self, n: _Numeral) -> _Found | None:
+        """'16–22 augusti': a range of days in one month, two dates."""
+        months = self.lex.raw["months"]
+        dash = self.tok(n.j)
+        second = self.numeral_starting(n.j + 1)
+        if not n.digits or dash is None or dash.text not in _DASHES or second is None or not second.digits \
+                or self.low(second.j) not in months:
+            return None
+        if not (isinstance(n.value, int) and isinstance(second.value, int) and 1 <= n.value < second.value <= 31):
+            return None
+        month = months[self.low(second.j)]
+        return _Found(n.i, second.j + 1, "date", [f"--{month:02d}-{n.value:02d}", f"--{month:02d}-{second.value:02d}"],
+                      None, False)
+
     def rule_period(self, n: _Numeral, floor: int) -> _Found | None:
         if not self.is_year(n):
             return None
         prev, nxt = self.low(n.i - 1), self.tok(n.j)
         second = self.numeral_starting(n.j + 1)
+        spaced = second is not None and self.is_year(second) and nxt is not None and nxt.text in _DASHES
         if nxt is not None and (nxt.text in _DASHES or nxt.text == "/") and second is not None \
-                and nxt.start == self.toks[n.j - 1].end:
+                and (nxt.start == self.toks[n.j - 1].end or spaced):  # '2015–2018', '2015 – 2018'
             end_year = second.value
             short = second.digits and len(self.toks[second.i].text) == 2
             if short:  # '2019/20', '2019–20'
@@ -180,6 +255,11 @@ class Reader(Scan):
         if nxt is not None and second is not None and self.is_year(second) and second.value >= n.value:
             if prev in self.lex.raw["period_between"] and nxt.low == "och" and n.i - 1 >= floor:
                 return _Found(n.i - 1, second.j, "period", [n.value, second.value], None, False)
+            cue = self.lex.raw["period_cues"]
+            if prev in cue and nxt.low == "och" and n.i - 1 >= floor:
+                if self.low(n.i - 2) in self.lex.raw["period_between"] and n.i - 2 >= floor:
+                    return _Found(n.i - 2, second.j, "period", [n.value, second.value], None, False)
+                return _Found(n.i, second.j, "period", [n.value, second.value], None, False)  # 'perioden 2015 och 2016'
             if prev == self.lex.raw["change_from"] and nxt.low in self.lex.raw["change_to"] \
                     and n.i - 1 >= floor:
                 return _Found(n.i - 1, second.j, "period", [n.value, second.value], None, False)
@@ -303,6 +383,8 @@ class Reader(Scan):
 
     def rule_ratio(self, n: _Numeral, floor: int) -> _Found | None:
         raw = self.lex.raw
+        if self.is_year(n):
+            return None
         first = n.i
         approx_at = self.approx_before(n.i)
         if approx_at is not None and approx_at >= floor:
@@ -426,12 +508,18 @@ class Reader(Scan):
             if other is not None:
                 value, last, ranged, first = [n.value, other.value], other.j, True, n.i - 1
         if not ranged:
+            side = self._juxtaposed(n)
+            if side is not None:  # 'elva, tolv blanketter', 'åtta tio år'
+                value, last, ranged = [n.value, side.value], side.j, True
+        if not ranged:
             rng, rng_last = self._range_after(n)
             if rng is not None and (self.tok(n.j).text in _DASHES or self.low(n.j) == "till"):
                 value, last, ranged = rng, rng_last, True
                 if first == n.i and self.low(n.i - 1) in raw["period_between"] \
                         and n.i - 1 >= floor:
                     first = n.i - 1  # 'mellan 6–15 år'
+        if f"{self.low(last)} {self.low(last + 1)}" in raw["open_count_after"]:
+            last, approx = last + 2, True  # '50 eller fler röster'
         unit_tok = self.tok(last)
         unit_low = unit_tok.low if unit_tok is not None and unit_tok.kind in ("word", "other") else ""
         if ranged and not self._unit_at(last, unit_low) and self._ages_of(first, value):
@@ -454,6 +542,8 @@ class Reader(Scan):
             unit_low = unit_tok.low if unit_tok is not None else ""
         # percent (a post's share when said of a post)
         if unit_low in self.percent_units:
+            if first == n.i and bound_word in raw["percent_bound_words"]:
+                first, approx = n.i - 1, True  # 'under femtio procent'
             unit = self.percent_units[unit_low]
             sign = self._change_before(first) if unit in raw["change_units"] else 0
             if sign and not ranged:  # 'en ökning på 1,9 procentenheter'
@@ -465,6 +555,7 @@ class Reader(Scan):
         money = self._money_unit(last)
         if money is not None:
             factor, width = money
+            value, width = self._and_cents(value, factor, last, width)
             return _Found(first, last + width, "money", scale(value, factor), raw["money_unit_name"], approx)
         foreign = self._foreign_money(last)
         if foreign is not None:
@@ -490,6 +581,8 @@ class Reader(Scan):
             open_age = self._open_age_without_unit(n, first, last, value, approx)
             if open_age is not None:
                 return open_age
+        if unit_low in raw["time_adjectives"] and self.low(last + 1) in self.time_units:
+            last, unit_low = last + 1, self.low(last + 1)  # 'de två senaste åren'
         if unit_low in self.time_units:
             if not self.is_year(n) or ranged:
                 return _Found(first, last + 1, "duration", value, self.time_units[unit_low], approx)
@@ -547,6 +640,29 @@ class Reader(Scan):
             before = self._enumerated_after_number(n.i)
             return _Found(first, n.j, "count", n.value, before.unit, approx)
         return None
+
+    def _juxtaposed(self, n: _Numeral) -> _Numeral | None:
+        """'elva, tolv blanketter', 'åtta tio år': two close number words side by side are
+        a range."""
+        if not n.words or n.article or n.ordinal or n.approx:
+            return None
+        k = n.j + 1 if self.low(n.j) == "," else n.j
+        side = self.numeral_starting(k)
+        if side is None or not side.words or side.article or side.ordinal or side.approx:
+            return None
+        gap = self.lex.raw["juxtaposed_range_gap"]
+        ok = isinstance(n.value, int) and isinstance(side.value, int) and 0 < side.value - n.value <= gap
+        return side if ok else None
+
+    def _and_cents(self, value: Any, factor: float, k: int, width: int) -> tuple[Any, int]:
+        """'83 kronor och 38 öre' -> 83.38: öre after kronor join the amount."""
+        cents = self.numeral_starting(k + width + 1)
+        if factor != 1 or self.low(k + width) != "och" or cents is None or not isinstance(value, int):
+            return value, width
+        unit = self.low(cents.j)
+        if self.lex.money_units.get(unit) != self.lex.raw["cents_factor"]:
+            return value, width
+        return round(value + cents.value * self.lex.raw["cents_factor"], 2), cents.j + 1 - k
 
     def _article_idiom(self, n: _Numeral) -> bool:
         """'på en gång', 'med en gång' (at once), 'en efter en': no number."""

@@ -31,7 +31,7 @@ _TOKEN = regex.compile(
 # Expressions read before tokenization: they either are numbers of a fixed shape or
 # contain digits that are not quantities (phone numbers, names, codes, times, URLs).
 _SPECIAL = regex.compile(
-    r"(?=[0-9+KkhwS\p{Lu}])(?:"  # every alternative starts with one of these: a fast first test
+    r"(?=[0-9+KkhwS\p{Lu}§])(?:"  # every alternative starts with one of these: a fast first test
     r"(?P<phone>(?<![0-9])(?:\+46[ \u00a0]?\(?0?\)?[ \u00a0]?[1-9][0-9]{0,2}|0[1-9][0-9]{0,2})"
     r"[ \u00a0]?[–-][ \u00a0]?[0-9]{2,3}(?:[ \u00a0]?[0-9]{2,3}){1,3}(?![0-9])"
     r"|(?<![0-9])0[1-9][0-9]{0,2}[–-][0-9]{5,8}(?![0-9]))"
@@ -41,6 +41,7 @@ _SPECIAL = regex.compile(
     r"|(?P<slashdate>(?<![0-9/])[0-3]?[0-9]/[01]?[0-9](?:[-–][ \u00a0]?|[ \u00a0])(?:19|20)[0-9]{2}(?![0-9]))"
     r"|(?P<dotdate>(?<![0-9.])[0-3]?[0-9]\.[01]?[0-9]\.(?:19|20)[0-9]{2}(?![0-9]))"
     r"|(?P<slash>(?<![0-9/])[0-9]{1,3}/[0-9]{1,3}(?![0-9/]))"
+    r"|(?P<paragraph>§[ \u00a0]?[0-9]+[ \u00a0]?[a-h](?![\p{L}0-9]))"
     r"|(?P<casenr>\b\p{Lu}{1,5}[ \u00a0]?/[ \u00a0]?(?:19|20)[0-9]{2}[:.][0-9]+(?:[-–][0-9]+)*(?![0-9]))"
     r"|(?P<statute>(?<![0-9])(?:19|20)[0-9]{2}:[0-9]{1,4}(?![0-9]))"
     r"|(?P<isodate>(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9]))"
@@ -77,6 +78,8 @@ class _Numeral:
     approx: bool = False  # ett X-tal
     article: bool = False  # bare en/ett
     words: bool = False
+    fraction: bool = False  # 'hälften', 'varannan': value is the whole of one part
+    adverb: bool = False  # 'först' after a copula
 
 
 @dataclass
@@ -171,6 +174,8 @@ class Scan:
                     self.special.append((m.start(), m.end(), "date", f"--{whole:02d}-{part:02d}", None))
                 elif whole:
                     self.special.append((m.start(), m.end(), "ratio", {"part": part, "whole": whole}, None))
+            elif kind == "paragraph":  # '§37a'
+                self.special.append((m.start(), m.end(), "other", int(regex.search(r"[0-9]+", s).group()), None))
             elif kind == "ordinal":
                 self.special.append((m.start(), m.end(), "ordinal", int(s.split(":")[0]), None))
             elif kind == "clock":  # 'kl. 18.30', '23:00': a time of day
@@ -191,15 +196,30 @@ class Scan:
             blocked.append((m.start(), m.end()))
         shares = self.lex.raw["post_share_words"]
         for m in self.lex.post_share.finditer(self.text):
-            word = m.group(1)
-            self.special.append((m.start(1), m.end(1), "percent", shares[word.lower()],
+            word = m.group(2)
+            if not self._post_share_cued((m.group("cue") or "").lower(), m.start()):
+                continue
+            self.special.append((m.start(2), m.end(2), "percent", shares[word.lower()],
                                  self.lex.raw["post_share_unit"]))
+        for m in self.lex.street_number.finditer(self.text):  # 'Fabriksgatan 3 E'
+            blocked.append((m.start("number"), m.end("number")))
         if "@" in self.text:
             blocked.extend((m.start(), m.end()) for m in _EMAIL.finditer(self.text))
         for m in self.lex.name_digits.finditer(self.text):
             if m.group(1)[0].isupper():
                 blocked.append((m.start(), m.end()))
         return blocked
+
+    def _post_share_cued(self, cue: str, start: int) -> bool:
+        """'anställd på halvtid', 'jobbar halvtid': a post's share; not a course 'på heltid'."""
+        raw = self.lex.raw
+        if cue in raw["post_share_cues"]:
+            return True
+        if cue != "på":
+            return False
+        sentence_start = max(self.text.rfind(".", 0, start), self.text.rfind("\n", 0, start)) + 1
+        before = self.text[sentence_start:start].lower()
+        return not any(word in before for word in raw["post_share_not_cues"])
 
     def _date_before(self, start: int) -> bool:
         """'den 3/5', 'från 1/6', 'mellan 1/6 och 31/8': a word before a day/month."""
@@ -263,6 +283,12 @@ class Scan:
             return self._extend_multiplier(numeral)
         if tok.kind != "word" or tok.low in self.lex.multipliers:
             return None
+        fraction = self.lex.raw["fraction_words"].get(tok.low)
+        if fraction:  # 'hälften', 'halva', 'varannan'
+            return _Numeral(i, i + 1, fraction, False, words=True, fraction=True)
+        adverb = self.lex.raw["ordinal_adverbs"].get(tok.low)
+        if adverb and self.low(i - 1) in self.lex.raw["ordinal_adverb_after"]:
+            return _Numeral(i, i + 1, adverb, False, ordinal=True, words=True, adverb=True)  # 'är först ut'
         word = self._word_value(tok)
         if word is None or self._after_vague(i):
             return None

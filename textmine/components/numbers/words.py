@@ -44,6 +44,7 @@ class NumberWords:
     name_digits: Any
     grade_nickname: Any  # 'i nian', 'tvåan på gymnasiet'
     duration_compound: Any  # '10-årsperiod', 'treåriga'
+    street_number: Any  # 'Fabriksgatan 3 E': an address, no number
     time_units: dict  # lower-cased unit word -> unit
     count_time: dict
     money_units: dict  # lower-cased unit word -> factor
@@ -83,9 +84,11 @@ class NumberWords:
             frozenset(w[:2] for w in list(cardinals) + list(ordinals) + [m[0] for m in morphemes]),
             frozenset(raw["ratio_pronouns"]) - frozenset(raw["ratio_whole_determiners"]),
             regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
-            regex.compile(r"(?i)\bpå[ \u00a0](" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
+            regex.compile(r"(?i)\b(?:(?P<cue>\p{L}+)[ \u00a0])?(" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
             regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"),
             _grade_nickname(raw), _duration_compound(raw),
+            regex.compile(r"\p{Lu}\p{L}*(?:" + "|".join(map(regex.escape, raw["street_suffixes"]))
+                          + r")[ \u00a0]+(?P<number>[0-9]{1,3}(?:[ \u00a0]?[A-Za-z](?!\p{L}))?)(?![0-9])"),
             {k.lower(): v for k, v in raw["time_units"].items()}, dict(raw["count_time_nouns"]),
             {k.lower(): v for k, v in raw["money_units"].items()}, dict(raw["percent_units"]),
             dict(raw["lemmas"]["forms"]))
