@@ -254,3 +254,22 @@ def test_fractions_and_other_forms(text, span, expected):
 ])
 def test_no_number_here(text):
     assert not [n for n in numbers(text) if n["kind"] in ("percent", "count", "year", "ordinal")]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Alla med barn från årskurs sex och uppåt får brevet.", "årskurs sex och uppåt",
+     ("grade", [6, None], "årskurs", False)),
+    ("Totalt kom 225 ansökningar. Av de som sökte fick 131 också bifall.", "131",
+     ("ratio", {"part": 131, "whole": 225}, "ansökning", False)),
+    ("Vi har utvecklat metoden i steg 2.", "steg 2", ("other", 2, None, False)),
+    ("Ett par tusen sexåringar har deltagit.", "Ett par tusen sexåringar", ("count", 2000, "sexåring", True)),
+    ("Arbetet sträcker sig över tre år.", "tre år", ("duration", 3, "år", False)),
+    ("Projektet pågick i över tre år.", "över tre år", ("duration", 3, "år", True)),
+])
+def test_open_grades_parts_steps_and_couples(text, span, expected):
+    assert reading(text, span) == expected
+
+
+def test_a_part_with_its_own_noun_after_av_de_som_is_a_count():
+    found = one("Av dem som lagts upp har uppåt 50 satsningar på gång.", "uppåt 50 satsningar")
+    assert found["kind"] == "count"

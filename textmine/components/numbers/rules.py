@@ -168,6 +168,8 @@ class Reader(Scan):
         value, last = self._range_after(n)
         if value is None:
             value, last = n.value, n.j
+            if self._open_age_after(last) == "low":  # 'årskurs sex och uppåt'
+                value, last = [n.value, None], last + 2
         return _Found(n.i - 1, last, "grade", value, grades[self.low(n.i - 1)], False)
 
     def _range_after(self, n: _Numeral) -> tuple[list | None, int]:
@@ -407,7 +409,8 @@ class Reader(Scan):
         after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]
                     and not self.is_adjective(n.i - 1) and lows[2] not in raw["ratio_whole_fillers"] and self.tok(n.j) is not None
                     and self.tok(n.j).text not in _DASHES) or \
-            (lows[1] == raw["ratio_word"] and lows[2] in self.lex.part_pronouns) or lows[2] == "varav"
+            (lows[1] == raw["ratio_word"] and lows[2] in self.lex.part_pronouns) or lows[2] == "varav" \
+            or (self._of_those_who(n.i) and self.counted_noun(n.j) is None)
         measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None \
             or self.low(n.j) in raw["measure_units"]
         if n.article or self.is_year(n) or n.ordinal or measured:
@@ -423,6 +426,17 @@ class Reader(Scan):
             return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
                           unit, approx)
         return self._listed_part(n, first, approx)
+
+    def _of_those_who(self, k: int) -> bool:
+        """'Av de som sökte fick 131': a sentence that opens with 'av de/dem som' names the
+        whole its first number is a part of."""
+        raw = self.lex.raw
+        first = k
+        while first > 0 and self.sent[first - 1] == self.sent[k]:
+            first -= 1
+        opening = [self.low(first + m) for m in range(3)]
+        return opening[0] == raw["ratio_word"] and opening[1] in raw["ratio_pronouns"] and opening[2] == "som" \
+            and not any(self.numeral_starting(m) for m in range(first, k)) and k - first <= raw["change_reach"]
 
     def _whole_numeral(self, k: int) -> _Numeral | None:
         """The whole of a ratio at token k, after at most two fillers ('av totalt cirka 80',

@@ -281,6 +281,9 @@ class Scan:
             numeral = _Numeral(i, i + 1, value, digits=" " not in tok.text and "," not in tok.text
                                and not _SPACE_CHARS.search(tok.text))
             return self._extend_multiplier(numeral)
+        couple = self._couple(i)
+        if couple is not None:
+            return couple
         if tok.kind != "word" or tok.low in self.lex.multipliers:
             return None
         fraction = self.lex.raw["fraction_words"].get(tok.low)
@@ -319,11 +322,25 @@ class Scan:
         return best
 
     def _after_vague(self, i: int) -> bool:
-        """'ett par hundra tusen', 'flera tusen': number words after a vague word."""
+        """'flera tusen', 'några hundra': number words after a vague word ('ett par
+        tusen' is read as a number of its own, see ``_couple``)."""
         k = i - 1
         while k >= 0 and self.toks[k].kind == "word" and self.lex.number_word.fullmatch(self.toks[k].low):
             k -= 1
         return k >= 0 and self.toks[k].low in self.vague
+
+    def _couple(self, i: int) -> _Numeral | None:
+        """'ett par tusen', 'ett par hundra': a couple of a multiplier, about twice it."""
+        phrase = self.lex.raw["couple_words"]
+        n = len(phrase)
+        if [self.low(i + m) for m in range(n)] != phrase:
+            return None
+        word = self.low(i + n)
+        factor = self.lex.multipliers.get(word) or (1000 if word in self.lex.thousand else None) \
+            or (100 if word in self.lex.raw["hundred"] else None)
+        if factor is None:
+            return None
+        return _Numeral(i, i + n + 1, 2 * factor, False, approx=True, words=True)
 
     def _extend_multiplier(self, numeral: _Numeral) -> _Numeral:
         """'75 miljoner', '10 tusen' are one number."""
@@ -433,7 +450,7 @@ class Scan:
             return coordinated
         last_noun = None
         j = k
-        while j < k + 3 and self.is_adjective(j) and self.noun_like(j + 1):
+        while j < k + 3 and self.is_adjective(j) and (self.noun_like(j + 1) or self._named_noun(j + 1)):
             j += 1
         if self.noun_like(j) or (j > k and self._named_noun(j)):
             last_noun = j
@@ -478,6 +495,8 @@ class Scan:
         if last == "." and k >= 2 and self.low(k - 2) + "." in self.lex.abbreviated_approx \
                 and self.toks[k - 2].end == self.toks[k - 1].start:
             return k - 2  # "ca." with the dot as its own token
+        if last in self.lex.raw["approx_prepositions"] and self.low(k - 2) in self.lex.raw["approx_prepositions"][last]:
+            return None  # 'sträcker sig över tre år': a preposition, not a qualifier
         best = None
         for words in self.lex.approx_by_last.get(last, []):
             start = k - len(words)
