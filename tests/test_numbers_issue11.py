@@ -273,3 +273,27 @@ def test_open_grades_parts_steps_and_couples(text, span, expected):
 def test_a_part_with_its_own_noun_after_av_de_som_is_a_count():
     found = one("Av dem som lagts upp har uppåt 50 satsningar på gång.", "uppåt 50 satsningar")
     assert found["kind"] == "count"
+
+
+def test_a_post_on_half_time_in_a_sentence_about_training():
+    found = one("Kommunen satsar på utbildning, med en samordnare på halvtid som ger stöd.", "halvtid")
+    assert (found["kind"], found["value"], found["unit"]) == ("percent", 50, "tjänst")
+
+
+def test_a_year_after_med_is_no_change():
+    found = one("Antalet besök har ökat jämfört med 2018.", "2018")
+    assert (found["kind"], found["value"]) == ("year", 2018)
+
+
+def test_an_article_before_a_compound_of_time_is_no_count():
+    assert [n["text"] for n in numbers("Omkring 180 medarbetare har gått en tvådagarskurs.")] == [
+        "Omkring 180 medarbetare", "tvådagarskurs"]
+
+
+def test_var_and_an_ordinal_before_a_time_noun_is_a_ratio():
+    found = one("Enkäten görs var tredje år.", "var tredje")
+    assert (found["kind"], found["value"]) == ("ratio", {"part": 1, "whole": 3})
+
+
+def test_a_percent_before_a_post_word_is_a_posts_share():
+    assert reading("Hon har en 50 procents anställning.", "50 procents") == ("percent", 50, "tjänst", False)

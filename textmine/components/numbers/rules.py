@@ -137,7 +137,7 @@ class Reader(Scan):
             if quantity is not None and quantity.kind == "duration":  # 'de första tre månaderna'
                 return _Found(n.i, quantity.last, "duration", quantity.value, quantity.unit, quantity.approx)
         time_noun = self.lex.raw["ordinal_time_nouns"].get(self.low(n.j))
-        if time_noun:  # 'första året', 'första veckan'
+        if time_noun and not (self.low(n.i - 1) == "var" and n.value >= 2):  # 'första året', not 'var tredje år'
             return _Found(n.i, n.j + 1, "ordinal", n.value, time_noun, False)
         noun = self.counted_noun(n.j, adjective_head=False)
         if self.low(n.i - 1) == "var" and n.i - 1 >= floor and n.value >= 2:
@@ -300,7 +300,7 @@ class Reader(Scan):
             return _Found(n.i, last, "change", {"delta": n.value * comparative}, unit, n.approx)
         approx_at = self.approx_before(n.i)
         med = approx_at - 1 if approx_at is not None else n.i - 1  # 'med nästan 100 procent'
-        if self.low(med) == "med" and med >= floor:
+        if self.low(med) == "med" and med >= floor and not self.is_year(n):  # not 'jämfört med 2018'
             window = [self.low(k) for k in range(max(0, med - raw["change_reach"]), med)
                       if self.sent[k] == self.sent[med]]
             pair = [" ".join(window[m:m + 2]) for m in range(len(window) - 1)]
@@ -562,8 +562,8 @@ class Reader(Scan):
             sign = self._change_before(first) if unit in raw["change_units"] else 0
             if sign and not ranged:  # 'en ökning på 1,9 procentenheter'
                 return _Found(first, last + 1, "change", {"delta": value * sign}, unit, approx)
-            if self._post_share(first):
-                unit = raw["post_share_unit"]
+            if self._post_share(first) or self.low(last + 1) in raw["post_share_after"]:
+                unit = raw["post_share_unit"]  # 'anställd på 50 procent', '50 procents anställning'
             return _Found(first, last + 1, "percent", value, unit, approx)
         # money
         money = self._money_unit(last)
@@ -649,7 +649,7 @@ class Reader(Scan):
         if counted is not None:
             return counted
         # pronoun 'en' set against a number: 'två kurser, en för ... och en för ...'
-        if (nxt.kind != "word" or nxt.low in raw["article_pronoun_followers"]) and \
+        if (not nxt.text[0].isalnum() or nxt.low in raw["article_pronoun_followers"]) and \
                 self._enumerated_after_number(n.i):
             before = self._enumerated_after_number(n.i)
             return _Found(first, n.j, "count", n.value, before.unit, approx)

@@ -219,6 +219,10 @@ class Scan:
             return False
         sentence_start = max(self.text.rfind(".", 0, start), self.text.rfind("\n", 0, start)) + 1
         before = self.text[sentence_start:start].lower()
+        near = regex.findall(r"\p{L}+", before)[-4:]  # 'en samordnare på halvtid'
+        if any(w in raw["post_share_cues"] or (len(w) > 5 and w.endswith(tuple(raw["post_share_role_suffixes"])))
+               for w in near):
+            return True
         return not any(word in before for word in raw["post_share_not_cues"])
 
     def _date_before(self, start: int) -> bool:
