@@ -297,3 +297,12 @@ def test_var_and_an_ordinal_before_a_time_noun_is_a_ratio():
 
 def test_a_percent_before_a_post_word_is_a_posts_share():
     assert reading("Hon har en 50 procents anställning.", "50 procents") == ("percent", 50, "tjänst", False)
+
+
+def test_a_number_larger_than_the_whole_is_no_listed_part():
+    found = one("Åtta av tio elever trivs och 30 lärare stannar.", "30 lärare")
+    assert found["kind"] == "count"
+
+
+def test_a_number_word_with_a_noun_after_a_clock_cue_is_no_time():
+    assert one("Det är öppet till tio veckor efter start.", "tio veckor")["kind"] == "duration"

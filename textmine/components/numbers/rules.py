@@ -93,7 +93,8 @@ class Reader(Scan):
         if self.low(n.i - 1) not in raw["clock_words"] or n.i - 1 < floor:
             after = f"{self.low(n.j)} {self.low(n.j + 1)}"
             before = f"{self.low(n.i - 2)} {self.low(n.i - 1)}"
-            if n.words and (after in raw["clock_after"] or before in raw["clock_before"]):
+            bare = self.counted_noun(n.j) is None and self.low(n.j) not in self.time_units
+            if n.words and (after in raw["clock_after"] or (before in raw["clock_before"] and bare)):
                 return _Found(n.i, n.j, "other", n.value, raw["clock_unit"], False)
             return None
         value, last = self._range_after(n)
@@ -493,7 +494,7 @@ class Reader(Scan):
             return None
         previous = self.found[-1]
         whole = previous.value.get("whole") if isinstance(previous.value, dict) else None
-        if whole is None or self.low(first - 1) not in (",", "och", "samt"):
+        if whole is None or self.low(first - 1) not in (",", "och", "samt") or n.value > whole:
             return None
         last, unit = n.j, previous.unit
         if self.low(n.j) in self.lex.raw["unit_skip"]:
