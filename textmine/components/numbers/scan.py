@@ -79,7 +79,6 @@ class _Numeral:
     article: bool = False  # bare en/ett
     words: bool = False
     fraction: bool = False  # 'hälften', 'varannan': value is the whole of one part
-    adverb: bool = False  # 'först' after a copula
 
 
 @dataclass
@@ -295,7 +294,7 @@ class Scan:
             return _Numeral(i, i + 1, fraction, False, words=True, fraction=True)
         adverb = self.lex.raw["ordinal_adverbs"].get(tok.low)
         if adverb and self.low(i - 1) in self.lex.raw["ordinal_adverb_after"]:
-            return _Numeral(i, i + 1, adverb, False, ordinal=True, words=True, adverb=True)  # 'är först ut'
+            return _Numeral(i, i + 1, adverb, False, ordinal=True, words=True)  # 'är först ut'
         word = self._word_value(tok)
         if word is None or self._after_vague(i):
             return None
