@@ -56,7 +56,7 @@ def test_extract_many_on_a_cluster_equals_the_local_run(inputs, cluster, local_r
     with Client(cluster) as client:
         records = list(textmine.extract_many([inputs], client=client, on_error=errors.append))
         # each worker loaded its pipeline once, and both did work
-        loaded = client.run(lambda: len(__import__("textmine.distributed").distributed._WORKERS))
+        loaded = client.run(lambda: len(__import__("textmine.batch").batch._WORKERS))
     assert len({r["report"] for r in records}) == 4 and len(records) >= 8
     assert records == local_records
     assert [Path(e.path).name for e in errors] == ["zz-broken.txt"]

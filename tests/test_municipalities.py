@@ -94,3 +94,26 @@ def test_a_paragraph_that_names_none_takes_the_documents_only_municipality():
     report = segment("Ny mötesplats i Kiruna\n\nKiruna kommun öppnar en mötesplats.\n\n"
                      "Kommunen satsar två miljoner kronor.\n")
     assert [code(p.municipality) for p in report.passages] == ["2584", "2584"]
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Katrineholms-Kuriren", "0483"),
+    ("Enköpings-Posten", "0381"),
+    ("24Halmstad", "1380"),
+    ("Nu öppnar fritidsgården – Kungsbacka-Posten", "1384"),
+    ("Karlskoga Tidning", "1883"),
+    ("Norrbottens-Kuriren", None),  # a county, no municipality
+    ("Skaraborgs Läns Tidning", None),
+    ("Eda-Posten och Arvika-Nyheter", None),  # two: none
+    ("SVT Nyheter", None),
+])
+def test_home_municipality_of_a_site_or_publisher_name(gazetteer, name, expected):
+    assert code(gazetteer.home(name)) == expected
+
+
+def test_a_headingless_page_takes_the_municipality_of_its_site_name():
+    from textmine.segment import Segmenter
+
+    report = Segmenter().segment("Kommunen öppnar en ny fritidsgård i höst.\n", "page",
+                                 context="Ny fritidsgård – Katrineholms-Kuriren")
+    assert [code(p.municipality) for p in report.passages] == ["0483"]

@@ -15,14 +15,16 @@ import warnings
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from textmine.io import InputError, iter_input_files, read_document, report_id_for
 from textmine.records import Passage
 
 VANISHED = "vanished during the run (it was there when the inputs were listed)"
+Item = TypeVar("Item")
 
 
 class WorkerDied(RuntimeError):
@@ -41,17 +43,19 @@ class Settings:
 
 @dataclass
 class FileResult:
-    """One input file's passages, or why it failed."""
+    """One input file's passages (``Passage`` objects, or their dicts when they come back
+    from a cluster), or why it failed."""
 
     path: str
     report_id: str
-    passages: list[Passage] = field(default_factory=list)
+    passages: list[Passage | dict] = field(default_factory=list)
     error: str | None = None
     detail: str | None = None  # the traceback of an unexpected failure
 
     @property
     def words(self) -> int:
-        return sum(len(p.text.split()) for p in self.passages)
+        return sum(len((p["text"] if isinstance(p, dict) else p.text).split())
+                   for p in self.passages)
 
 
 class Worker:
@@ -89,36 +93,60 @@ class Worker:
         return FileResult(str(path), report_id, passages=report.passages)
 
 
-_WORKER: Worker | None = None
+_WORKERS: dict[tuple, Worker] = {}  # this process's loaded workers, by settings
+
+
+def worker_for(settings: Settings) -> Worker:
+    """The process's Worker for ``settings``, loaded on first use and kept: a second batch
+    (or cluster task) in the same process does not load the pipeline again."""
+    key = astuple(settings)
+    if key not in _WORKERS:
+        _WORKERS[key] = Worker(settings)
+    return _WORKERS[key]
+
+
+def in_order(items: Iterable[Item], submit: Callable[[Item], Any],
+             window: int) -> Iterator[tuple[Item, Any]]:
+    """``(item, submit(item))`` in input order, with at most ``window`` items submitted
+    ahead of the one handed out, so a large batch never sits whole in a pool or cluster.
+    Closing the iterator early cancels what is still pending."""
+    todo = iter(items)
+    pending: deque = deque((item, submit(item)) for item in islice(todo, window))
+    try:
+        while pending:
+            item, handle = pending.popleft()
+            for following in islice(todo, 1):
+                pending.append((following, submit(following)))
+            yield item, handle
+    finally:
+        for _, handle in pending:
+            handle.cancel()
 
 
 def _start_worker(settings: Settings) -> None:
-    global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:  # one BLAS thread per worker: N workers on N cores, not N x N threads
         from threadpoolctl import threadpool_limits
         threadpool_limits(1)
     except ImportError:  # threadpoolctl comes with scikit-learn; without it, go on
         pass
-    _WORKER = Worker(settings)
+    worker_for(settings)
 
 
-def _run_in_worker(path: Path, listed: bool) -> FileResult:
-    assert _WORKER is not None
-    return _WORKER(path, listed)
+def _run_in_worker(settings: Settings, path: Path, listed: bool) -> FileResult:
+    return worker_for(settings)(path, listed)
 
 
 def process_files(paths: list[Path], settings: Settings, workers: int = 1,
-                  listed: set[Path] | None = None, worker: Worker | None = None
-                  ) -> Iterator[FileResult]:
+                  listed: set[Path] | None = None) -> Iterator[FileResult]:
     """Results for ``paths`` in their order; ``workers`` > 1 uses that many processes.
 
     ``listed``: the files that existed when the inputs were listed (one that is gone when
-    its turn comes has vanished). ``worker``: an already loaded Worker for one process.
+    its turn comes has vanished). In one process the Worker of ``worker_for`` is used.
     """
     listed = listed or set()
     if workers <= 1 or len(paths) <= 1:
-        worker = worker or Worker(settings)
+        worker = worker_for(settings)
         for path in paths:
             yield worker(path, path in listed)
         return
@@ -126,19 +154,10 @@ def process_files(paths: list[Path], settings: Settings, workers: int = 1,
                                           multiprocessing.get_all_start_methods() else "spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_start_worker, initargs=(settings,))
-    pending: deque = deque()
-    todo = iter(paths)
     try:
-        for path in todo:  # keep a few files per worker in flight, not the whole batch
-            pending.append(pool.submit(_run_in_worker, path, path in listed))
-            if len(pending) >= 2 * workers:
-                break
-        while pending:
-            result = pending.popleft().result()
-            following = next(todo, None)
-            if following is not None:
-                pending.append(pool.submit(_run_in_worker, following, following in listed))
-            yield result
+        for _, future in in_order(paths, lambda path: pool.submit(
+                _run_in_worker, settings, path, path in listed), 2 * workers):
+            yield future.result()
     except BrokenProcessPool as err:
         raise WorkerDied(f"a worker process died ({err}); run with --workers 1 to see "
                          "why") from err

@@ -23,12 +23,10 @@ import shutil
 import socket
 import tempfile
 import threading
-from collections import deque
-from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from textmine.batch import FileResult, Settings, Worker
+from textmine.batch import FileResult, Settings, in_order, worker_for
 from textmine.io import OutputError, report_id_for
 from textmine.tables import TABLES, _require, _write_parquet, columns, to_rows
 
@@ -37,28 +35,15 @@ NOT_SHARED = ("not found on the worker {host} (the input files must be readable 
               "worker at the same path, e.g. on a shared filesystem)")
 
 
-@dataclass
-class RecordResult(FileResult):
-    """A ``FileResult`` as it comes back from a worker: ``passages`` are record dicts."""
-
-    @property
-    def words(self) -> int:
-        return sum(len(record["text"].split()) for record in self.passages)
-
-
 # --- in the worker processes ---------------------------------------------------------------
 
-_WORKERS: dict[tuple, Worker] = {}  # this process's pipelines, by settings: loaded once
 _LOCK = threading.Lock()  # a worker started with several threads runs one file at a time
 
 
 def _extract_on_worker(path: str, settings: Settings) -> dict[str, Any]:
     """One file, on a worker: its records as dicts, or why it failed."""
     with _LOCK:
-        worker = _WORKERS.get(astuple(settings))
-        if worker is None:
-            worker = _WORKERS[astuple(settings)] = Worker(settings)
-        result = worker(Path(path))
+        result = worker_for(settings)(Path(path))
     error = result.error
     if error and not Path(path).exists():
         error = NOT_SHARED.format(host=socket.gethostname())
@@ -109,47 +94,31 @@ def check_workers(client, timeout: float = 30) -> None:
                               "worker") from err
 
 
-def process_files(client, paths: list[Path], settings: Settings) -> Iterator[RecordResult]:
-    """Results for ``paths`` in their order, one task per file on ``client``'s cluster.
+def process_files(client, paths: list[Path], settings: Settings) -> Iterator[FileResult]:
+    """Results for ``paths`` in their order, one task per file on ``client``'s cluster; the
+    passages come back as record dicts.
 
     A few tasks per worker thread are in flight at a time, so a large batch never sits
     whole in the cluster's memory. A task that fails on the cluster (a worker killed, the
     pipeline failing to load) becomes that file's error.
     """
     threads = sum(client.nthreads().values()) or 1
-    window = 4 * threads
-    pending: deque = deque()
-    todo = iter(paths)
 
-    def submit(path: Path) -> None:
+    def submit(path: Path):
         absolute = str(Path(path).absolute())  # workers do not share the client's folder
-        pending.append((path, client.submit(_extract_on_worker, absolute, settings,
-                                            pure=False)))
+        return client.submit(_extract_on_worker, absolute, settings, pure=False)
 
-    try:
-        for path in todo:
-            submit(path)
-            if len(pending) >= window:
-                break
-        while pending:
-            path, future = pending.popleft()
-            following = next(todo, None)
-            if following is not None:
-                submit(following)
-            try:
-                done = future.result()
-            except Exception as err:  # noqa: BLE001 - one file's failure, reported
-                yield RecordResult(str(path), report_id_for(path),
-                                   error=f"failed on the cluster ({err.__class__.__name__}: "
-                                         f"{err})")
-                continue
-            finally:
-                future.release()
-            yield RecordResult(str(path), done["report_id"], passages=done["passages"],
-                               error=done["error"], detail=done["detail"])
-    finally:
-        for _, future in pending:
-            future.cancel()
+    for path, future in in_order(paths, submit, 4 * threads):
+        try:
+            done = future.result()
+        except Exception as err:  # noqa: BLE001 - one file's failure, reported
+            yield FileResult(str(path), report_id_for(path),
+                             error=f"failed on the cluster ({err.__class__.__name__}: {err})")
+            continue
+        finally:
+            future.release()
+        yield FileResult(str(path), done["report_id"], passages=done["passages"],
+                         error=done["error"], detail=done["detail"])
 
 
 # --- partitioned Parquet output ------------------------------------------------------------

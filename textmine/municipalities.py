@@ -147,6 +147,28 @@ class Gazetteer:
                  if not self._names_county(text, m, self.subject_rules)}
         return self._by_code[codes.pop()] if len(codes) == 1 else None
 
+    def home(self, name: str) -> Municipality | None:
+        """The municipality a page's site name and title, or a publisher, belong to: the
+        one they name, else the one a name compound names ('Katrineholms-Kuriren',
+        'Enköpings-Posten', '24Halmstad'), if only one."""
+        mentions = self.find(name)
+        if mentions:
+            return self.sole(name, mentions)
+        codes = {m.code for m in map(self._compound_home, name.split()) if m is not None}
+        return self._by_code[codes.pop()] if len(codes) == 1 else None
+
+    def _compound_home(self, word: str) -> Municipality | None:
+        """'Katrineholms-Kuriren' -> Katrineholm (a name glued to a capitalised word by a
+        hyphen), '24Halmstad' -> Halmstad (a name after digits); None for other words."""
+        word = word.strip(".,;:()\"'”“|–")
+        digits = _LEADING_DIGITS.match(word)
+        if digits and word[digits.end():][:1].isupper():
+            return self.lookup(word[digits.end():])
+        head, dash, tail = word.partition("-")
+        if dash and head[:1].isupper() and tail[:1].isupper():
+            return self.lookup(head)
+        return None
+
     @staticmethod
     def _names_county(text: str, mention: "Mention", rules: dict) -> bool:
         """'Jönköpings län', 'Region Örebro', 'Länsstyrelsen i Kalmar' name no municipality."""
@@ -169,6 +191,9 @@ class Gazetteer:
                 previous_word.group(1).casefold() in _PLACE_PREPOSITIONS:
             return True
         return any(_coordinated(text, match, other) for other in others)
+
+
+_LEADING_DIGITS = regex.compile(r"\p{N}+")
 
 
 def _coordinated(text: str, a: regex.Match, b: regex.Match) -> bool:

@@ -200,7 +200,7 @@ class Segmenter:
         says "kommunen"), else the one its ``context`` (a web page's title) names."""
         named = self.gazetteer.find(report.text)
         document = (self.gazetteer.sole(report.text, named) if named
-                    else self.gazetteer.sole(context or ""))
+                    else self.gazetteer.home(context or ""))
         for unit in units:
             if isinstance(unit, Heading):
                 report.title = report.title or unit.line.text.strip("# ")

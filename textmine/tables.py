@@ -100,7 +100,7 @@ def to_rows(records: Iterable[Record]) -> dict[str, list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for record in map(as_dict, records):
         key = {"report": record["report"], "passage_id": record["passage_id"]}
-        tables["passages"].append(_passage_row(record))
+        tables["passages"].append(passage_row(record))
         for n, num in enumerate(record.get("numbers", [])):
             value = num.get("value")
             tables["numbers"].append({
@@ -160,7 +160,8 @@ def write_tables(records: Iterable[Record], directory: str | Path,
     return paths
 
 
-def _passage_row(record: Mapping[str, Any]) -> dict[str, Any]:
+def passage_row(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's row of the passages table (also the CSV output's columns)."""
     theme = record.get("theme") or {}
     municipality = record.get("municipality") or {}
     scores = theme.get("scores") or {}

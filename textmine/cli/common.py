@@ -12,6 +12,11 @@ def help_and_fail(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
+def say_skipped(message: str) -> None:
+    """One file's error on stderr, in the form every batch command uses."""
+    print(f"error: {message} (skipped)", file=sys.stderr)
+
+
 class ErrorLog:
     """Per-file errors of a batch command: each printed as it comes (the file is skipped),
     all of them deciding the exit code."""
@@ -20,7 +25,7 @@ class ErrorLog:
         self.messages: list[str] = []
 
     def __call__(self, message: str) -> None:
-        print(f"error: {message} (skipped)", file=sys.stderr)
+        say_skipped(message)
         self.messages.append(message)
 
     @property

@@ -26,7 +26,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textmine.batch import FileResult, Settings, Worker, WorkerDied, process_files
+from textmine.batch import FileResult, Settings, WorkerDied, process_files, worker_for
+from textmine.cli.common import say_skipped
 from textmine.io import FORMATS, OutputError, RecordWriter, atomic_write, check_output, \
     errors_path_for, format_for, is_stdout, iter_input_files, read_records, report_id_for
 
@@ -82,7 +83,7 @@ class Batch:
     started: float = field(default_factory=time.monotonic)
 
     def fail(self, path: str | Path, problem: str, detail: str | None = None) -> None:
-        print(f"error: {path}: {problem} (skipped)", file=sys.stderr)
+        say_skipped(f"{path}: {problem}")
         entry = {"path": str(path), "error": problem}
         if detail:
             entry["detail"] = detail
@@ -137,10 +138,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"resuming: {len(kept)} records of {len(done_ids)} report(s) kept from "
               f"{args.output}; {len(files) - len(todo)} file(s) skipped", file=sys.stderr)
     _warn_same_ids(todo)
-    settings = Settings(model=args.model, themes=args.themes, no_themes=args.no_themes,
-                        theme_labels=args.theme_labels)
+    settings = _settings(args)
     try:
-        worker = _check_settings(settings, in_process=args.workers == 1 or len(todo) <= 1)
+        _check_settings(settings, in_process=args.workers == 1 or len(todo) <= 1)
     except (OSError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -152,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
     except BaseException:
         writer.abort()
         raise
-    stopped = _write_all(process_files(todo, settings, args.workers, listed, worker),
+    stopped = _write_all(process_files(todo, settings, args.workers, listed),
                          batch, writer)
     _write_errors(args.output, batch.failures, to_stdout)
     return _summary(batch, args.output, stopped=stopped)
@@ -203,8 +203,7 @@ def _run_on_cluster(args: argparse.Namespace) -> int:
         print(f"error: output {err}", file=sys.stderr)
         return 2
     _warn_same_ids(files)
-    settings = Settings(model=args.model, themes=args.themes, no_themes=args.no_themes,
-                        theme_labels=args.theme_labels)
+    settings = _settings(args)
     try:
         _check_settings(settings, in_process=False)
         writer = distributed.PartWriter(args.output)
@@ -249,19 +248,23 @@ def _summary(batch: Batch, output: str, stopped: str | None, resumable: bool = T
     return 1 if batch.failures else 0
 
 
-def _check_settings(settings: Settings, in_process: bool) -> Worker | None:
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(model=args.model, themes=args.themes, no_themes=args.no_themes,
+                    theme_labels=args.theme_labels)
+
+
+def _check_settings(settings: Settings, in_process: bool) -> None:
     """Load what one process needs now (or, for worker processes, check the theme model
     here), so a bad --themes or --model is found before the batch starts."""
     from textmine.themes import ModelLoadError, load_model
 
     try:
         if in_process:
-            return Worker(settings)
-        if not settings.no_themes:
+            worker_for(settings)
+        elif not settings.no_themes:
             load_model(settings.themes)
     except ModelLoadError as err:
         raise ValueError(f"--themes: {err}") from err
-    return None
 
 
 def _earlier_records(output: str, fmt: str) -> list[dict]:

@@ -312,7 +312,7 @@ def attribute(text: str, publisher: str) -> tuple[str | None, str | None]:
 def _publisher_code(publisher: str) -> str | None:
     from textmine.municipalities import default_gazetteer
 
-    found = default_gazetteer().subject(publisher)
+    found = default_gazetteer().home(publisher)  # as Segmenter reads a page's site name
     return found.code if found else None
 
 

@@ -25,6 +25,7 @@ FORMATS = ("jsonl", "json", "csv")
 CSV_FIELDS = ["report", "passage_id", "start", "end", "theme_gold", "theme_predicted",
               "theme_score", "municipality", "municipality_code", "county", "text",
               "entities", "numbers", "activities", "target_groups", "outcomes"]
+LIST_FIELDS = ("entities", "numbers", "activities", "target_groups", "outcomes")
 STDOUT = ("-", "/dev/stdout")
 
 
@@ -145,40 +146,31 @@ class RecordWriter:
         else:
             self._handle = _temporary(Path(self.path), "")
             self._temporary = True
-        self._csv = None
         if fmt == "csv":
-            self._csv = csv.DictWriter(self._handle, fieldnames=CSV_FIELDS)
-            self._csv.writeheader()
+            csv.DictWriter(self._handle, fieldnames=CSV_FIELDS).writeheader()
 
     def add(self, passages: Iterable[Passage]) -> None:
         """Write the records of these passages."""
-        passages = list(passages)
-        if self.fmt == "csv":  # a report's rows in one write, so an interrupt splits no report
-            buffer = io.StringIO(newline="")
-            csv.DictWriter(buffer, fieldnames=CSV_FIELDS).writerows(map(_csv_row, passages))
-            self._handle.write(buffer.getvalue())
-        elif self.fmt == "jsonl":
-            self._handle.write("".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n"
-                                       for p in passages))
-        else:
-            for passage in passages:
-                self._add_record(passage.to_dict())
-        self.count += len(passages)
+        self._write([passage.to_dict() for passage in passages])
 
     def add_existing(self, items: Iterable[dict]) -> None:
         """Write records read back by ``read_records`` (rows for CSV, records otherwise)."""
-        for item in items:
-            if self.fmt == "csv":
-                self._csv.writerow({key: item.get(key, "") for key in CSV_FIELDS})
-            else:
-                self._add_record(item)
-            self.count += 1
+        self._write(list(items), rows=True)
 
-    def _add_record(self, record: dict) -> None:
-        if self.fmt == "jsonl":
-            self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    def _write(self, records: list[dict], rows: bool = False) -> None:
+        """A report's records in one write, so an interrupt splits no report."""
+        if self.fmt == "json":
+            for record in records:
+                self._groups.setdefault(record["report"], []).append(record)
+        elif self.fmt == "jsonl":
+            self._handle.write("".join(json.dumps(record, ensure_ascii=False) + "\n"
+                                       for record in records))
         else:
-            self._groups.setdefault(record["report"], []).append(record)
+            buffer = io.StringIO(newline="")
+            csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore").writerows(
+                records if rows else map(csv_row, records))
+            self._handle.write(buffer.getvalue())
+        self.count += len(records)
 
     def commit(self) -> None:
         """Finish the output and put it in place."""
@@ -234,18 +226,10 @@ def read_records(path: str | Path, fmt: str) -> list[dict]:
         raise OutputError(path, f"cannot be read ({err.strerror or err})") from err
 
 
-def _csv_row(passage: Passage) -> dict[str, object]:
-    data = passage.to_dict()
-    theme, municipality = data["theme"], data["municipality"] or {}
-    predicted = theme["predicted"]
-    return {
-        "report": passage.report, "passage_id": passage.passage_id,
-        "start": passage.start, "end": passage.end,
-        "theme_gold": theme["gold"] or "", "theme_predicted": predicted or "",
-        "theme_score": theme["scores"].get(predicted, "") if predicted else "",
-        "municipality": municipality.get("name", ""),
-        "municipality_code": municipality.get("code", ""),
-        "county": municipality.get("county", ""), "text": passage.text,
-        **{key: json.dumps(data[key], ensure_ascii=False)
-           for key in ("entities", "numbers", "activities", "target_groups", "outcomes")},
-    }
+def csv_row(record: dict) -> dict[str, object]:
+    """A record as a CSV row: the passage table's columns, with the lists as JSON."""
+    from textmine.tables import passage_row
+
+    row = passage_row(record)
+    return {**{key: row[key] for key in CSV_FIELDS if key not in LIST_FIELDS},
+            **{key: json.dumps(record[key], ensure_ascii=False) for key in LIST_FIELDS}}

@@ -31,21 +31,71 @@ class Reader(Scan):
             self.sent_of_number.append(self.sent[n.i])
             pos = found.last
         for start, end, kind, value, unit in self.special:
-            self.found.append(Number(self.text[start:end], kind, value, unit, False, start, end))
+            approx_start = self._approx_start(start) if unit == self.lex.raw["clock_unit"] else None
+            if approx_start is not None:  # 'till minst 23:00'
+                start = approx_start
+            self.found.append(Number(self.text[start:end], kind, value, unit, approx_start is not None,
+                                     start, end))
         return sorted(self.found, key=lambda x: x.start)
 
+    def _approx_start(self, start: int) -> int | None:
+        """Character offset of an approximation word right before offset ``start``."""
+        k = next((m for m, t in enumerate(self.toks) if t.start >= start), len(self.toks))
+        approx_at = self.approx_before(k)
+        return self.toks[approx_at].start if approx_at is not None else None
+
     def interpret(self, n: _Numeral, floor: int) -> _Found | None:
-        for rule in (self.rule_clock, self.rule_identifier, self.rule_ordinal, self.rule_grade, self.rule_dated, self.rule_period,
+        if n.article and self._article_idiom(n):
+            return None
+        for rule in (self.rule_name_year, self.rule_fraction, self.rule_clock, self.rule_identifier,
+                     self.rule_ordinal, self.rule_grade, self.rule_dated, self.rule_period,
                      self.rule_change, self.rule_ratio, self.rule_quantity):
             found = rule(n, floor)
             if found is not None:
                 return found
         return None
 
+    def rule_name_year(self, n: _Numeral, floor: int) -> _Found | None:
+        """A year that ends a quoted title ('"Svenskarna och internet 2018"') or follows the
+        name of a campaign or report ('kampanjen Digidel 2013') is part of the name."""
+        if not self.is_year(n):
+            return None
+        closing = self.tok(n.j)
+        if closing is not None and closing.text in self.lex.raw["closing_quotes"] and any(
+                t.text in self.lex.raw["opening_quotes"] for t in self.toks[max(0, n.i - 8):n.i]):
+            return _Found(n.i, n.i, "skip", None, None, False)
+        name = self.tok(n.i - 1)
+        if name is not None and name.kind == "word" and name.text[0].isupper() \
+                and self.low(n.i - 2) in self.lex.raw["name_cue_nouns"]:
+            return _Found(n.i, n.i, "skip", None, None, False)
+        return None
+
+    def rule_fraction(self, n: _Numeral, floor: int) -> _Found | None:
+        """'hälften', 'knappt hälften', 'halva', 'närmare varannan kursdeltagare': a ratio of
+        one part; a distributive word ('varannan') takes its noun, as 'var fjärde' does."""
+        if not n.fraction:
+            return None
+        first = self.approx_before(n.i)
+        first = first if first is not None and first >= floor else n.i
+        last, unit = n.j, None
+        if self.toks[n.i].low in self.lex.raw["distributive_fractions"]:
+            noun = self.counted_noun(n.j)
+            if noun is not None:
+                last, unit = noun
+        return _Found(first, last, "ratio", {"part": 1, "whole": n.value}, unit, first != n.i)
+
     def rule_clock(self, n: _Numeral, floor: int) -> _Found | None:
-        """'klockan tio', 'klockan 17–21': times of day, kind other, unit klockslag."""
-        if self.low(n.i - 1) not in self.lex.raw["clock_words"] or n.i - 1 < floor \
-                or not 0 <= n.value <= 24:
+        """'klockan tio', 'klockan 17–21': times of day, kind other, unit klockslag; also a
+        number word before 'på kvällen' or after 'öppet till'."""
+        raw = self.lex.raw
+        if not 0 <= n.value <= 24 or n.ordinal or n.article:
+            return None
+        if self.low(n.i - 1) not in raw["clock_words"] or n.i - 1 < floor:
+            after = f"{self.low(n.j)} {self.low(n.j + 1)}"
+            before = f"{self.low(n.i - 2)} {self.low(n.i - 1)}"
+            bare = self.counted_noun(n.j) is None and self.low(n.j) not in self.time_units
+            if n.words and (after in raw["clock_after"] or (before in raw["clock_before"] and bare)):
+                return _Found(n.i, n.j, "other", n.value, raw["clock_unit"], False)
             return None
         value, last = self._range_after(n)
         return _Found(n.i - 1, last, "other", value if value is not None else n.value,
@@ -63,7 +113,11 @@ class Reader(Scan):
         elif low not in self.lex.identifier_prefixes:
             return None
         value, last = self._range_after(n)
-        return _Found(first, last, "other", value if value is not None else n.value, None, False)
+        letter = self.tok(last)
+        if letter is not None and letter.kind == "word" and letter.low in self.lex.raw["identifier_letters"]:
+            last += 1  # '§ 37 a'
+        unit = self.lex.raw["identifier_units"].get(low)
+        return _Found(first, last, "other", value if value is not None else n.value, unit, False)
 
     def rule_ordinal(self, n: _Numeral, floor: int) -> _Found | None:
         if not n.ordinal:
@@ -75,7 +129,18 @@ class Reader(Scan):
         window = " ".join(self.low(k) for k in range(n.i - 2, n.j + 1))
         if any(idiom in window for idiom in self.lex.raw["ordinal_idioms"]):
             return _Found(n.i, n.i, "skip", None, None, False)
-        noun = self.counted_noun(n.j)
+        grade = self._ordinal_grade(n)
+        if grade is not None:
+            return grade
+        following = self.numeral_starting(n.j)
+        if following is not None and not following.ordinal and not following.article:
+            quantity = self.rule_quantity(following, following.i)
+            if quantity is not None and quantity.kind == "duration":  # 'de första tre månaderna'
+                return _Found(n.i, quantity.last, "duration", quantity.value, quantity.unit, quantity.approx)
+        time_noun = self.lex.raw["ordinal_time_nouns"].get(self.low(n.j))
+        if time_noun and not (self.low(n.i - 1) == "var" and n.value >= 2):  # 'första året', not 'var tredje år'
+            return _Found(n.i, n.j + 1, "ordinal", n.value, time_noun, False)
+        noun = self.counted_noun(n.j, adjective_head=False)
         if self.low(n.i - 1) == "var" and n.i - 1 >= floor and n.value >= 2:
             first = self.approx_before(n.i - 1)
             first = first if first is not None and first >= floor else n.i - 1
@@ -85,6 +150,18 @@ class Reader(Scan):
             return _Found(n.i, noun[0], "ordinal", n.value, noun[1], False)
         return _Found(n.i, n.j, "ordinal", n.value, None, False)
 
+    def _ordinal_grade(self, n: _Numeral) -> _Found | None:
+        """'första årskursen', 'första eller andra årskurs': an ordinal school year is a
+        grade; an ordinal coordinated with one that names 'årskurs' shares the noun."""
+        nouns = self.lex.raw["ordinal_grade_nouns"]
+        if self.low(n.j) in nouns:
+            return _Found(n.i, n.j + 1, "grade", n.value, "årskurs", False)
+        if self.low(n.j) in self.lex.raw["range_words"] + ["eller"]:
+            other = self.numeral_starting(n.j + 1)
+            if other is not None and other.ordinal and self.low(other.j) in nouns:
+                return _Found(n.i, n.j, "grade", n.value, "årskurs", False)
+        return None
+
     def rule_grade(self, n: _Numeral, floor: int) -> _Found | None:
         grades = self.lex.raw["grade_words"]
         if self.low(n.i - 1) not in grades or n.i - 1 < floor:
@@ -92,6 +169,8 @@ class Reader(Scan):
         value, last = self._range_after(n)
         if value is None:
             value, last = n.value, n.j
+            if self._open_age_after(last) == "low":  # 'årskurs sex och uppåt'
+                value, last = [n.value, None], last + 2
         return _Found(n.i - 1, last, "grade", value, grades[self.low(n.i - 1)], False)
 
     def _range_after(self, n: _Numeral) -> tuple[list | None, int]:
@@ -116,8 +195,17 @@ class Reader(Scan):
         prev = self.low(n.i - 1)
         if self.is_year(n) and prev in seasons and n.i - 1 >= floor:
             return _Found(n.i - 1, n.j, "year", n.value, None, False)
-        if self.is_year(n) and prev in months and n.i - 1 >= floor:
-            return _Found(n.i - 1, n.j, "date", f"{n.value}-{months[prev]:02d}", None, False)
+        year_word = prev in self.lex.raw["year_words"] and self.low(n.i - 2) in months
+        if self.is_year(n) and (prev in months or year_word) and n.i - 1 >= floor:
+            first = n.i - 2 if year_word else n.i - 1  # 'maj 2019', 'december år 2017'
+            month = months[self.low(first)]
+            span = self._month_span(n, first)
+            if span is not None:
+                return span
+            return _Found(first, n.j, "date", f"{n.value}-{month:02d}", None, False)
+        days = self._day_range(n)
+        if days is not None:
+            return days
         if n.digits and isinstance(n.value, int) and 1 <= n.value <= 31 and self.low(n.j) in months:
             month = months[self.low(n.j)]
             year = self.numeral_starting(n.j + 1)
@@ -126,13 +214,40 @@ class Reader(Scan):
             return _Found(n.i, n.j + 1, "date", f"--{month:02d}-{n.value:02d}", None, False)
         return None
 
+    def _month_span(self, n: _Numeral, first: int) -> _Found | None:
+        """'november 2021 till januari 2022': two months of different years, a period."""
+        months = self.lex.raw["months"]
+        if self.low(n.j) not in self.lex.raw["change_to"] and not (self.tok(n.j) and self.tok(n.j).text in _DASHES):
+            return None
+        if self.low(n.j + 1) not in months:
+            return None
+        second = self.numeral_starting(n.j + 2)
+        if self.is_year(second) and second.value > n.value:
+            return _Found(first, second.j, "period", [n.value, second.value], None, False)
+        return None
+
+    def _day_range(self, n: _Numeral) -> _Found | None:
+        """'16–22 augusti': a range of days in one month, two dates."""
+        months = self.lex.raw["months"]
+        dash = self.tok(n.j)
+        second = self.numeral_starting(n.j + 1)
+        if not n.digits or dash is None or dash.text not in _DASHES or second is None or not second.digits \
+                or self.low(second.j) not in months:
+            return None
+        if not (isinstance(n.value, int) and isinstance(second.value, int) and 1 <= n.value < second.value <= 31):
+            return None
+        month = months[self.low(second.j)]
+        return _Found(n.i, second.j + 1, "date", [f"--{month:02d}-{n.value:02d}", f"--{month:02d}-{second.value:02d}"],
+                      None, False)
+
     def rule_period(self, n: _Numeral, floor: int) -> _Found | None:
         if not self.is_year(n):
             return None
         prev, nxt = self.low(n.i - 1), self.tok(n.j)
         second = self.numeral_starting(n.j + 1)
+        spaced = second is not None and self.is_year(second) and nxt is not None and nxt.text in _DASHES
         if nxt is not None and (nxt.text in _DASHES or nxt.text == "/") and second is not None \
-                and nxt.start == self.toks[n.j - 1].end:
+                and (nxt.start == self.toks[n.j - 1].end or spaced):  # '2015–2018', '2015 – 2018'
             end_year = second.value
             short = second.digits and len(self.toks[second.i].text) == 2
             if short:  # '2019/20', '2019–20'
@@ -143,6 +258,11 @@ class Reader(Scan):
         if nxt is not None and second is not None and self.is_year(second) and second.value >= n.value:
             if prev in self.lex.raw["period_between"] and nxt.low == "och" and n.i - 1 >= floor:
                 return _Found(n.i - 1, second.j, "period", [n.value, second.value], None, False)
+            cue = self.lex.raw["period_cues"]
+            if prev in cue and nxt.low == "och" and n.i - 1 >= floor:
+                if self.low(n.i - 2) in self.lex.raw["period_between"] and n.i - 2 >= floor:
+                    return _Found(n.i - 2, second.j, "period", [n.value, second.value], None, False)
+                return _Found(n.i, second.j, "period", [n.value, second.value], None, False)  # 'perioden 2015 och 2016'
             if prev == self.lex.raw["change_from"] and nxt.low in self.lex.raw["change_to"] \
                     and n.i - 1 >= floor:
                 return _Found(n.i - 1, second.j, "period", [n.value, second.value], None, False)
@@ -179,8 +299,11 @@ class Reader(Scan):
             noun = self.counted_noun(n.j + 1)
             last, unit = noun if noun else (n.j + 1, None)
             return _Found(n.i, last, "change", {"delta": n.value * comparative}, unit, n.approx)
-        if prev == "med" and n.i - 1 >= floor:
-            window = [self.low(k) for k in range(n.i - 4, n.i - 1)]
+        approx_at = self.approx_before(n.i)
+        med = approx_at - 1 if approx_at is not None else n.i - 1  # 'med nästan 100 procent'
+        if self.low(med) == "med" and med >= floor and not self.is_year(n):  # not 'jämfört med 2018'
+            window = [self.low(k) for k in range(max(0, med - raw["change_reach"]), med)
+                      if self.sent[k] == self.sent[med]]
             pair = [" ".join(window[m:m + 2]) for m in range(len(window) - 1)]
             sign = 0
             if any(w in raw["change_increase"] for w in window + pair):
@@ -192,7 +315,33 @@ class Reader(Scan):
                 unit = quantity.unit if quantity else None
                 last = quantity.last if quantity else n.j
                 delta = n.value * sign
-                return _Found(n.i - 1, last, "change", {"delta": delta}, unit, n.approx)
+                return _Found(med, last, "change", {"delta": delta}, unit,
+                              n.approx or approx_at is not None)
+        return self._change_across(n, floor)
+
+    def _change_across(self, n: _Numeral, floor: int) -> _Found | None:
+        """'från 11 kronor per invånare till 15 kronor', 'från 19 procent året för deltagandet
+        till 35 procent': a few words between the two ends, both in the same unit."""
+        raw = self.lex.raw
+        if self.low(n.i - 1) != raw["change_from"] or n.i - 1 < floor or self.is_year(n):
+            return None
+        unit_low = self.low(n.j)
+        money = self._money_unit(n.j)
+        if money is None and unit_low not in self.percent_units:
+            return None
+        width = money[1] if money else 1
+        for k in range(n.j + width, n.j + width + raw["change_reach"]):
+            t = self.tok(k)
+            if t is None or t.kind != "word" or self.sent[k] != self.sent[n.i]:
+                return None
+            if t.low in raw["change_to"]:
+                second = self.numeral_starting(k + 1)
+                if second is None or self.low(second.j) != unit_low:
+                    return None
+                factor = money[0] if money else 1
+                unit = raw["money_unit_name"] if money else self.percent_units[unit_low]
+                return _Found(n.i - 1, second.j + width, "change",
+                              {"from": scale(n.value, factor), "to": scale(second.value, factor)}, unit, False)
         return None
 
     def _change_before(self, first: int, window: int = 6) -> int:
@@ -237,37 +386,37 @@ class Reader(Scan):
 
     def rule_ratio(self, n: _Numeral, floor: int) -> _Found | None:
         raw = self.lex.raw
+        if self.is_year(n):
+            return None
         first = n.i
         approx_at = self.approx_before(n.i)
         if approx_at is not None and approx_at >= floor:
             first = approx_at
+        approx = first != n.i or n.approx
         # "24 av dem", "Åtta av tio elever", "en av tio"
         if self.low(n.j) == raw["ratio_word"]:
-            k = n.j + 1
-            filler = self.low(k)
-            if (filler in raw["ratio_whole_fillers"] or (filler.endswith("s") and self.is_word(k))) \
-                    and self.numeral_starting(k + 1) is not None:
-                k += 1
-            whole = self.numeral_starting(k)
-            if whole is not None and not whole.ordinal and not self.is_year(whole):
-                noun = self.counted_noun(whole.j)
-                last, unit = noun if noun else (whole.j, None)
-                return _Found(first, last, "ratio", {"part": n.value, "whole": whole.value}, unit,
-                              first != n.i or n.approx)
-            if self.low(k) in raw["ratio_pronouns"]:
-                before = self.previous_count(n.i)
-                return _Found(first, k + 1, "ratio",
-                              {"part": n.value, "whole": before.value if before else None},
-                              before.unit if before else None, first != n.i or n.approx)
-            return None
+            return self._part_of(n, first, approx)
+        noun = self.counted_noun(n.j)
+        if noun is not None and self.low(noun[0]) == raw["ratio_word"] and not self.is_year(n) \
+                and not n.article:
+            whole = self._whole_numeral(noun[0] + 1)  # '170 kommuner av Sveriges 290'
+            if whole is not None:
+                # a whole with its own noun ('av totalt 80 deltagare') is a number of its own
+                last = noun[0] if self.counted_noun(whole.j) else whole.j
+                return _Found(first, last, "ratio", {"part": n.value, "whole": whole.value},
+                              noun[1], approx)
         # "Av dessa fick 24", "varav 12 kvinnor"
         lows = [self.low(n.i - m) for m in (3, 2, 1)]
         after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]
                     and not self.is_adjective(n.i - 1) and lows[2] not in raw["ratio_whole_fillers"] and self.tok(n.j) is not None
                     and self.tok(n.j).text not in _DASHES) or \
-            (lows[1] == raw["ratio_word"] and lows[2] in self.lex.part_pronouns) or lows[2] == "varav"
-        measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None
-        if after_of and not n.article and not self.is_year(n) and not n.ordinal and not measured:
+            (lows[1] == raw["ratio_word"] and lows[2] in self.lex.part_pronouns) or lows[2] == "varav" \
+            or (self._of_those_who(n.i) and self.counted_noun(n.j) is None)
+        measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None \
+            or self.low(n.j) in raw["measure_units"]
+        if n.article or self.is_year(n) or n.ordinal or measured:
+            return None
+        if after_of:
             before = self.previous_count(n.i)
             last, unit = n.j, before.unit if before else None
             noun = self.counted_noun(n.j) if lows[2] == "varav" else None
@@ -276,8 +425,85 @@ class Reader(Scan):
             elif self.low(n.j) in self.people:
                 last, unit = n.j + 1, self.lemma(self.toks[n.j])
             return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
-                          unit, first != n.i or n.approx)
+                          unit, approx)
+        return self._listed_part(n, first, approx)
+
+    def _of_those_who(self, k: int) -> bool:
+        """'Av de som sökte fick 131': a sentence that opens with 'av de/dem som' names the
+        whole its first number is a part of."""
+        raw = self.lex.raw
+        first = k
+        while first > 0 and self.sent[first - 1] == self.sent[k]:
+            first -= 1
+        opening = [self.low(first + m) for m in range(3)]
+        return opening[0] == raw["ratio_word"] and opening[1] in raw["ratio_pronouns"] and opening[2] == "som" \
+            and not any(self.numeral_starting(m) for m in range(first, k)) and k - first <= raw["change_reach"]
+
+    def _whole_numeral(self, k: int) -> _Numeral | None:
+        """The whole of a ratio at token k, after at most two fillers ('av totalt cirka 80',
+        'av landets 290')."""
+        for _ in range(3):
+            whole = self.numeral_starting(k)
+            if whole is not None:
+                return whole if not whole.ordinal and not self.is_year(whole) else None
+            filler = self.low(k)
+            if not (filler in self.lex.raw["ratio_whole_fillers"] or self.approx_before(k + 1) == k
+                    or (filler.endswith("s") and self.is_word(k))):
+                return None
+            k += 1
         return None
+
+    def _part_of(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
+        """'24 av dem', 'åtta av tio elever', '82 av platserna', 'sex av nätverkets
+        kommuner': the whole is a number after 'av', else the number the phrase refers
+        back to. 'en av de viktigaste' with no whole anywhere is no number."""
+        raw = self.lex.raw
+        k = n.j + 1
+        whole = self._whole_numeral(k)
+        if whole is not None:
+            noun = self.counted_noun(whole.j)
+            last, unit = noun if noun else (whole.j, None)
+            return _Found(first, last, "ratio", {"part": n.value, "whole": whole.value}, unit, approx)
+        before: Number | None = None
+        if self.low(k) in raw["ratio_pronouns"]:
+            noun = self.counted_noun(k + 1) if self.low(k) in raw["ratio_noun_determiners"] else None
+            if noun is not None:  # 'en av dessa dagar', '200 av de personer'
+                last, unit = noun
+                before = self.previous_of_unit(unit)
+            else:
+                last, before = k + 1, self.previous_count(n.i)
+                unit = before.unit if before else None
+        elif self.is_word(k) and self.low(k).endswith("s") and self.counted_noun(k + 1):
+            last, unit = self.counted_noun(k + 1)  # 'av landets kommuner': a whole not given
+        elif self.low(k).endswith(tuple(raw["definite_plural_suffixes"])) and self.counted_noun(k):
+            last, unit = self.counted_noun(k)  # 'av platserna': the number stated before
+            before = self.previous_of_unit(unit) or self.previous_count(n.i)
+        else:
+            return None
+        if before is not None and isinstance(before.value, (int, float)) and before.value <= n.value:
+            before = None  # '200 personer' ... '200 av de personer som': not the whole
+        if before is None and n.article:
+            return _Found(n.i, n.i, "skip", None, None, False)
+        return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
+                      unit, approx)
+
+    def _listed_part(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
+        """'av dem har 20 återupptagit studier, ett tiotal har fått arbete och tio deltagare
+        är kvar': numbers listed after a part of a whole in one sentence are parts of it."""
+        if not self.found or self.found[-1].kind != "ratio" or self.sent_of_number[-1] != self.sent[n.i]:
+            return None
+        previous = self.found[-1]
+        whole = previous.value.get("whole") if isinstance(previous.value, dict) else None
+        if whole is None or self.low(first - 1) not in (",", "och", "samt") or n.value > whole:
+            return None
+        last, unit = n.j, previous.unit
+        if self.low(n.j) in self.lex.raw["unit_skip"]:
+            last, unit = n.j + 1, self.lemma(self.toks[n.j])
+        else:
+            noun = self.counted_noun(n.j)
+            if noun is not None:
+                last, unit = noun
+        return _Found(first, last, "ratio", {"part": n.value, "whole": whole}, unit, approx)
 
     def rule_quantity(self, n: _Numeral, floor: int) -> _Found | None:
         raw = self.lex.raw
@@ -297,12 +523,18 @@ class Reader(Scan):
             if other is not None:
                 value, last, ranged, first = [n.value, other.value], other.j, True, n.i - 1
         if not ranged:
+            side = self._juxtaposed(n)
+            if side is not None:  # 'elva, tolv blanketter', 'åtta tio år'
+                value, last, ranged = [n.value, side.value], side.j, True
+        if not ranged:
             rng, rng_last = self._range_after(n)
             if rng is not None and (self.tok(n.j).text in _DASHES or self.low(n.j) == "till"):
                 value, last, ranged = rng, rng_last, True
                 if first == n.i and self.low(n.i - 1) in raw["period_between"] \
                         and n.i - 1 >= floor:
                     first = n.i - 1  # 'mellan 6–15 år'
+        if f"{self.low(last)} {self.low(last + 1)}" in raw["open_count_after"]:
+            last, approx = last + 2, True  # '50 eller fler röster'
         unit_tok = self.tok(last)
         unit_low = unit_tok.low if unit_tok is not None and unit_tok.kind in ("word", "other") else ""
         if ranged and not self._unit_at(last, unit_low) and self._ages_of(first, value):
@@ -312,6 +544,9 @@ class Reader(Scan):
         whole = self.lex.fraction_whole(unit_low) if not ranged else None
         if whole is not None:
             return _Found(first, last + 1, "ratio", {"part": n.value, "whole": whole}, None, approx)
+        per_mille = raw["per_mille_units"].get(unit_low) if not ranged else None
+        if per_mille:  # 'en promille', '5 ‰': a ratio to a thousand
+            return _Found(first, last + 1, "ratio", {"part": n.value, "whole": per_mille}, None, approx)
         # '15-åringar', '16–29-åringar'
         if unit_tok is not None and unit_tok.text in _DASHES and unit_tok.start == self.toks[last - 1].end \
                 and self.low(last + 1).startswith(tuple(raw["age_unit_prefix"])):
@@ -322,17 +557,20 @@ class Reader(Scan):
             unit_low = unit_tok.low if unit_tok is not None else ""
         # percent (a post's share when said of a post)
         if unit_low in self.percent_units:
+            if first == n.i and bound_word in raw["percent_bound_words"]:
+                first, approx = n.i - 1, True  # 'under femtio procent'
             unit = self.percent_units[unit_low]
             sign = self._change_before(first) if unit in raw["change_units"] else 0
             if sign and not ranged:  # 'en ökning på 1,9 procentenheter'
                 return _Found(first, last + 1, "change", {"delta": value * sign}, unit, approx)
-            if self._post_share(first):
-                unit = raw["post_share_unit"]
+            if self._post_share(first) or self.low(last + 1) in raw["post_share_after"]:
+                unit = raw["post_share_unit"]  # 'anställd på 50 procent', '50 procents anställning'
             return _Found(first, last + 1, "percent", value, unit, approx)
         # money
         money = self._money_unit(last)
         if money is not None:
             factor, width = money
+            value, width = self._and_cents(value, factor, last, width)
             return _Found(first, last + width, "money", scale(value, factor), raw["money_unit_name"], approx)
         foreign = self._foreign_money(last)
         if foreign is not None:
@@ -342,13 +580,31 @@ class Reader(Scan):
             context_from = approx_at if approx_at is not None and approx_at >= floor else \
                 (n.i - 1 if bound_word and bound_word in raw["bare_bound_words"] else first)
             if self.age_context(context_from) or self._open_age_after(last + 1) or \
-                    self._bounded_age(bound_word, value, context_from):
+                    self._bounded_age(bound_word, value, context_from) or self._age_sentence(n.i) \
+                    or self.low(last + 1) in raw["age_after_words"]:
+                if self._open_age_after(last + 1) and bound_word in raw["bare_bound_words"]:
+                    bound_word, context_from = None, first  # 'från 79 år eller äldre'
                 age_value, end = self._age_value(value, bound_word, last + 1)
+                if self.low(context_from - 1) in raw["age_reached_words"] and not isinstance(age_value, list):
+                    age_value = [age_value, None]  # 'den som fyllt 70 år'
                 start = context_from if bound_word else first
                 return _Found(start, end, "age", age_value, "år", approx)
+        if unit_low in self.time_units and self.low(last + 1) in raw["age_after_words"]:
+            # 'när barnet är sex månader gammalt'
+            return _Found(first, last + 1, "age", value, self.time_units[unit_low], approx)
+        if not unit_low or unit_low in self.lex.raw["range_words"]:
+            open_age = self._open_age_without_unit(n, first, last, value, approx)
+            if open_age is not None:
+                return open_age
+        if unit_low in raw["time_adjectives"] and self.low(last + 1) in self.time_units:
+            last, unit_low = last + 1, self.low(last + 1)  # 'de två senaste åren'
         if unit_low in self.time_units:
             if not self.is_year(n) or ranged:
                 return _Found(first, last + 1, "duration", value, self.time_units[unit_low], approx)
+        if unit_low in raw["measure_units"]:  # 'tre kilometer', '200 meter'
+            return _Found(first, last + 1, "other", value, raw["measure_units"][unit_low], approx)
+        if unit_low in raw["factor_units"] and self.low(last + 1) in raw["factor_comparatives"]:
+            return _Found(first, last + 1, "other", value, self.count_time[unit_low], approx)  # '3,5 gånger högre'
         if unit_low in self.count_time:
             return _Found(first, last + 1, "count", value, self.count_time[unit_low], approx)
         # a post's share in words: 'på halvtid'
@@ -362,8 +618,10 @@ class Reader(Scan):
             noun = self.counted_noun(last)
             if noun is not None:
                 return _Found(first, noun[0], "count", value, noun[1], approx)
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and self.money_context(n.i) \
-                and (value >= 1000 or any(self.low(k) in self.lex.multipliers for k in range(n.i, n.j))):
+        multiplied = any(self.low(k) in self.lex.multipliers for k in range(n.i, n.j))
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and \
+                (multiplied or (value >= 1000 and self.money_context(n.i))):
+            # '220 miljoner' with no counted noun: kronor are implied
             return _Found(first, last, "money", value, raw["money_unit_name"], approx)
         if n.words and self.toks[n.i].low in raw.get("ambiguous_cardinals", []):
             return None
@@ -375,6 +633,9 @@ class Reader(Scan):
         nxt = self.tok(n.j)
         if nxt is None:
             return None
+        qualified = self._qualified_measure(n, first, approx)
+        if qualified is not None:
+            return qualified
         if nxt.kind == "word" and self.lemma(nxt) in raw["article_number_nouns"]["nouns"]:
             unit = self.lemma(nxt)
             kind = "duration" if nxt.low in self.time_units else "count"
@@ -385,12 +646,107 @@ class Reader(Scan):
                 noun = self.counted_noun(other.j)
                 last, unit = noun if noun else (other.j, None)
                 return _Found(first, last, "count", [n.value, other.value], unit, approx)
+        counted = self._counting_one(n, first, approx)
+        if counted is not None:
+            return counted
         # pronoun 'en' set against a number: 'två kurser, en för ... och en för ...'
-        if (nxt.kind != "word" or nxt.low in raw["article_pronoun_followers"]) and \
+        if (not nxt.text[0].isalnum() or nxt.low in raw["article_pronoun_followers"]) and \
                 self._enumerated_after_number(n.i):
             before = self._enumerated_after_number(n.i)
             return _Found(first, n.j, "count", n.value, before.unit, approx)
         return None
+
+    def _juxtaposed(self, n: _Numeral) -> _Numeral | None:
+        """'elva, tolv blanketter', 'åtta tio år': two close number words side by side are
+        a range."""
+        if not n.words or n.article or n.ordinal or n.approx:
+            return None
+        k = n.j + 1 if self.low(n.j) == "," else n.j
+        side = self.numeral_starting(k)
+        if side is None or not side.words or side.article or side.ordinal or side.approx:
+            return None
+        gap = self.lex.raw["juxtaposed_range_gap"]
+        ok = isinstance(n.value, int) and isinstance(side.value, int) and 0 < side.value - n.value <= gap
+        return side if ok else None
+
+    def _and_cents(self, value: Any, factor: float, k: int, width: int) -> tuple[Any, int]:
+        """'83 kronor och 38 öre' -> 83.38: öre after kronor join the amount."""
+        cents = self.numeral_starting(k + width + 1)
+        if factor != 1 or self.low(k + width) != "och" or cents is None or not isinstance(value, int):
+            return value, width
+        unit = self.low(cents.j)
+        if self.lex.money_units.get(unit) != self.lex.raw["cents_factor"]:
+            return value, width
+        return round(value + cents.value * self.lex.raw["cents_factor"], 2), cents.j + 1 - k
+
+    def _article_idiom(self, n: _Numeral) -> bool:
+        """'på en gång', 'med en gång' (at once), 'en efter en': no number."""
+        window = " ".join(self.low(k) for k in range(n.i - 2, n.j + 2))
+        return any(idiom in window for idiom in self.lex.raw["article_idioms"])
+
+    def _qualified_measure(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
+        """'en dryg miljon', 'ett drygt år', 'ett helt år': a qualifier between the article
+        and a multiplier or unit of time keeps the article a number."""
+        qualifiers = self.lex.raw["article_qualifiers"]
+        word = self.low(n.j)
+        if word not in qualifiers:
+            return None
+        unit_tok = self.tok(n.j + 1)
+        if unit_tok is None or unit_tok.kind != "word":
+            return None
+        approx = approx or qualifiers[word]
+        factor = self.lex.multipliers.get(unit_tok.low)
+        if factor:
+            money = self._money_unit(n.j + 2)
+            noun = self.counted_noun(n.j + 2) if money is None else None
+            if noun is not None:  # 'en dryg miljon besökare'
+                return _Found(first, noun[0], "count", factor, noun[1], approx)
+            last = n.j + 2 + (money[1] if money else 0)
+            return _Found(first, last, "money", factor * (money[0] if money else 1),
+                          self.lex.raw["money_unit_name"], approx)
+        if unit_tok.low in self.time_units:
+            return _Found(first, n.j + 2, "duration", n.value, self.time_units[unit_tok.low], approx)
+        return None
+
+    def _counting_one(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
+        """'endast en grupp', 'en enda kommun', 'en röst per person', 'en kommun i taget',
+        'tre samordnare och en projektledare', 'tre grupper, där en grupp': the article
+        counts one when a word restricts it to one, a distributive phrase follows, or it
+        stands beside a count."""
+        raw = self.lex.raw
+        start = n.j + 1 if self.low(n.j) in raw["article_one_words"] else n.j
+        noun = self.counted_noun(start)
+        if noun is None:
+            return None
+        last, unit = noun
+        rate = self._per_whole(last)
+        if rate is not None:  # 'en fritidsgård per 2 000 personer'
+            whole_noun = self.counted_noun(rate.j)
+            return _Found(first, whole_noun[0] if whole_noun else rate.j, "ratio",
+                          {"part": n.value, "whole": rate.value}, unit, approx)
+        after = f"{self.low(last)} {self.low(last + 1)}"
+        restricted = self.low(n.i - 1) in raw["article_count_before"] and self.low(n.i - 2) != "inte"
+        cued = start > n.j or restricted or \
+            self.low(last) in raw["article_count_after"] or after in raw["article_count_after"]
+        if cued or self._beside_count(n.i, unit):
+            return _Found(first, last, "count", n.value, unit, approx)
+        return None
+
+    def _per_whole(self, k: int) -> _Numeral | None:
+        """The numeral of 'per 2 000 personer' starting at token k, if any."""
+        if self.low(k) != "per":
+            return None
+        whole = self.numeral_starting(k + 1)
+        return whole if whole is not None and not whole.article and not self.is_year(whole) else None
+
+    def _beside_count(self, k: int, unit: str | None, reach: int = 5) -> bool:
+        """'tre grupper, där en grupp': a count of the same noun just before (within
+        ``reach`` tokens of its sentence, no number between) sets the article against it."""
+        if not unit or not self.found or self.sent_of_number[-1] != self.sent[k]:
+            return False
+        last = self.found[-1]
+        return last.kind == "count" and last.unit == unit and \
+            self.toks[max(0, k - reach)].start <= last.end
 
     def _enumerated_after_number(self, k: int) -> Number | None:
         sid = self.sent[k]
@@ -432,6 +788,29 @@ class Reader(Scan):
         return bool(bound) and isinstance(value, (int, float)) and value >= low and \
             self.low(first - 1) not in self.lex.raw["duration_prepositions"] and \
             self.tok(first - 1) is not None and self.tok(first - 1).kind == "word"
+
+    def _age_sentence(self, k: int) -> bool:
+        """'Medelåldern är 40,7 år ... riket (41,4 år)': years in a sentence about age."""
+        sentence = self.sentence_text(k)
+        return any(cue in sentence for cue in self.lex.raw["age_sentence_cues"])
+
+    def _open_age_without_unit(self, n: _Numeral, first: int, last: int, value: Any,
+                               approx: bool) -> _Found | None:
+        """'i åldern 65 och uppåt', 'mellan åldrarna sex och 15 år': an age after a word
+        for age, without 'år' on the first number."""
+        if self.low(first - 1) not in self.lex.raw["age_range_people"]:
+            return None
+        side = self._open_age_after(last)
+        if side == "low":
+            return _Found(first, last + 2, "age", [value, None], "år", approx)
+        if side == "high":
+            return _Found(first, last + 2, "age", [None, value], "år", approx)
+        if self.low(last) == "och" and not isinstance(value, list):
+            other = self.numeral_starting(last + 1)
+            if other is not None and not other.article and isinstance(other.value, int):
+                end = other.j + 1 if self.low(other.j) in self.lex.raw["age_unit_words"] else other.j
+                return _Found(first, end, "age", [value, other.value], "år", approx)
+        return None
 
     def _open_age_after(self, k: int) -> str | None:
         pair = f"{self.low(k)} {self.low(k + 1)}"

@@ -22,6 +22,7 @@ from textmine.records import Number
 
 _TOKEN = regex.compile(
     r"(?P<num>(?<![0-9])[0-9]{1,3}(?:[\u00a0\u202f\u2009 ][0-9]{3})+(?:,[0-9]+)?(?![0-9])"
+    r"|(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9]|\.[0-9])"  # '18.000': a dot between thousands
     r"|[0-9]+(?:,[0-9]+)?)"
     r"|(?P<word>\p{L}+(?:[:'’]\p{L}+|-\p{L}+)*)"
     r"|(?P<dash>[–—‐‒-])"
@@ -30,7 +31,7 @@ _TOKEN = regex.compile(
 # Expressions read before tokenization: they either are numbers of a fixed shape or
 # contain digits that are not quantities (phone numbers, names, codes, times, URLs).
 _SPECIAL = regex.compile(
-    r"(?=[0-9+KkhwS])(?:"  # every alternative starts with one of these: a fast first test
+    r"(?=[0-9+KkhwS\p{Lu}§])(?:"  # every alternative starts with one of these: a fast first test
     r"(?P<phone>(?<![0-9])(?:\+46[ \u00a0]?\(?0?\)?[ \u00a0]?[1-9][0-9]{0,2}|0[1-9][0-9]{0,2})"
     r"[ \u00a0]?[–-][ \u00a0]?[0-9]{2,3}(?:[ \u00a0]?[0-9]{2,3}){1,3}(?![0-9])"
     r"|(?<![0-9])0[1-9][0-9]{0,2}[–-][0-9]{5,8}(?![0-9]))"
@@ -40,6 +41,8 @@ _SPECIAL = regex.compile(
     r"|(?P<slashdate>(?<![0-9/])[0-3]?[0-9]/[01]?[0-9](?:[-–][ \u00a0]?|[ \u00a0])(?:19|20)[0-9]{2}(?![0-9]))"
     r"|(?P<dotdate>(?<![0-9.])[0-3]?[0-9]\.[01]?[0-9]\.(?:19|20)[0-9]{2}(?![0-9]))"
     r"|(?P<slash>(?<![0-9/])[0-9]{1,3}/[0-9]{1,3}(?![0-9/]))"
+    r"|(?P<paragraph>§[ \u00a0]?[0-9]+[ \u00a0]?[a-h](?![\p{L}0-9]))"
+    r"|(?P<casenr>\b\p{Lu}{1,5}[ \u00a0]?/[ \u00a0]?(?:19|20)[0-9]{2}[:.][0-9]+(?:[-–][0-9]+)*(?![0-9]))"
     r"|(?P<statute>(?<![0-9])(?:19|20)[0-9]{2}:[0-9]{1,4}(?![0-9]))"
     r"|(?P<isodate>(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9]))"
     r"|(?P<decade>(?<![0-9])(?:(?:1[89]|20)[0-9]0-tal(?:ets?|en)?|[0-9]0-talets?)(?!\p{L}))"
@@ -75,6 +78,7 @@ class _Numeral:
     approx: bool = False  # ett X-tal
     article: bool = False  # bare en/ett
     words: bool = False
+    fraction: bool = False  # 'hälften', 'varannan': value is the whole of one part
 
 
 @dataclass
@@ -148,7 +152,7 @@ class Scan:
             kind = m.lastgroup
             blocked.append((m.start(), m.end()))
             s = m.group()
-            if kind == "statute":
+            if kind in ("statute", "casenr"):
                 self.special.append((m.start(), m.end(), "other", s, None))
             elif kind == "isodate":
                 self.special.append((m.start(), m.end(), "date", s, None))
@@ -169,6 +173,8 @@ class Scan:
                     self.special.append((m.start(), m.end(), "date", f"--{whole:02d}-{part:02d}", None))
                 elif whole:
                     self.special.append((m.start(), m.end(), "ratio", {"part": part, "whole": whole}, None))
+            elif kind == "paragraph":  # '§37a'
+                self.special.append((m.start(), m.end(), "other", int(regex.search(r"[0-9]+", s).group()), None))
             elif kind == "ordinal":
                 self.special.append((m.start(), m.end(), "ordinal", int(s.split(":")[0]), None))
             elif kind == "clock":  # 'kl. 18.30', '23:00': a time of day
@@ -182,17 +188,41 @@ class Scan:
             self.special.append((m.start("word"), m.end("word"), "grade",
                                  self.lex.raw["grade_nicknames"][word.lower()], "årskurs"))
             blocked.append((m.start("word"), m.end("word")))
+        stems = self.lex.raw["duration_compound_stems"]
+        for m in self.lex.duration_compound.finditer(self.text):  # '10-årsperiod', 'treåriga'
+            value = int(m.group("digits")) if m.group("digits") else self.lex.cardinals[m.group("word").lower()]
+            self.special.append((m.start(), m.end(), "duration", value, stems[m.group("stem").lower()]))
+            blocked.append((m.start(), m.end()))
         shares = self.lex.raw["post_share_words"]
         for m in self.lex.post_share.finditer(self.text):
-            word = m.group(1)
-            self.special.append((m.start(1), m.end(1), "percent", shares[word.lower()],
+            word = m.group(2)
+            if not self._post_share_cued((m.group("cue") or "").lower(), m.start()):
+                continue
+            self.special.append((m.start(2), m.end(2), "percent", shares[word.lower()],
                                  self.lex.raw["post_share_unit"]))
+        for m in self.lex.street_number.finditer(self.text):  # 'Fabriksgatan 3 E'
+            blocked.append((m.start("number"), m.end("number")))
         if "@" in self.text:
             blocked.extend((m.start(), m.end()) for m in _EMAIL.finditer(self.text))
         for m in self.lex.name_digits.finditer(self.text):
             if m.group(1)[0].isupper():
                 blocked.append((m.start(), m.end()))
         return blocked
+
+    def _post_share_cued(self, cue: str, start: int) -> bool:
+        """'anställd på halvtid', 'jobbar halvtid': a post's share; not a course 'på heltid'."""
+        raw = self.lex.raw
+        if cue in raw["post_share_cues"]:
+            return True
+        if cue != "på":
+            return False
+        sentence_start = max(self.text.rfind(".", 0, start), self.text.rfind("\n", 0, start)) + 1
+        before = self.text[sentence_start:start].lower()
+        near = regex.findall(r"\p{L}+", before)[-4:]  # 'en samordnare på halvtid'
+        if any(w in raw["post_share_cues"] or (len(w) > 5 and w.endswith(tuple(raw["post_share_role_suffixes"])))
+               for w in near):
+            return True
+        return not any(word in before for word in raw["post_share_not_cues"])
 
     def _date_before(self, start: int) -> bool:
         """'den 3/5', 'från 1/6', 'mellan 1/6 och 31/8': a word before a day/month."""
@@ -254,8 +284,17 @@ class Scan:
             numeral = _Numeral(i, i + 1, value, digits=" " not in tok.text and "," not in tok.text
                                and not _SPACE_CHARS.search(tok.text))
             return self._extend_multiplier(numeral)
+        couple = self._couple(i)
+        if couple is not None:
+            return couple
         if tok.kind != "word" or tok.low in self.lex.multipliers:
             return None
+        fraction = self.lex.raw["fraction_words"].get(tok.low)
+        if fraction:  # 'hälften', 'halva', 'varannan'
+            return _Numeral(i, i + 1, fraction, False, words=True, fraction=True)
+        adverb = self.lex.raw["ordinal_adverbs"].get(tok.low)
+        if adverb and self.low(i - 1) in self.lex.raw["ordinal_adverb_after"]:
+            return _Numeral(i, i + 1, adverb, False, ordinal=True, words=True)  # 'är först ut'
         word = self._word_value(tok)
         if word is None or self._after_vague(i):
             return None
@@ -286,11 +325,25 @@ class Scan:
         return best
 
     def _after_vague(self, i: int) -> bool:
-        """'ett par hundra tusen', 'flera tusen': number words after a vague word."""
+        """'flera tusen', 'några hundra': number words after a vague word ('ett par
+        tusen' is read as a number of its own, see ``_couple``)."""
         k = i - 1
         while k >= 0 and self.toks[k].kind == "word" and self.lex.number_word.fullmatch(self.toks[k].low):
             k -= 1
         return k >= 0 and self.toks[k].low in self.vague
+
+    def _couple(self, i: int) -> _Numeral | None:
+        """'ett par tusen', 'ett par hundra': a couple of a multiplier, about twice it."""
+        phrase = self.lex.raw["couple_words"]
+        n = len(phrase)
+        if [self.low(i + m) for m in range(n)] != phrase:
+            return None
+        word = self.low(i + n)
+        factor = self.lex.multipliers.get(word) or (1000 if word in self.lex.thousand else None) \
+            or (100 if word in self.lex.raw["hundred"] else None)
+        if factor is None:
+            return None
+        return _Numeral(i, i + n + 1, 2 * factor, False, approx=True, words=True)
 
     def _extend_multiplier(self, numeral: _Numeral) -> _Numeral:
         """'75 miljoner', '10 tusen' are one number."""
@@ -372,6 +425,9 @@ class Scan:
             pos = self.pos(t)
             if pos in ("NOUN", "PROPN", "X"):
                 return not t.text[0].isupper() or pos == "NOUN"
+            if pos == "VERB" and len(low) >= self.lex.raw["long_plural_min"] and \
+                    low.endswith(("ar", "er", "or")) and not t.text[0].isupper():
+                return True  # a long plural compound the tagger took for a verb ('fritidsgårdar')
             if pos == "ADJ":
                 return low in self.noun_like_adj or low in self.adjectives
             return False
@@ -389,19 +445,52 @@ class Scan:
             return True
         return not self.has_pos and t.low.endswith(self.lex.adjective_suffixes) and t.low not in self.lemma_forms
 
-    def counted_noun(self, k: int) -> tuple[int, str] | None:
-        """(end token, unit) of '[adjectives] noun' starting at token k, if any."""
+    def counted_noun(self, k: int, adjective_head: bool = True) -> tuple[int, str] | None:
+        """(end token, unit) of '[adjectives] noun' starting at token k, if any; with
+        ``adjective_head`` an adjective that stands for the noun counts too."""
+        coordinated = self._coordinated_compound(k)
+        if coordinated is not None:
+            return coordinated
         last_noun = None
         j = k
-        while j < k + 3 and self.is_adjective(j) and self.noun_like(j + 1):
+        while j < k + 3 and self.is_adjective(j) and (self.noun_like(j + 1) or self._named_noun(j + 1)):
             j += 1
-        if self.noun_like(j):
+        if self.noun_like(j) or (j > k and self._named_noun(j)):
             last_noun = j
         elif j > k and self.tok(j - 1) is not None and self.tok(j - 1).low in self.noun_like_adj:
             last_noun = j - 1
+        elif adjective_head and self._adjective_head(j):
+            last_noun = j
         if last_noun is None:
             return None
         return last_noun + 1, self.lemma(self.toks[last_noun])
+
+    def _coordinated_compound(self, k: int) -> tuple[int, str] | None:
+        """'sport- och friluftsprylar', 'högstadie- och gymnasieskola': one noun phrase."""
+        t, dash = self.tok(k), self.tok(k + 1)
+        if t is None or t.kind != "word" or dash is None or dash.kind != "dash" or dash.start != t.end \
+                or self.low(k + 2) not in ("och", "eller"):
+            return None
+        return self.counted_noun(k + 3)
+
+    def _named_noun(self, k: int) -> bool:
+        """A capitalised noun after an adjective ('15 nya Digidelcenter')."""
+        t = self.tok(k)
+        return t is not None and t.kind == "word" and self.has_pos and t.text[0].isupper() \
+            and self.pos(t) in ("PROPN", "NOUN")
+
+    def _adjective_head(self, k: int) -> bool:
+        """An adjective or participle used as the noun ('284 sökande', '886 behöriga (...)',
+        '11 000 långtidsarbetslösa eller nyanlända'): nothing noun-like follows it."""
+        t = self.tok(k)
+        if t is None or t.kind != "word" or len(t.text) < 4 or t.low in self.function_words \
+                or t.low in self.vague or t.low in self.lex.ordinals or t.low in self.lex.cardinals:
+            return False
+        adjective = self.pos(t) == "ADJ" if self.has_pos else t.low.endswith(("ande", "ende"))
+        # a plural or participle form ('behöriga', 'sökande'), not an adverbial 'kommunalt'
+        if not adjective or not t.low.endswith(("a", "e")) or t.low in self.lex.raw["not_head_adjectives"]:
+            return False
+        return not self.noun_like(k + 1) and not self.is_adjective(k + 1)
 
     def approx_before(self, k: int) -> int | None:
         """Index of the first token of an approximation phrase ending right before k."""
@@ -409,6 +498,8 @@ class Scan:
         if last == "." and k >= 2 and self.low(k - 2) + "." in self.lex.abbreviated_approx \
                 and self.toks[k - 2].end == self.toks[k - 1].start:
             return k - 2  # "ca." with the dot as its own token
+        if last in self.lex.raw["approx_prepositions"] and self.low(k - 2) in self.lex.raw["approx_prepositions"][last]:
+            return None  # 'sträcker sig över tre år': a preposition, not a qualifier
         best = None
         for words in self.lex.approx_by_last.get(last, []):
             start = k - len(words)
@@ -421,8 +512,17 @@ class Scan:
         return self.text[self.toks[first].start:self.toks[last].end].lower()
 
     def money_context(self, k: int) -> bool:
+        """A word of money in the sentence of token k: a cue matches a whole word or the
+        word's inflected forms ('budgeten'), not the start of a compound ('lönesubventionerad')."""
         sentence = self.sentence_text(k)
-        return any(cue in sentence for cue in self.lex.raw["money_context"])
+        words = regex.findall(r"\p{L}+", sentence)
+        for cue in self.lex.raw["money_context"]:
+            if " " in cue:
+                if cue in sentence:
+                    return True
+            elif any(w.startswith(cue) and len(w) - len(cue) <= 4 for w in words):
+                return True
+        return False
 
     def previous_count(self, k: int) -> Number | None:
         """The count just before token k in this or the previous sentence (a ratio's whole)."""
@@ -434,7 +534,19 @@ class Scan:
                 return number
         return None
 
+    def previous_of_unit(self, unit: str | None) -> Number | None:
+        """The last number found so far that counts ``unit`` ('tre dagar' before 'en av
+        dessa dagar')."""
+        for number in reversed(self.found):
+            if unit and number.unit == unit and number.kind in ("count", "duration") \
+                    and isinstance(number.value, (int, float)) \
+                    and not isinstance(number.value, bool):
+                return number
+        return None
+
     def age_context(self, first: int) -> bool:
+        if self.low(first - 1) == "(":  # 'ungdomar (18–25 år)'
+            first -= 1
         prev = self.low(first - 1)
         if prev in self.people or f"{self.low(first - 2)} {prev}" in self.people:
             return True

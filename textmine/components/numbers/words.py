@@ -43,6 +43,8 @@ class NumberWords:
     post_share: Any
     name_digits: Any
     grade_nickname: Any  # 'i nian', 'tvåan på gymnasiet'
+    duration_compound: Any  # '10-årsperiod', 'treåriga'
+    street_number: Any  # 'Fabriksgatan 3 E': an address, no number
     time_units: dict  # lower-cased unit word -> unit
     count_time: dict
     money_units: dict  # lower-cased unit word -> factor
@@ -82,9 +84,11 @@ class NumberWords:
             frozenset(w[:2] for w in list(cardinals) + list(ordinals) + [m[0] for m in morphemes]),
             frozenset(raw["ratio_pronouns"]) - frozenset(raw["ratio_whole_determiners"]),
             regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
-            regex.compile(r"(?i)\bpå[ \u00a0](" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
+            regex.compile(r"(?i)\b(?:(?P<cue>\p{L}+)[ \u00a0])?(" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
             regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"),
-            _grade_nickname(raw),
+            _grade_nickname(raw), _duration_compound(raw),
+            regex.compile(r"\p{Lu}\p{L}*(?:" + "|".join(map(regex.escape, raw["street_suffixes"]))
+                          + r")[ \u00a0]+(?P<number>[0-9]{1,3}(?:[ \u00a0]?[A-Za-z](?!\p{L}))?)(?![0-9])"),
             {k.lower(): v for k, v in raw["time_units"].items()}, dict(raw["count_time_nouns"]),
             {k.lower(): v for k, v in raw["money_units"].items()}, dict(raw["percent_units"]),
             dict(raw["lemmas"]["forms"]))
@@ -135,6 +139,15 @@ def _grade_nickname(raw: dict[str, Any]) -> Any:
                          rf"|\b(?P<word>{words})(?=[ \u00a0]+(?:{after})\b))", regex.V1)
 
 
+def _duration_compound(raw: dict[str, Any]) -> Any:
+    """A length of time written as the first part of a compound: '10-årsperiod',
+    'treåriga', '60-dagarsperioden' (not 'årsåldern', an age)."""
+    words = "|".join(sorted(map(regex.escape, raw["cardinals"]), key=len, reverse=True))
+    stems = "|".join(sorted(map(regex.escape, raw["duration_compound_stems"]), key=len, reverse=True))
+    return regex.compile(rf"(?i)(?<![\p{{L}}0-9])(?:(?P<digits>[0-9]{{1,3}})-|(?P<word>{words}))"
+                         rf"(?P<stem>{stems})(?!{raw['duration_compound_not']})\p{{L}}*", regex.V1)
+
+
 def bundled_words() -> NumberWords:
     """The bundled word lists (for ``parse_number`` called without a component)."""
     return NumberWords.from_resources(bundled(DATA_FILE))
@@ -155,8 +168,13 @@ _DIGITS = regex.compile(
     r"[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[,.][0-9]+)?")
 
 
+_DOT_GROUPED = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+
+
 def _digits_value(text: str) -> int | float | None:
-    """'2 000' -> 2000, '2,5' -> 2.5; None when ``text`` is not a digit number."""
+    """'2 000' -> 2000, '2,5' -> 2.5, '18.000' -> 18000; None when ``text`` is not a digit number."""
+    if _DOT_GROUPED.fullmatch(text):  # Swedish decimals take a comma: a dot groups thousands
+        return int(text.replace(".", ""))
     if not _DIGITS.fullmatch(text):
         return None
     plain = _SPACE_CHARS.sub("", text).replace(" ", "").replace(",", ".")

@@ -1,0 +1,308 @@
+"""Numbers on real text (issue 11): the constructions the real-dev error analysis found
+(``corpus/real/decisions/numbers-error-analysis.md``), each on a made-up sentence.
+
+Runs on ``spacy.blank("sv")`` like ``test_numbers.py``.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from textmine.components.numbers import extract_numbers
+
+NLP = spacy.blank("sv")
+
+
+def numbers(text: str) -> list[dict]:
+    return [n.to_dict() for n in extract_numbers(NLP(text))]
+
+
+def one(text: str, span: str) -> dict:
+    """The number whose text is ``span`` (fails if it is not found exactly once)."""
+    hits = [n for n in numbers(text) if n["text"] == span]
+    assert len(hits) == 1, (span, numbers(text))
+    return hits[0]
+
+
+def reading(text: str, span: str) -> tuple:
+    found = one(text, span)
+    return found["kind"], found["value"], found["unit"], found["approx"]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Det är första året vi gör så.", "första året", ("ordinal", 1, "år", False)),
+    ("Redan första veckan kom många.", "första veckan", ("ordinal", 1, "vecka", False)),
+    ("Elever som gått ut första årskursen får jobb.", "första årskursen", ("grade", 1, "årskurs", False)),
+    ("De går i första eller andra årskursen.", "första", ("grade", 1, "årskurs", False)),
+    ("De går i första eller andra årskursen.", "andra årskursen", ("grade", 2, "årskurs", False)),
+])
+def test_ordinals_with_time_and_school_year_nouns(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Medan det andra år har gått bättre.",
+    "Kursen i Första hjälpen ges i vår.",
+])
+def test_ordinal_words_that_are_no_numbers(text):
+    assert numbers(text) == []
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Endast en organisation per by kan söka.", "en organisation", ("count", 1, "organisation", False)),
+    ("Det räcker med en enda inloggning.", "en enda inloggning", ("count", 1, "inloggning", False)),
+    ("Det ska finnas minst en familjecentral i staden.", "minst en familjecentral",
+     ("count", 1, "familjecentral", True)),
+    ("Vi tar en kommun i taget.", "en kommun", ("count", 1, "kommun", False)),
+    ("Klassen delades i tre grupper, där en grupp läser på distans.", "en grupp",
+     ("count", 1, "grupp", False)),
+    ("Det sparar motsvarande en årsarbetare.", "en årsarbetare", ("count", 1, "årsarbetare", False)),
+    ("Det handlar om en dryg miljon som fördelas.", "en dryg miljon", ("money", 1000000, "kronor", True)),
+    ("Sedan ett drygt år finns ett team.", "ett drygt år", ("duration", 1, "år", True)),
+    ("Räknat på ett helt år blir det mer.", "ett helt år", ("duration", 1, "år", False)),
+    ("Det blir en fritidsgård per 2 000 personer.", "en fritidsgård per 2 000 personer",
+     ("ratio", {"part": 1, "whole": 2000}, "fritidsgård", False)),
+])
+def test_the_article_counting_one(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Det kan åtgärdas på en gång.",
+    "Hon bjöd upp en efter en av de sju deltagarna.",
+    "Det är en av de viktigaste frågorna.",
+    "Ett av dessa mål handlar om hälsa.",
+])
+def test_the_article_that_is_no_number(text):
+    assert not [n for n in numbers(text) if n["value"] == 1 or n["kind"] == "ratio"]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Det fanns 100 sommarjobb men bara 82 av platserna användes.", "82 av platserna",
+     ("ratio", {"part": 82, "whole": 100}, "plats", False)),
+    ("Sex av nätverkets kommuner har svarat.", "Sex av nätverkets kommuner",
+     ("ratio", {"part": 6, "whole": None}, "kommun", False)),
+    ("De har öppet tre dagar i veckan, varav på kvällstid en av dessa dagar.", "en av dessa dagar",
+     ("ratio", {"part": 1, "whole": 3}, "dag", False)),
+    ("Nu har 170 kommuner av Sveriges 290 ett projekt.", "170 kommuner av Sveriges 290",
+     ("ratio", {"part": 170, "whole": 290}, "kommun", False)),
+    ("Det blev 63 ungdomar av totalt 80 deltagare.", "63 ungdomar",
+     ("ratio", {"part": 63, "whole": 80}, "ungdom", False)),
+    ("Det är ett av totalt 30 projekt.", "ett av totalt 30 projekt",
+     ("ratio", {"part": 1, "whole": 30}, "projekt", False)),
+])
+def test_parts_of_a_whole(text, span, expected):
+    assert reading(text, span) == expected
+
+
+def test_numbers_listed_after_a_part_share_its_whole():
+    text = ("Totalt deltog 46 pojkar och av dem har 20 börjat studera, ett tiotal har fått arbete, "
+            "sex stycken har flyttat och tio deltagare är kvar.")
+    assert [(n["text"], n["value"]) for n in numbers(text) if n["kind"] == "ratio"] == [
+        ("20", {"part": 20, "whole": 46}), ("ett tiotal", {"part": 10, "whole": 46}),
+        ("sex stycken", {"part": 6, "whole": 46}), ("tio deltagare", {"part": 10, "whole": 46})]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Stigen blir tre kilometer lång.", "tre kilometer", ("other", 3, "kilometer", False)),
+    ("Eleven ska simma 200 meter.", "200 meter", ("other", 200, "meter", False)),
+    ("Risken är 3,5 gånger högre.", "3,5 gånger", ("other", 3.5, "gång", False)),
+    ("Vi ses två gånger i veckan.", "två gånger", ("count", 2, "gång", False)),
+    ("Antalet röster motsvarar en promille av befolkningen.", "en promille",
+     ("ratio", {"part": 1, "whole": 1000}, None, False)),
+])
+def test_measures_factors_and_per_mille(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Biblioteken kan söka ur en pott på 220 miljoner.", "220 miljoner", 220000000),
+    ("Regionen skjuter till två miljoner extra.", "två miljoner", 2000000),
+])
+def test_millions_without_a_noun_are_money(text, span, value):
+    assert reading(text, span) == ("money", value, "kronor", False)
+
+
+def test_a_money_cue_inside_a_compound_is_no_money_context():
+    found = one("I dag har över 13 000 en lönesubventionerad anställning.", "över 13 000")
+    assert found["kind"] == "count"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Några av ungdomarna (18–25 år) får jobb.", "18–25 år", ("age", [18, 25], "år", False)),
+    ("Medelåldern är lägre än i riket (41,4 år).", "41,4 år", ("age", 41.4, "år", False)),
+    ("Risken vid 20 års ålder är hög.", "20 års ålder", ("age", 20, "år", False)),
+    ("Besöket görs när barnet är sex månader gammalt.", "sex månader", ("age", 6, "månad", False)),
+    ("Den som fyllt 70 år får en guide.", "70 år", ("age", [70, None], "år", False)),
+    ("Gratis bad för personer i åldern 65 och uppåt.", "65 och uppåt", ("age", [65, None], "år", False)),
+    ("För barn mellan åldrarna sex och 15 år.", "sex och 15 år", ("age", [6, 15], "år", False)),
+    ("Träning för äldre från 79 år eller äldre.", "79 år eller äldre", ("age", [79, None], "år", False)),
+])
+def test_ages(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Det sker under en 10-årsperiod.", "10-årsperiod", ("duration", 10, "år", False)),
+    ("Det treåriga projektet slutar nu.", "treåriga", ("duration", 3, "år", False)),
+    ("Förslaget ligger uppe hela 60-dagarsperioden.", "60-dagarsperioden", ("duration", 60, "dag", False)),
+    ("Ungdomar i 16-årsåldern söker.", "16-årsåldern", ("age", 16, "år", False)),
+])
+def test_lengths_of_time_inside_compounds(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Det är öppet fram till åtta på kvällen.", "åtta", 8),
+    ("På fredagar är det öppet till elva.", "elva", 11),
+])
+def test_times_of_day_in_words(text, span, value):
+    assert reading(text, span) == ("other", value, "klockslag", False)
+
+
+def test_a_time_of_day_keeps_its_qualifier():
+    assert reading("Öppet till minst 23:00 på fredagar.", "minst 23:00") == ("other", 23, "klockslag", True)
+
+
+def test_a_number_word_is_no_time_without_a_cue():
+    assert reading("Det kom åtta deltagare på kvällen.", "åtta deltagare")[0] == "count"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Ansökningarna har ökat med nästan 100 procent.", "med nästan 100 procent",
+     ("change", {"delta": 100}, "procent", True)),
+    ("I år ökade eleverna som följde programmet sitt meritvärde med 40 poäng.", "med 40 poäng",
+     ("change", {"delta": 40}, "poäng", False)),
+    ("Medlen ökar från 11 kronor per invånare till 15 kronor.", "från 11 kronor per invånare till 15 kronor",
+     ("change", {"from": 11, "to": 15}, "kronor", False)),
+])
+def test_changes(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Kommunen kan få maximalt 111 000 kronor.", "maximalt 111 000 kronor", ("money", 111000, "kronor", True)),
+    ("Där finns uppåt 50 satsningar.", "uppåt 50 satsningar", ("count", 50, "satsning", True)),
+    ("Vi nådde kanske tio pojkar.", "kanske tio pojkar", ("count", 10, "pojke", True)),
+    ("Det var för snart fyra år sedan.", "snart fyra år", ("duration", 4, "år", True)),
+    ("Närmare 300 barn har över 30 procents frånvaro.", "över 30 procents", ("percent", 30, "procent", True)),
+])
+def test_qualifiers(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Det finns 18.000 personer i extratjänster.", "18.000 personer", ("count", 18000, "person", False)),
+    ("Ärendet (KS/2012:628-805) avgjordes.", "KS/2012:628-805", ("other", "KS/2012:628-805", None, False)),
+    ("Det gäller 284 sökande i år.", "284 sökande", ("count", 284, "sökande", False)),
+    ("Sedan dess har närmare en miljon sport- och friluftsprylar skänkts.",
+     "närmare en miljon sport- och friluftsprylar", ("count", 1000000, "friluftspryel", True)),  # fallback lemma
+])
+def test_forms_of_digits_and_counted_nouns(text, span, expected):
+    assert reading(text, span) == expected
+
+
+def test_a_decimal_comma_is_still_a_decimal():
+    assert reading("Indexet ligger på 1,24 i år.", "1,24")[1] == 1.24
+
+
+def test_only_a_restricting_word_makes_the_article_count():
+    assert numbers("Det är inte bara en trend.") == []
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Det beslutades i december år 2017.", "december år 2017", ("date", "2017-12", None, False)),
+    ("Under perioden november 2021 till januari 2022 var den öppen.", "november 2021 till januari 2022",
+     ("period", [2021, 2022], None, False)),
+    ("Enkäten skickas ut den 16-22 augusti.", "16-22 augusti", ("date", ["--08-16", "--08-22"], None, False)),
+    ("Folkhälsoplan 2015 – 2018 gäller nu.", "2015 – 2018", ("period", [2015, 2018], None, False)),
+    ("De deltog mellan åren 2016 och 2018.", "mellan åren 2016 och 2018", ("period", [2016, 2018], None, False)),
+    ("Projekten genomförs under perioden 2015 och 2016.", "2015 och 2016", ("period", [2015, 2016], None, False)),
+    ("Medlen (§ 37 a) delas ut.", "§ 37 a", ("other", 37, None, False)),
+    ("Medlen enligt §37a delas ut.", "§37a", ("other", 37, None, False)),
+    ("De vandrar under veckorna 24-34 i sommar.", "veckorna 24-34", ("other", [24, 34], "vecka", False)),
+])
+def test_dates_periods_and_identifiers(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Resultatet visar att hälften har nått målet.", "hälften", ("ratio", {"part": 1, "whole": 2}, None, False)),
+    ("Knappt hälften av kommunerna har svarat.", "Knappt hälften", ("ratio", {"part": 1, "whole": 2}, None, True)),
+    ("Närmare varannan kursdeltagare läste på distans.", "Närmare varannan kursdeltagare",
+     ("ratio", {"part": 1, "whole": 2}, "kursdeltagare", True)),
+    ("Trelleborg var först i landet med detta.", "först", ("ordinal", 1, None, False)),
+    ("Tidigare var det elva, tolv blanketter.", "elva, tolv blanketter", ("count", [11, 12], "blankett", False)),
+    ("Timlönen är 83 kronor och 38 öre.", "83 kronor och 38 öre", ("money", 83.38, "kronor", False)),
+    ("Om förslaget får 50 eller fler röster går det vidare.", "50 eller fler röster", ("count", 50, "röst", True)),
+    ("De tre områdena har ett deltagande under femtio procent.", "under femtio procent",
+     ("percent", 50, "procent", True)),
+    ("De första tre månaderna är gratis.", "första tre månaderna", ("duration", 3, "månad", False)),
+    ("Under de två senaste åren har det ökat.", "två senaste åren", ("duration", 2, "år", False)),
+    ("Han jobbar halvtid som samordnare.", "halvtid", ("percent", 50, "tjänst", False)),
+])
+def test_fractions_and_other_forms(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kursen är på heltid under fem dagar.",
+    "Mötesplatsen ligger på Fabriksgatan 3 E i staden.",
+    "Det var kampanjen Digidel 2013 som startade det.",
+    "Enligt rapporten ”Svenskarna och internet 2018” är det så.",
+    "Först ska vi prata om det.",
+])
+def test_no_number_here(text):
+    assert not [n for n in numbers(text) if n["kind"] in ("percent", "count", "year", "ordinal")]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Alla med barn från årskurs sex och uppåt får brevet.", "årskurs sex och uppåt",
+     ("grade", [6, None], "årskurs", False)),
+    ("Totalt kom 225 ansökningar. Av de som sökte fick 131 också bifall.", "131",
+     ("ratio", {"part": 131, "whole": 225}, "ansökning", False)),
+    ("Vi har utvecklat metoden i steg 2.", "steg 2", ("other", 2, None, False)),
+    ("Ett par tusen sexåringar har deltagit.", "Ett par tusen sexåringar", ("count", 2000, "sexåring", True)),
+    ("Arbetet sträcker sig över tre år.", "tre år", ("duration", 3, "år", False)),
+    ("Projektet pågick i över tre år.", "över tre år", ("duration", 3, "år", True)),
+])
+def test_open_grades_parts_steps_and_couples(text, span, expected):
+    assert reading(text, span) == expected
+
+
+def test_a_part_with_its_own_noun_after_av_de_som_is_a_count():
+    found = one("Av dem som lagts upp har uppåt 50 satsningar på gång.", "uppåt 50 satsningar")
+    assert found["kind"] == "count"
+
+
+def test_a_post_on_half_time_in_a_sentence_about_training():
+    found = one("Kommunen satsar på utbildning, med en samordnare på halvtid som ger stöd.", "halvtid")
+    assert (found["kind"], found["value"], found["unit"]) == ("percent", 50, "tjänst")
+
+
+def test_a_year_after_med_is_no_change():
+    found = one("Antalet besök har ökat jämfört med 2018.", "2018")
+    assert (found["kind"], found["value"]) == ("year", 2018)
+
+
+def test_an_article_before_a_compound_of_time_is_no_count():
+    assert [n["text"] for n in numbers("Omkring 180 medarbetare har gått en tvådagarskurs.")] == [
+        "Omkring 180 medarbetare", "tvådagarskurs"]
+
+
+def test_var_and_an_ordinal_before_a_time_noun_is_a_ratio():
+    found = one("Enkäten görs var tredje år.", "var tredje")
+    assert (found["kind"], found["value"]) == ("ratio", {"part": 1, "whole": 3})
+
+
+def test_a_percent_before_a_post_word_is_a_posts_share():
+    assert reading("Hon har en 50 procents anställning.", "50 procents") == ("percent", 50, "tjänst", False)
+
+
+def test_a_number_larger_than_the_whole_is_no_listed_part():
+    found = one("Åtta av tio elever trivs och 30 lärare stannar.", "30 lärare")
+    assert found["kind"] == "count"
+
+
+def test_a_number_word_with_a_noun_after_a_clock_cue_is_no_time():
+    assert one("Det är öppet till tio veckor efter start.", "tio veckor")["kind"] == "duration"
