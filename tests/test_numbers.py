@@ -366,3 +366,16 @@ def test_percentage_points_are_a_change_only_when_something_changed(text, span, 
 def test_mellan_belongs_to_a_dashed_range():
     found = one("Barn mellan 6-15 år deltar.", "mellan 6-15 år")
     assert (found["kind"], found["value"]) == ("age", [6, 15])
+
+
+def test_a_modifier_the_parser_hangs_on_the_next_noun_is_not_the_counted_noun():
+    """A tagger may call 'analoga' a noun; the parse says it modifies 'trygghetslarm'."""
+    from spacy.tokens import Doc
+
+    words = ["Vi", "bytte", "240", "analoga", "trygghetslarm", "."]
+    doc = Doc(NLP.vocab, words=words, pos=["PRON", "VERB", "NUM", "NOUN", "NOUN", "PUNCT"],
+              heads=[1, 1, 4, 4, 1, 1], deps=["nsubj", "ROOT", "nummod", "det", "obj", "punct"],
+              lemmas=["vi", "byta", "240", "analog", "trygghetslarm", "."])
+    found = [n.to_dict() for n in extract_numbers(doc)]
+    assert [(n["text"], n["unit"]) for n in found] == [("240 analoga trygghetslarm",
+                                                         "trygghetslarm")]

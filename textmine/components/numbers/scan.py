@@ -441,9 +441,22 @@ class Scan:
             return False
         if self.has_pos and self.pos(t) in ("ADJ", "VERB") and t.low not in self.function_words:
             return True
+        if self.modifies_next(k):
+            return True
         if t.low in self.adjectives:
             return True
         return not self.has_pos and t.low.endswith(self.lex.adjective_suffixes) and t.low not in self.lemma_forms
+
+    def modifies_next(self, k: int) -> bool:
+        """A word the parser hangs on the noun right after it as a modifier ('240 analoga
+        trygghetslarm' with 'analoga' tagged as a noun): not the counted noun itself."""
+        t, following = self.tok(k), self.tok(k + 1)
+        if not self.has_pos or t is None or following is None or following.kind != "word":
+            return False
+        token, head = self.spacy_token(t), self.spacy_token(following)
+        return token is not None and head is not None and token.head == head \
+            and token.dep_ in ("amod", "det") and head.pos_ == "NOUN" and token.pos_ == "NOUN" \
+            and t.low.endswith(("a", "e"))
 
     def counted_noun(self, k: int, adjective_head: bool = True) -> tuple[int, str] | None:
         """(end token, unit) of '[adjectives] noun' starting at token k, if any; with
