@@ -204,9 +204,26 @@ def test_trigger_index_holds_every_pattern_a_word_can_match(nlp, prefix, word, e
     "Många äldre i kommunen saknar vana vid e-tjänster.",
     "Det finns ingen e-tjänst för bygglov.",
     "Föräldrarna efterfrågar mer stöd under tonåren.",
+    # purpose and commission: what is to be done is no activity yet (issue 11)
+    "Syftet är att skapa en mötesplats för unga.",
+    "Syftet med projektet är att skapa en mötesplats för unga.",
+    "Projektet syftar till att starta en fritidsgård.",
+    "Byn kommer få en ny lekplats.",
 ])
 def test_plans_goals_and_lacks_are_no_activities(nlp, text):
     assert types(nlp(text)) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nämnden har fått i uppdrag att starta en fritidsgård.", set()),
+    ("Kommunen har etablerat ett lärcentrum i syfte att anställa en studiecoach.",
+     {"motesplats"}),
+    ("I syfte att nå fler unga har kommunen öppnat en fritidsgård.", {"motesplats"}),
+])
+def test_purpose_and_commission_cut_only_what_follows_them(nlp, text, expected):
+    """'i uppdrag att', 'i syfte att' after the main clause end the activity part; a
+    sentence that opens with its purpose keeps its main clause."""
+    assert types(nlp(text)) == expected
 
 
 def test_a_modal_in_a_subordinate_clause_leaves_the_main_clause(nlp):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from activity_hits import load_passages  # noqa: E402
+from activity_hits import load_passages, rules_pipeline  # noqa: E402
 
 CLASSES = [
     ("plan", re.compile(r"\b(ska|skall|kommer att|planera\w*|planeras|målet|syftet|tanken|"
@@ -54,12 +54,10 @@ def org_subject(span) -> bool:
 
 
 def main() -> int:
-    import textmine
-
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", help="print the cases of this class")
     args = parser.parse_args()
-    nlp = textmine.load()
+    nlp = rules_pipeline()
     recognizer = nlp.get_pipe("textmine_activities").rules
     fp, fn = Counter(), Counter()
     fp_type = Counter()

@@ -43,6 +43,16 @@ def _municipality(line: dict):
     return passage_municipality(line)
 
 
+def rules_pipeline():
+    """textmine's pipeline with the activity rules alone (no hit filter): what the recipes
+    measure and what the filter is trained on."""
+    import textmine
+
+    nlp = textmine.load()
+    nlp.get_pipe("textmine_activities").use_hit_filter(False)
+    return nlp
+
+
 def load_passages(nlp, reports: bool = True) -> list[Passage]:
     """Real-dev passages, then (``reports``) those of the bundled development reports."""
     from textmine.pipeline.context import make_doc
