@@ -226,6 +226,19 @@ def test_purpose_and_commission_cut_only_what_follows_them(nlp, text, expected):
     assert types(nlp(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a council that is not a citizens' or young people's one, a turnout figure and the
+    # national curriculum are mentions, not dialogue or strategy work
+    ("Folkhälsorådet sammanträder fyra gånger per år.", set()),
+    ("Valdeltagandet i kommunen är lågt.", set()),
+    ("I läroplanen står att skolan ger eleverna digital kompetens.", set()),
+    ("Ungdomsrådet träffas varje månad.", {"delaktighet_dialog"}),
+    ("Stadsvärdar har berättat för nyanlända om valet.", {"delaktighet_dialog"}),
+])
+def test_mentions_that_are_no_dialogue(nlp, text, expected):
+    assert types(nlp(text)) == expected
+
+
 def test_a_modal_in_a_subordinate_clause_leaves_the_main_clause(nlp):
     doc = nlp("Kommunen har anställt en samordnare som ska stötta unga.")
     assert "rekrytering" in types(doc)
