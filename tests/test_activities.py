@@ -219,6 +219,10 @@ def test_plans_goals_and_lacks_are_no_activities(nlp, text):
     ("Kommunen har etablerat ett lärcentrum i syfte att anställa en studiecoach.",
      {"motesplats"}),
     ("I syfte att nå fler unga har kommunen öppnat en fritidsgård.", {"motesplats"}),
+    ("Nämnden ska utreda möjligheterna att starta en fritidsgård.", set()),
+    # the inquiry is strategy work; what it looks into is not done yet
+    ("Förvaltningen utreder förutsättningarna för en ny fritidsgård.",
+     {"strategi_organisation"}),
 ])
 def test_purpose_and_commission_cut_only_what_follows_them(nlp, text, expected):
     """'i uppdrag att', 'i syfte att' after the main clause end the activity part; a
@@ -237,6 +241,13 @@ def test_purpose_and_commission_cut_only_what_follows_them(nlp, text, expected):
 ])
 def test_mentions_that_are_no_dialogue(nlp, text, expected):
     assert types(nlp(text)) == expected
+
+
+def test_what_an_inquiry_looks_into_is_not_done(nlp):
+    assert "motesplats" not in types(nlp("Nämnden har utrett möjligheterna att starta en "
+                                         "fritidsgård."))
+
+
 
 
 def test_a_modal_in_a_subordinate_clause_leaves_the_main_clause(nlp):
