@@ -243,6 +243,18 @@ def test_mentions_that_are_no_dialogue(nlp, text, expected):
     assert types(nlp(text)) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "I höstas beslutade nämnden att införa nattkameror.",
+    "Det beslutades att varje stadsdel får en familjecentral.",
+])
+def test_a_decision_taken_is_strategy_work(nlp, text):
+    assert "strategi_organisation" in types(nlp(text))
+
+
+def test_a_decision_as_a_noun_is_no_strategy_work(nlp):
+    assert types(nlp("Beslutet överklagades av en medborgare.")) == set()
+
+
 def test_what_an_inquiry_looks_into_is_not_done(nlp):
     assert "motesplats" not in types(nlp("Nämnden har utrett möjligheterna att starta en "
                                          "fritidsgård."))
