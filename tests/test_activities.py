@@ -204,9 +204,62 @@ def test_trigger_index_holds_every_pattern_a_word_can_match(nlp, prefix, word, e
     "Många äldre i kommunen saknar vana vid e-tjänster.",
     "Det finns ingen e-tjänst för bygglov.",
     "Föräldrarna efterfrågar mer stöd under tonåren.",
+    # purpose and commission: what is to be done is no activity yet (issue 11)
+    "Syftet är att skapa en mötesplats för unga.",
+    "Syftet med projektet är att skapa en mötesplats för unga.",
+    "Projektet syftar till att starta en fritidsgård.",
+    "Byn kommer få en ny lekplats.",
 ])
 def test_plans_goals_and_lacks_are_no_activities(nlp, text):
     assert types(nlp(text)) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nämnden har fått i uppdrag att starta en fritidsgård.", set()),
+    ("Kommunen har etablerat ett lärcentrum i syfte att anställa en studiecoach.",
+     {"motesplats"}),
+    ("I syfte att nå fler unga har kommunen öppnat en fritidsgård.", {"motesplats"}),
+    ("Nämnden ska utreda möjligheterna att starta en fritidsgård.", set()),
+    # the inquiry is strategy work; what it looks into is not done yet
+    ("Förvaltningen utreder förutsättningarna för en ny fritidsgård.",
+     {"strategi_organisation"}),
+])
+def test_purpose_and_commission_cut_only_what_follows_them(nlp, text, expected):
+    """'i uppdrag att', 'i syfte att' after the main clause end the activity part; a
+    sentence that opens with its purpose keeps its main clause."""
+    assert types(nlp(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a council that is not a citizens' or young people's one, a turnout figure and the
+    # national curriculum are mentions, not dialogue or strategy work
+    ("Folkhälsorådet sammanträder fyra gånger per år.", set()),
+    ("Valdeltagandet i kommunen är lågt.", set()),
+    ("I läroplanen står att skolan ger eleverna digital kompetens.", set()),
+    ("Ungdomsrådet träffas varje månad.", {"delaktighet_dialog"}),
+    ("Stadsvärdar har berättat för nyanlända om valet.", {"delaktighet_dialog"}),
+])
+def test_mentions_that_are_no_dialogue(nlp, text, expected):
+    assert types(nlp(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I höstas beslutade nämnden att införa nattkameror.",
+    "Det beslutades att varje stadsdel får en familjecentral.",
+])
+def test_a_decision_taken_is_strategy_work(nlp, text):
+    assert "strategi_organisation" in types(nlp(text))
+
+
+def test_a_decision_as_a_noun_is_no_strategy_work(nlp):
+    assert types(nlp("Beslutet överklagades av en medborgare.")) == set()
+
+
+def test_what_an_inquiry_looks_into_is_not_done(nlp):
+    assert "motesplats" not in types(nlp("Nämnden har utrett möjligheterna att starta en "
+                                         "fritidsgård."))
+
+
 
 
 def test_a_modal_in_a_subordinate_clause_leaves_the_main_clause(nlp):

@@ -101,9 +101,9 @@ def cross_validate(params: dict, docs, labels, groups, real, folds: int = 5,
 
 
 def main() -> int:
-    import textmine
+    from activity_hits import rules_pipeline
 
-    nlp = textmine.load()
+    nlp = rules_pipeline()  # the rules' own types are the baseline and the features
     start = time.perf_counter()
     docs, labels, groups, real = passages(nlp)
     print(f"{len(docs)} passages ({real.sum()} real-dev) in {time.perf_counter() - start:.0f} s",

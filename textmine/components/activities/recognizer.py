@@ -14,7 +14,7 @@ Words in a planned or negated clause (``scope``) or after a goal or effect cue
 """
 from __future__ import annotations
 from dataclasses import dataclass
-from typing import AbstractSet, Iterator, Sequence
+from typing import AbstractSet, Callable, Iterator, Sequence
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -54,11 +54,23 @@ def sentences(doc: Doc) -> list[Span]:
 
 @dataclass
 class Hit:
-    """Evidence of one activity type: token range in the doc."""
+    """Evidence of one activity type: token range in the doc, and the index of the pattern
+    (in ``load_patterns``' list) that found it."""
 
     type: str
     start: int
     end: int
+    pattern: int = -1
+
+
+@dataclass
+class Candidate:
+    """A rule hit with the sentence it stands in: what a hit filter judges."""
+
+    hit: Hit
+    sentence: Span
+    sentence_index: int
+    outcome: bool  # the sentence reports an effect
 
 
 def phrase_matcher(vocab, phrases: Sequence[tuple[str, ...]]) -> PhraseMatcher:
@@ -116,6 +128,7 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
         hit = _match_pattern(pattern, usable, sentence, end, pattern.window or window,
                              has_deps and pattern.window is None, barriers, forms)
         if hit is not None:
+            hit.pattern = k
             yield hit
 
 
@@ -232,6 +245,8 @@ class ActivityRecognizer:
         self.index = trigger_index(resources)
         self.outcomes = OutcomeRules.of(resources)
         self._matcher: tuple[Vocab, PhraseMatcher] | None = None  # for one vocab at a time
+        # a hit filter: the candidates it keeps (None: every rule hit counts)
+        self.keep: Callable[[Doc, list[Candidate]], list[Candidate]] | None = None
 
     def exclude_matches(self, doc: Doc) -> list[tuple[int, int]]:
         """(start, end) of every exclude phrase in the doc (the matcher is made for the
@@ -240,17 +255,22 @@ class ActivityRecognizer:
             self._matcher = (doc.vocab, phrase_matcher(doc.vocab, self.excludes))
         return [(start, end) for _, start, end in self._matcher[1](doc)]
 
-    def __call__(self, doc: Doc) -> Doc:
-        activities: list[Activity] = []
+    def candidates(self, doc: Doc, first_only: bool = False
+                   ) -> tuple[list[Candidate], list[str]]:
+        """Every rule hit of the doc (one per pattern and sentence) in text order, and the
+        outcome sentences; ``first_only``: only the first hit of each type (enough when no
+        filter judges the hits)."""
+        found: list[Candidate] = []
         outcomes: list[str] = []
         seen: set[str] = set()
         numbers = doc._.numbers  # records are rebuilt on each read: read once
         if numbers is None:
             numbers = list(extract_numbers(doc))
         excludes = self.exclude_matches(doc)
-        for sentence in sentences(doc):
+        for n, sentence in enumerate(sentences(doc)):
             cuts = [plan_start(sentence, self.outcomes)]
-            if is_outcome(sentence, numbers, self.outcomes):
+            outcome = is_outcome(sentence, numbers, self.outcomes)
+            if outcome:
                 outcomes.append(sentence.text.strip())
                 cuts.append(effect_start(sentence, self.outcomes))
             offsets = [c for c in cuts if c is not None]
@@ -259,13 +279,29 @@ class ActivityRecognizer:
             unreal = unreal_tokens(sentence, self.scope, excluded)
             for hit in match_sentence(sentence, self.patterns, self.window, excluded=excluded,
                                       limit=limit, unreal=unreal,
-                                      openers=self.scope.clause_opener, found=seen,
+                                      openers=self.scope.clause_opener,
+                                      found=seen if first_only else frozenset(),
                                       index=self.index):
-                if hit.type in seen:
-                    continue
-                seen.add(hit.type)
-                activities.append(Activity(type=hit.type, sentence=sentence.text.strip(),
-                                           evidence=doc[hit.start:hit.end].text))
+                if first_only:
+                    if hit.type in seen:
+                        continue
+                    seen.add(hit.type)
+                found.append(Candidate(hit, sentence, n, outcome))
+        return found, outcomes
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates, outcomes = self.candidates(doc, first_only=self.keep is None)
+        if self.keep is not None:
+            candidates = self.keep(doc, candidates)
+        activities: list[Activity] = []
+        seen: set[str] = set()
+        for candidate in candidates:
+            hit = candidate.hit
+            if hit.type in seen:
+                continue
+            seen.add(hit.type)
+            activities.append(Activity(type=hit.type, sentence=candidate.sentence.text.strip(),
+                                       evidence=doc[hit.start:hit.end].text))
         doc._.activities = activities
         doc._.outcomes = outcomes
         return doc

@@ -1,0 +1,69 @@
+"""The training passages of the activity recipes and the rule hits in them (issue 11).
+
+Real-dev (``corpus/real/dev.jsonl``, grouped by ``source_group``) and the development
+reports of the bundled corpus (dev, dev2, dev3 extraction gold); never held-out, blind or
+real-test. Each passage goes through the bundled pipeline exactly as ``textmine evaluate
+extraction`` runs it (real text: the municipality textmine attributes itself).
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from textmine.evaluation.extraction import (attribute, is_real, load_gold,  # noqa: E402
+                                            passage_municipality)
+
+REAL_DEV = ROOT / "corpus" / "real" / "dev.jsonl"
+DEV_REPORTS = [ROOT / "corpus" / "gold" / "extraction" / f"{n}.jsonl"
+               for n in ("dev", "dev2", "dev3")]
+
+
+@dataclass
+class Passage:
+    """One gold passage, its Doc after the pipeline, and its group for grouped CV."""
+
+    line: dict
+    doc: object
+    gold: set[str]
+    group: str
+    real: bool
+
+
+def _municipality(line: dict):
+    from textmine.municipalities import default_gazetteer
+
+    if is_real(line):
+        code, _ = attribute(line["text"], line.get("publisher", ""))
+        return default_gazetteer().by_code(code) if code else None
+    return passage_municipality(line)
+
+
+def rules_pipeline():
+    """textmine's pipeline with the activity rules alone (no hit filter): what the recipes
+    measure and what the filter is trained on."""
+    import textmine
+
+    nlp = textmine.load()
+    nlp.get_pipe("textmine_activities").use_hit_filter(False)
+    return nlp
+
+
+def load_passages(nlp, reports: bool = True) -> list[Passage]:
+    """Real-dev passages, then (``reports``) those of the bundled development reports."""
+    from textmine.pipeline.context import make_doc
+
+    rows: list[tuple[dict, str, bool]] = [
+        (line, "real:" + line["source_group"], True) for line in load_gold(REAL_DEV)]
+    if reports:
+        for path in DEV_REPORTS:
+            rows += [(line, f"{path.stem}:{line.get('report', '')}:{line.get('municipality')}",
+                      False) for line in load_gold(path)]
+    docs = nlp.pipe((make_doc(nlp, line["text"], _municipality(line)) for line, _, _ in rows),
+                    batch_size=32)
+    return [Passage(line, doc, {a["type"] for a in line["activities"]}, group, real)
+            for (line, group, real), doc in zip(rows, docs)]
