@@ -369,3 +369,13 @@ def test_a_long_passage_keeps_only_its_start_for_the_theme(monkeypatch):
     assert len(passage.numbers) == 2000 and passage.numbers[-1].start > 80_000
     assert [a.type for a in passage.activities] == ["rekrytering"]
     assert scored and scored[0] <= fill.THEME_CHARS + fill.MAX_DOC_CHARS
+
+
+def test_null_values_in_jsonl_are_not_reported_as_ragged_rows(tmp_path, capsys):
+    rows = [("Om skolan och lärare.", "utbildning"), ("Om elever.", "utbildning"),
+            ("Om hälsa och vård.", "folkhalsa"), ("Om vårdcentralen.", "folkhalsa")]
+    path = tmp_path / "train.jsonl"
+    path.write_text("".join(json.dumps({"text": t, "label": label, "theme2": None}) + "\n"
+                            for t, label in rows), encoding="utf-8")
+    assert main(["evaluate", "themes", str(path)]) == 0
+    assert "more or fewer fields" not in capsys.readouterr().err

@@ -120,6 +120,7 @@ def _passages(passages, source: str) -> LabelledData:
 
 def _from_table(path: Path, columns: Columns) -> LabelledData:
     rows = list(_rows(path))
+    delimited = path.suffix.lower() in DELIMITED  # JSON's null is a value, not a ragged row
     data = LabelledData()
     empty: list[int] = []
     ragged: list[int] = []
@@ -129,7 +130,7 @@ def _from_table(path: Path, columns: Columns) -> LabelledData:
             raise DataError(f"{path}: row {number} has no column {', '.join(missing)} "
                             f"(columns: {', '.join(map(str, row))}; use --text-column/"
                             "--label-column)")
-        if None in row or any(value is None for value in row.values()):
+        if delimited and (None in row or any(value is None for value in row.values())):
             ragged.append(number)  # csv: more or fewer fields than the header
         text, label = str(row[columns.text] or "").strip(), str(row[columns.label] or "").strip()
         if not text or not label:
@@ -156,10 +157,13 @@ def _numbers(rows: list[int], most: int = 10) -> str:
     return shown + (", ..." if len(rows) > most else "")
 
 
+DELIMITED = (".csv", ".tsv")
+
+
 def _rows(path: Path) -> Iterable[dict]:
     text = read_text(path)
     suffix = path.suffix.lower()
-    if suffix in (".csv", ".tsv"):
+    if suffix in DELIMITED:
         dialect = "excel-tab" if suffix == ".tsv" else "excel"
         yield from csv.DictReader(text.splitlines(), dialect=dialect)
     elif suffix == ".json":
