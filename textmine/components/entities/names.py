@@ -232,12 +232,12 @@ class NameCandidates:
                 if not modifier_like(doc[k]) or doc[k].lower_ in self.cues["name_break"]:
                     break
 
-    def _repeated_names(self, doc: Doc, chosen: list[Candidate]) -> Iterator[Candidate]:
+    def _repeated_names(self, doc: Doc, chosen: list[Candidate],
+                        full_text: str) -> Iterator[Candidate]:
         """A name found once ("projektet Spåret") keeps its label when it recurs ("Spåret");
         a named event's noun in definite form ("stortinget") is that event again."""
         names: dict[str, tuple[str, int]] = {}  # name -> (label, rank of its source)
         event_nouns: set[str] = set()
-        full_text = doc.text  # built anew on every access
         for cand in chosen:
             text = full_text[cand.start:cand.end]
             if cand.label in ("PROJECT", "EVENT", "LOC", "ORG") and text[:1].isupper():

@@ -88,20 +88,22 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
                                    for v in _genitive_variants(n)])
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = promote_names(list(self.candidates(doc)), doc.text)
+        text = doc.text  # spaCy joins the tokens anew on every access: once per document
+        candidates = promote_names(list(self.candidates(doc, text)), text)
         chosen = resolve(candidates)
-        again = list(self._repeated_names(doc, chosen))
+        again = list(self._repeated_names(doc, chosen, text))
         if again:
             chosen = resolve(chosen + again)
-        text = doc.text
         entities = [self._to_entity(text, c) for c in chosen]
         doc._.entities = [e for e in entities if e is not None]
         doc._.target_groups = list(self._target_groups(doc, chosen))
         return doc
 
-    def candidates(self, doc: Doc) -> Iterator[Candidate]:
-        yield from self._municipalities(doc)
-        yield from self._orgs(doc)
+    def candidates(self, doc: Doc, text: str | None = None) -> Iterator[Candidate]:
+        """Every rule's and the NER's proposals (``text``: ``doc.text``, if already built)."""
+        text = doc.text if text is None else text
+        yield from self._municipalities(doc, text)
+        yield from self._orgs(doc, text)
         yield from self._locations(doc)
         yield from self._place_names(doc)
         yield from self._cued_names(doc)
@@ -115,18 +117,18 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
         yield from self._lexicon(doc)
         yield from self._ner(doc)
 
-    def _municipalities(self, doc: Doc) -> Iterator[Candidate]:
-        for mention in self.gazetteer.find(doc.text, current=doc._.context_municipality):
+    def _municipalities(self, doc: Doc, text: str) -> Iterator[Candidate]:
+        for mention in self.gazetteer.find(text, current=doc._.context_municipality):
             yield Candidate(RULE, mention.start, mention.end, "MUNICIPALITY",
                             mention.municipality.code)
 
-    def _orgs(self, doc: Doc) -> Iterator[Candidate]:
+    def _orgs(self, doc: Doc, text: str) -> Iterator[Candidate]:
         cap_id = doc.vocab.strings["ORG_CAP"]
         for match_id, start, end in self.org_lower(doc):
             if match_id == cap_id and not doc[start].text[:1].isupper():
                 continue
             yield token_span(doc, RULE, start, end, "ORG")
-        for match in self.abbreviations.finditer(doc.text):
+        for match in self.abbreviations.finditer(text):
             yield Candidate(RULE, match.start(), match.end(), "ORG")
 
     def _locations(self, doc: Doc) -> Iterator[Candidate]:
