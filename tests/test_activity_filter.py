@@ -161,3 +161,14 @@ def test_filter_switched_on_and_off_on_a_loaded_component():
     assert isinstance(component.rules.keep, Keep)
     component.use_hit_filter(False)
     assert component.rules.keep is None
+
+
+def test_the_pipeline_without_the_filter_does_not_import_scikit_learn():
+    """scikit-learn costs about a second and 140 MB: only the switched-on filter needs it."""
+    from conftest import run_python
+
+    out = run_python("import sys, textmine\n"
+                     "nlp = textmine.load()\n"
+                     "nlp('Kommunen har startat en fritidsgård för 40 ungdomar.')\n"
+                     "print('sklearn' in sys.modules)")
+    assert out.strip() == "False"

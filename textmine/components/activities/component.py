@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import srsly
 
@@ -25,11 +25,13 @@ from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList
 
 from textmine.components import extensions  # noqa: F401  (registers the extensions)
-from textmine.components.activities import hit_filter
 from textmine.components.activities.recognizer import DATA_FILES, ActivityRecognizer
 from textmine.components.base import DataComponent, results
 from textmine.records import Activity
 from textmine.resources import Resources
+
+if TYPE_CHECKING:  # the filter needs scikit-learn: imported only when it is switched on
+    from textmine.components.activities.hit_filter import HitFilter
 
 
 class ActivitiesComponent(DataComponent):
@@ -53,10 +55,14 @@ class ActivitiesComponent(DataComponent):
     def build(self, resources: Resources) -> ActivityRecognizer:
         recognizer = ActivityRecognizer(resources)
         if self.use_filter:
+            from textmine.components.activities import hit_filter
+
             recognizer.keep = hit_filter.Keep(self._filter(), recognizer.patterns)
         return recognizer
 
-    def _filter(self) -> hit_filter.HitFilter:
+    def _filter(self) -> "HitFilter":
+        from textmine.components.activities import hit_filter
+
         if self.filter_bytes is None:
             self.filter_bytes = hit_filter.model_file().read_bytes()
         return hit_filter.filter_from_bytes(self.filter_bytes)
