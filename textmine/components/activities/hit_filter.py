@@ -11,6 +11,7 @@ the threshold; its first such hit is the evidence.
 from __future__ import annotations
 
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -24,15 +25,15 @@ from spacy.tokens import Doc, Span, Token
 from textmine.components.activities.recognizer import Candidate
 from textmine.components.activities.scope import parsed
 from textmine.persistence import MODEL_FILE
+from textmine.resources import bundled
 
 CONTEXT = 3  # words either side of the trigger
-CUES = {  # sentence words that change whether a mention is a reported action
-    "ska": "modal", "skall": "modal", "skulle": "modal", "kan": "can", "kunna": "can",
-    "kunde": "can", "bör": "modal", "måste": "modal", "vill": "modal", "kommer": "future",
-    "planerar": "plan", "planeras": "plan", "om": "if", "inte": "neg", "ej": "neg",
-    "ingen": "neg", "inga": "neg", "säger": "quote", "berättar": "quote", "har": "perfect",
-    "hade": "perfect", "nu": "now", "idag": "now", "sedan": "since", "under": "during",
-}
+CUES_FILE = "hit_filter_cues.json"  # sentence words that change whether a mention is reported
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, str]:
+    return bundled(CUES_FILE).json(CUES_FILE)["cues"]
 
 
 def _lemma(token: Token) -> str:
@@ -75,7 +76,7 @@ def _sentence_features(sentence: Span, index: int, count: int) -> dict[str, floa
              "sent_no_stop": float(not text.endswith((".", "!", "?", ":"))),
              f"sent_len={min(len(sentence) // 10, 4)}": 1.0}
     for token in sentence:
-        cue = CUES.get(token.lower_)
+        cue = _cues().get(token.lower_)
         if cue:
             found[f"cue={cue}"] = 1.0
         if token.ent_type_ == "ORG":
