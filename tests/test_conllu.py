@@ -64,4 +64,12 @@ def test_conllu_command(tmp_path, capsys):
     assert main(["conllu", str(LAYOUTS / "combined.txt"), "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("# newdoc id = combined/p0001\n")
     assert main(["conllu", str(LAYOUTS / "combined.txt"), "-o", str(tmp_path / "no" / "c")]) == 2
-    assert "not a file in an existing folder" in capsys.readouterr().err
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_conllu_refuses_to_write_over_its_input(tmp_path, capsys):
+    source = tmp_path / "report.txt"
+    source.write_bytes((LAYOUTS / "combined.txt").read_bytes())
+    assert main(["conllu", str(source), "-o", str(source)]) == 2
+    assert "is also an input file" in capsys.readouterr().err
+    assert source.read_bytes() == (LAYOUTS / "combined.txt").read_bytes()

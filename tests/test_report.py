@@ -101,6 +101,15 @@ def test_report_command_runs_the_pipeline_on_report_files(tmp_path, capsys):
                  "-o", str(out)]) == 1
     assert "nope.txt: no such file" in capsys.readouterr().err
     assert main(["report", str(LAYOUTS / "combined.txt"), "-o", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_report_refuses_to_write_over_its_input(tmp_path, capsys):
+    records = tmp_path / "records.jsonl"
+    records.write_text("{}\n", encoding="utf-8")
+    assert main(["report", str(records), "-o", str(records)]) == 2
+    assert "is also an input file" in capsys.readouterr().err
+    assert records.read_text(encoding="utf-8") == "{}\n"
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(),

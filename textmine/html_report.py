@@ -21,6 +21,7 @@ from pathlib import Path
 from string import Template
 from typing import Any, Iterable, Mapping
 
+from textmine.io import atomic_write
 from textmine.tables import Record, as_dict
 
 ACTIVITY_TYPES = ["rekrytering", "utbildning", "motesplats", "samverkan", "digital_tjanst",
@@ -37,7 +38,8 @@ NO_THEME, NO_MUNICIPALITY = "(okänt tema)", "(okänd kommun)"
 def write_html(records: Iterable[Record], path: str | Path, title: str | None = None) -> Path:
     """Write the page for ``records`` to ``path``; the path."""
     path = Path(path)
-    path.write_text(render_html(records, title), encoding="utf-8")
+    with atomic_write(path) as handle:  # a page appears whole, or the old one stays
+        handle.write(render_html(records, title))
     return path
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Iterable
 
 
 def help_and_fail(parser: argparse.ArgumentParser) -> int:
@@ -33,10 +34,14 @@ class ErrorLog:
         return 1 if self.messages else 0
 
 
-def unusable_output(path: str | Path) -> bool:
-    """True (after saying why) when ``path`` is a folder or its folder does not exist."""
-    path = Path(path)
-    if path.is_dir() or not path.parent.is_dir():
-        print(f"error: {path}: not a file in an existing folder", file=sys.stderr)
+def output_refused(path: str | Path, inputs: Iterable[str | Path] = ()) -> bool:
+    """True (after saying why) when ``path`` cannot be written or is one of the ``inputs``:
+    the same check ``textmine extract`` makes, before any work is done."""
+    from textmine.io import OutputError, check_output
+
+    try:
+        check_output(path, inputs)
+    except OutputError as err:
+        print(f"error: output {err}", file=sys.stderr)
         return True
     return False

@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from textmine.cli.common import ErrorLog, unusable_output
+from textmine.cli.common import ErrorLog, output_refused
+from textmine.io import atomic_write, is_stdout
 from textmine.tables import load_records
 
 
@@ -26,7 +27,7 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from textmine.conllu import iter_conllu
 
-    if args.output != "-" and unusable_output(args.output):
+    if output_refused(args.output, args.paths):
         return 2
     errors = ErrorLog()
     records = load_records(args.paths, on_error=errors, extract=False)
@@ -35,11 +36,10 @@ def run(args: argparse.Namespace) -> int:
         from textmine.pipeline.load import load
 
         nlp = load(args.model)
-    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
-    try:
-        out.writelines(iter_conllu(records, nlp))
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    if is_stdout(args.output):
+        sys.stdout.writelines(iter_conllu(records, nlp))
+    else:
+        with atomic_write(args.output, newline=None) as out:  # whole, or not at all
+            out.writelines(iter_conllu(records, nlp))
     print(f"{len(records)} passages -> {args.output}", file=sys.stderr)
     return errors.exit_code

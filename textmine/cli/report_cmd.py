@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from textmine.cli.common import ErrorLog, unusable_output
+from textmine.cli.common import ErrorLog, output_refused
 from textmine.tables import load_records
 
 
@@ -28,7 +28,7 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from textmine.html_report import write_html
 
-    if unusable_output(args.output):
+    if output_refused(args.output, args.paths):
         return 2
     errors = ErrorLog()
     records = load_records(args.paths, on_error=errors)
