@@ -99,3 +99,12 @@ def test_supine_after_ha_even_when_tagged_as_adverb():
     assert component.lemma(d[3]) == "anställa"
     d = doc(["Det", "är", "anställt"], ["PRON", "AUX", "ADV"], ["den", "vara", "anställt"])
     assert component.lemma(d[2]) == "anställt"
+
+
+def test_a_noun_that_is_a_lemma_itself_is_not_read_as_a_genitive():
+    """The table says kurs -> kur (the genitive of 'kur'); 'kurs' is also a noun's lemma."""
+    component = backoff()
+    component.table = LemmaTable.from_pairs([("kurs", "kur"), ("kurser", "kurs"),
+                                             ("kommunens", "kommun"), ("kommuner", "kommun")])
+    d = doc(["en", "kurs", "kommunens"], ["DET", "NOUN", "NOUN"], ["en", "kurs", "kommunens"])
+    assert [component.lemma(t) for t in d] == ["en", "kurs", "kommun"]

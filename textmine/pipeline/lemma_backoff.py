@@ -164,6 +164,8 @@ class LemmaBackoff:
             found = self.table.get(form)
             if found and pos == "VERB" and not fits_pos(form, found, pos):
                 found = self.table.get(found)  # supine -> participle -> verb: anställt
+            if found and pos == "NOUN" and found == form[:-1] and self.table.is_lemma(form):
+                return None  # 'kurs', 'hals', 'kors' are nouns of their own, not genitives
             if found and fits_pos(form, found, pos):
                 return found
         if self.settings.compounds and not self.table.is_word(form):
