@@ -380,6 +380,20 @@ def test_a_clause_with_its_own_subject_and_auxiliary_is_outside_a_modal(nlp):
     assert "stod_radgivning" not in parsed_types(nlp, words, heads, deps)
 
 
+def test_a_predicate_with_its_own_copula_and_subject_is_outside_a_modal(nlp):
+    # "Huset är en mötesplats, och målet är att det ska växa": the parser hung the first
+    # clause's predicate under the later "ska"; it states a fact of its own
+    words = ["Huset", "är", "en", "mötesplats", ",", "och", "det", "ska", "växa", "."]
+    heads = [3, 3, 3, 8, 8, 8, 8, 8, 8, 8]
+    deps = ["nsubj", "cop", "det", "nsubj", "punct", "cc", "nsubj", "aux", "ROOT", "punct"]
+    assert "motesplats" in parsed_types(nlp, words, heads, deps)
+    # a predicate without a subject of its own stays under the modal
+    words = ["Huset", "ska", "bli", "en", "mötesplats", "."]
+    heads = [4, 4, 4, 4, 4, 4]
+    deps = ["nsubj", "aux", "cop", "det", "ROOT", "punct"]
+    assert "motesplats" not in parsed_types(nlp, words, heads, deps)
+
+
 def test_an_organisation_object_is_one_the_entity_recognizer_kept():
     from spacy.tokens import Span
 

@@ -95,8 +95,17 @@ def _clause(head: Token) -> set[int]:
                     continue
             if child.dep_ == "ccomp" and _own_subject_and_auxiliary(child):
                 continue  # "... vill driva ett företag kan få rådgivning": its own clause
+            if _own_predicate(child):
+                continue  # "Huset är en samlingspunkt" hung under a later "ska": its own
             stack.append(child)
     return found
+
+
+def _own_predicate(token: Token) -> bool:
+    """A predicate noun or adjective with a copula and a subject of its own states a fact
+    of its own, whatever the parser hung it under."""
+    deps = {c.dep_.split(":")[0] for c in token.children}
+    return "cop" in deps and "nsubj" in deps
 
 
 def _own_subject_and_auxiliary(verb: Token) -> bool:
