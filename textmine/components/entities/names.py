@@ -187,12 +187,15 @@ class NameCandidates:
 
     def _people(self, doc: Doc) -> Iterator[Candidate]:
         """'samordnaren Anna Lind': two capitalised words right after a role are a person."""
-        for token in doc[:-2]:
-            first, second = doc[token.i + 1], doc[token.i + 2]
-            if (self.roles.match(token) is not None and is_capitalised(first)
-                    and is_capitalised(second) and first.is_alpha and second.is_alpha
-                    and not first.text.isupper() and not second.text.isupper()):
-                yield token_span(doc, WEAK, token.i + 1, token.i + 3, "PERSON")
+        for i in range(len(doc) - 2):
+            first = doc[i + 1]
+            if not is_capitalised(first):  # the cheap test first: most words are lower-case
+                continue
+            second = doc[i + 2]
+            if (is_capitalised(second) and first.is_alpha and second.is_alpha
+                    and not first.text.isupper() and not second.text.isupper()
+                    and self.roles.match(doc[i]) is not None):
+                yield token_span(doc, WEAK, i + 1, i + 3, "PERSON")
 
     def _acronym_projects(self, doc: Doc) -> Iterator[Candidate]:
         """HLT-samarbete, ABC-projektet: an acronym-led compound on a project noun."""

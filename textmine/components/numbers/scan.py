@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -61,8 +62,9 @@ class _Tok:
     end: int
     kind: str  # num, word, dash, other
 
-    @property
+    @cached_property
     def low(self) -> str:
+        """Lower-cased once: the rules ask for it about every token, many times."""
         return self.text.lower()
 
 
@@ -336,6 +338,8 @@ class Scan:
         """'ett par tusen', 'ett par hundra': a couple of a multiplier, about twice it."""
         phrase = self.lex.raw["couple_words"]
         n = len(phrase)
+        if phrase and self.low(i) != phrase[0]:
+            return None  # the usual case, decided without building the list below
         if [self.low(i + m) for m in range(n)] != phrase:
             return None
         word = self.low(i + n)
