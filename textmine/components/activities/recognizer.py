@@ -268,11 +268,13 @@ class ActivityRecognizer:
             numbers = list(extract_numbers(doc))
         excludes = self.exclude_matches(doc)
         for n, sentence in enumerate(sentences(doc)):
-            cuts = [plan_start(sentence, self.outcomes)]
-            outcome = is_outcome(sentence, numbers, self.outcomes)
+            text = sentence.text  # built once: a Span joins its tokens on every access
+            lowered = text.lower()
+            cuts = [plan_start(sentence, self.outcomes, lowered)]
+            outcome = is_outcome(sentence, numbers, self.outcomes, lowered)
             if outcome:
-                outcomes.append(sentence.text.strip())
-                cuts.append(effect_start(sentence, self.outcomes))
+                outcomes.append(text.strip())
+                cuts.append(effect_start(sentence, self.outcomes, lowered))
             offsets = [c for c in cuts if c is not None]
             limit = _token_at(sentence, min(offsets)) if offsets else None
             excluded = blocked_tokens(sentence, excludes)  # words of exclude_phrases
