@@ -84,6 +84,9 @@ class Lexicon:
     # words whose last part is no compound head (lägenhet: no "enhet"), form -> lemma
     false: dict[str, str] = field(default_factory=false_heads)
     _cache: dict[str, LexiconMatch | None] = field(default_factory=dict, repr=False)
+    # (text, lemma) of a token -> its match: every token is asked about, most match nothing
+    _token_cache: dict[tuple[str, str], LexiconMatch | None] = field(default_factory=dict,
+                                                                    repr=False)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str], false: dict[str, str] | None = None) -> "Lexicon":
@@ -134,7 +137,18 @@ class Lexicon:
         return None
 
     def match(self, token: Token) -> LexiconMatch | None:
-        """Match a token by its form, else by its lemma when a lemmatizer set one."""
+        """Match a token by its form, else by its lemma when a lemmatizer set one
+        (memoised on both: the answer depends on nothing else, as ``is_alpha`` and
+        ``lower_`` are properties of the form)."""
+        key = (token.text, token.lemma_)
+        found = self._token_cache.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._token_cache) > CACHE_LIMIT:
+                self._token_cache.clear()
+            found = self._token_cache[key] = self._match_token(token)
+        return found
+
+    def _match_token(self, token: Token) -> LexiconMatch | None:
         if not token.is_alpha and "-" not in token.text:
             return None
         found = self.match_word(token.text)

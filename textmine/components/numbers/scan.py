@@ -8,8 +8,7 @@ When the pipeline has a tagger or a lemmatizer, ``pos`` and ``lemma`` use them.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -61,11 +60,11 @@ class _Tok:
     start: int
     end: int
     kind: str  # num, word, dash, other
+    low: str = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def low(self) -> str:
-        """Lower-cased once: the rules ask for it about every token, many times."""
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        # lower-cased once: the rules ask for it about every token, many times
+        self.low = self.text.lower()
 
 
 @dataclass
@@ -96,10 +95,11 @@ class _Found:
 def _tokenize(text: str, blocked: list[tuple[int, int]]) -> list[_Tok]:
     toks = []
     for m in _TOKEN.finditer(text):
+        start, end = m.span()
         kind = m.lastgroup or "other"
-        if any(s < m.end() and m.start() < e for s, e in blocked):
+        if blocked and any(s < end and start < e for s, e in blocked):  # usually none
             kind = "other"
-        toks.append(_Tok(m.group(), m.start(), m.end(), kind))
+        toks.append(_Tok(m.group(), start, end, kind))
     return toks
 
 
