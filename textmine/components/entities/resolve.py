@@ -41,7 +41,11 @@ RULE, LEXICON, NER, WEAK = 0, 1, 2, 3
 
 
 def is_capitalised(token: Token) -> bool:
-    text = token.text
+    return capitalised_text(token.text)
+
+
+def capitalised_text(text: str) -> bool:
+    """Starts with a capital and has a letter (``is_capitalised`` on a token's text)."""
     # an upper-case first character is nearly always a letter: the scan is rarely needed
     return bool(text) and text[0].isupper() and (text[0].isalpha()
                                                  or any(c.isalpha() for c in text))
