@@ -6,7 +6,7 @@ built once from the data file; ``parse_number`` reads one number.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -50,6 +50,9 @@ class NumberWords:
     money_units: dict  # lower-cased unit word -> factor
     percent_units: dict
     lemma_forms: dict
+    # memo of the word readings of ``scan.Scan`` (text -> reading): the same number words
+    # recur in every document, and reading one walks the morpheme list recursively
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_resources(cls, resources: Resources) -> "NumberWords":
