@@ -113,3 +113,17 @@ def test_outcome_rules_with_the_callers_lower_case_text():
     first, second = sentences(doc)
     assert plan_start(first, rules) == 0 and not is_outcome(first, (), rules)
     assert is_outcome(second, (), rules)
+
+
+def test_number_memo_gives_the_first_reading_again():
+    from textmine.components.numbers import NumberWords, extract_numbers, parse_number
+    from textmine.resources import bundled
+
+    words = NumberWords.of(bundled("numbers.json").json("numbers.json"))  # an empty memo
+    doc = spacy.blank("sv")("Den tredje träffen samlade tvåhundrafemtio deltagare och ett trettiotal ledare.")
+    first = [n.to_dict() for n in extract_numbers(doc, words)]
+    assert ("word", "tredje") in words.memo and ("parse", "tvåhundrafemtio") in words.memo
+    assert words.memo[("word", "tredje")] == (3, "ordinal")
+    assert words.memo[("parse", "tvåhundrafemtio")] == parse_number("tvåhundrafemtio") == 250
+    assert [n.to_dict() for n in extract_numbers(doc, words)] == first
+    assert {n["value"] for n in first} >= {3, 250, 30}
