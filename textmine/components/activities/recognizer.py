@@ -119,9 +119,11 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
     by_index = {t.i: t for t in tokens}  # shared by every pattern that reads all the words
     forms = {w.lower_ for w in tokens}  # a phrase whose first word is missing cannot match
     tried = None if index is None else frozenset().union(*map(index.candidates, tokens))
-    for k, pattern in enumerate(patterns):
-        if tried is not None and k not in tried:
-            continue
+    # the patterns to try, in list order (a sentence sets off a few of the 200)
+    order = range(len(patterns)) if tried is None else sorted(k for k in tried
+                                                               if k < len(patterns))
+    for k in order:
+        pattern = patterns[k]
         if pattern.type in found or not pattern.applies_to(words):
             continue
         usable = [t for t in tokens if pattern.usable(t)] if pattern.blocks else tokens
@@ -161,9 +163,10 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         for token in tokens:
             if pattern.nouns.match(token) and not _preceded_by(token, pattern.not_after, sentence):
                 return Hit(pattern.type, token.i, token.i + 1)
-    for token in tokens:
-        if pattern.prefixes and token.lower_.startswith(pattern.prefixes):
-            return Hit(pattern.type, token.i, token.i + 1)
+    if pattern.prefixes:  # most patterns have none: no walk over the words
+        for token in tokens:
+            if token.lower_.startswith(pattern.prefixes):
+                return Hit(pattern.type, token.i, token.i + 1)
     for phrase in pattern.phrases:
         if phrase[0] not in forms:
             continue
