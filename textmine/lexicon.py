@@ -17,6 +17,7 @@ CACHE_LIMIT = 100_000
 FALSE_HEADS_FILE = "false_heads.txt"
 # the data files of the role and target-group lexicons, which entities and activities share
 LEXICON_FILES = ("roles.txt", "target_groups.txt", FALSE_HEADS_FILE)
+_UNSEEN = object()  # not yet in a lexicon's cache (None is a cached "no match")
 
 
 
@@ -83,6 +84,9 @@ class Lexicon:
     # words whose last part is no compound head (lägenhet: no "enhet"), form -> lemma
     false: dict[str, str] = field(default_factory=false_heads)
     _cache: dict[str, LexiconMatch | None] = field(default_factory=dict, repr=False)
+    # (text, lemma) of a token -> its match: every token is asked about, most match nothing
+    _token_cache: dict[tuple[str, str], LexiconMatch | None] = field(default_factory=dict,
+                                                                    repr=False)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str], false: dict[str, str] | None = None) -> "Lexicon":
@@ -111,11 +115,12 @@ class Lexicon:
         """Longest lexicon form that is ``word`` or its compound head (memoised: the
         same words recur in every passage)."""
         word = word.lower()
-        if word not in self._cache:
+        found = self._cache.get(word, _UNSEEN)  # one lookup on the usual, cached path
+        if found is _UNSEEN:
             if len(self._cache) > CACHE_LIMIT:
                 self._cache.clear()
-            self._cache[word] = self._match_word(word)
-        return self._cache[word]
+            found = self._cache[word] = self._match_word(word)
+        return found
 
     def _match_word(self, word: str) -> LexiconMatch | None:
         if word in self.forms and word not in self.head_only:
@@ -132,12 +137,25 @@ class Lexicon:
         return None
 
     def match(self, token: Token) -> LexiconMatch | None:
-        """Match a token by its form, else by its lemma when a lemmatizer set one."""
+        """Match a token by its form, else by its lemma when a lemmatizer set one
+        (memoised on both: the answer depends on nothing else, as ``is_alpha`` and
+        ``lower_`` are properties of the form)."""
+        key = (token.text, token.lemma_)
+        found = self._token_cache.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._token_cache) > CACHE_LIMIT:
+                self._token_cache.clear()
+            found = self._token_cache[key] = self._match_token(token)
+        return found
+
+    def _match_token(self, token: Token) -> LexiconMatch | None:
         if not token.is_alpha and "-" not in token.text:
             return None
         found = self.match_word(token.text)
+        if found is not None:  # the lemma is read only when the form did not match
+            return found
         lemma = token.lemma_.lower() if token.lemma_ else ""
-        if found is None and lemma and lemma != token.lower_ and lemma in self.forms \
+        if lemma and lemma != token.lower_ and lemma in self.forms \
                 and lemma not in self.head_only and lemma not in self.whole_only:
             # the lemma helps with irregular forms, but only as a whole word: a statistical
             # lemma of an unknown word (likvärda -> likvärd) is no compound evidence, and

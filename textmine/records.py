@@ -5,8 +5,26 @@ SPEC fixes, so writers (JSONL, JSON, CSV) never need to know the fields.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
 from typing import Any
+
+_ATOMS = (str, int, float, bool, type(None))  # values that asdict would return unchanged
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def record_dict(record: Any) -> dict[str, Any]:
+    """``asdict(record)``, made directly when every value is a plain scalar: asdict
+    deep-copies value by value, a real cost on the thousands of records a pipeline stores
+    (records are kept as dicts on the Doc, see ``components.extensions``)."""
+    data = {name: getattr(record, name) for name in _field_names(type(record))}
+    if all(type(value) in _ATOMS for value in data.values()):
+        return data
+    return asdict(record)
 
 
 @dataclass
@@ -18,7 +36,7 @@ class Municipality:
     county: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return record_dict(self)
 
 
 @dataclass
@@ -30,7 +48,7 @@ class Theme:
     scores: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return record_dict(self)
 
 
 @dataclass
@@ -44,7 +62,7 @@ class Entity:
     code: str | None = None  # SCB code for MUNICIPALITY
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = record_dict(self)
         if data["code"] is None:
             del data["code"]
         return data
@@ -63,7 +81,7 @@ class Number:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return record_dict(self)
 
 
 @dataclass
@@ -75,7 +93,7 @@ class Activity:
     evidence: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return record_dict(self)
 
 
 @dataclass

@@ -49,11 +49,12 @@ class OutcomeRules:
 
 
 def is_outcome(sentence: Span, numbers: Sequence[Number] = (),
-               rules: OutcomeRules | None = None) -> bool:
+               rules: OutcomeRules | None = None, lowered: str | None = None) -> bool:
     """The sentence reports an effect that has happened (not a goal or plan): an effect
-    cue, or a count of the people or visits the work reached."""
+    cue, or a count of the people or visits the work reached. ``lowered``: the sentence's
+    lower-cased text, when the caller has it (a Span joins its tokens on every access)."""
     rules = rules or OutcomeRules.of()
-    text = sentence.text.lower()
+    text = _lowered(sentence, lowered)
     if any(g.search(text) for g in rules.goal):
         return False
     return any(e.search(text) for e in rules.effect) or reports_reach(sentence, numbers, rules)
@@ -71,18 +72,24 @@ def reports_reach(sentence: Span, numbers: Sequence[Number], rules: OutcomeRules
     return people and any(t.is_alpha and rules.reach_verbs.match(Word.of(t)) for t in sentence)
 
 
-def effect_start(sentence: Span, rules: OutcomeRules) -> int | None:
+def effect_start(sentence: Span, rules: OutcomeRules,
+                 lowered: str | None = None) -> int | None:
     """Character offset (in the sentence) after which the words describe an effect."""
-    return _first_cue(sentence, rules.effect_blocking)
+    return _first_cue(_lowered(sentence, lowered), rules.effect_blocking)
 
 
-def plan_start(sentence: Span, rules: OutcomeRules) -> int | None:
+def plan_start(sentence: Span, rules: OutcomeRules,
+               lowered: str | None = None) -> int | None:
     """Character offset after which the words describe a goal or plan ('Målet är att …',
     'Nästa steg …', 'planerar'): what is planned is not yet an activity."""
-    return _first_cue(sentence, rules.plan_blocking)
+    return _first_cue(_lowered(sentence, lowered), rules.plan_blocking)
 
 
-def _first_cue(sentence: Span, cues: list[regex.Pattern]) -> int | None:
-    text = sentence.text.lower()
+def _lowered(sentence: Span, lowered: str | None) -> str:
+    """The sentence's lower-cased text: the caller's copy, else made now."""
+    return sentence.text.lower() if lowered is None else lowered
+
+
+def _first_cue(text: str, cues: list[regex.Pattern]) -> int | None:
     hits = [m.start() for m in (c.search(text) for c in cues) if m]
     return min(hits) if hits else None

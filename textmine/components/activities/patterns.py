@@ -8,7 +8,7 @@ the lower-cased form when none did, so the patterns hold on ``spacy.blank("sv")`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from spacy.tokens import Token
 
@@ -24,9 +24,9 @@ NOMINAL_ENDINGS = ("ning", "ningen", "ningar", "ningarna", "ingen", "ingar")
 AGENT_ENDINGS = ("are", "aren", "arna", "arnas")
 
 
-@dataclass(frozen=True)
-class Word:
-    """The token attributes the patterns read, fetched once per sentence (speed)."""
+class Word(NamedTuple):
+    """The token attributes the patterns read, fetched once per sentence (speed; a named
+    tuple, immutable as the frozen dataclass it was, is made in a third of the time)."""
 
     i: int
     text: str

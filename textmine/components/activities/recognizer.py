@@ -111,31 +111,37 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
     are not tried: a passage needs one piece of evidence per type. With the ``index`` of
     ``patterns``, only the patterns that a word of the sentence can set off are tried."""
     has_deps = parsed(sentence)
-    barriers = {t.i for t in sentence if t.lower_ in openers}
+    words = [Word.of(t) for t in sentence]
+    barriers = {w.i for w in words if w.lower_ in openers}
     blocked = set(excluded) | unreal
     end = sentence.end if limit is None else min(sentence.end, limit)
-    words = [Word.of(t) for t in sentence]
     tokens = [w for w in words if w.i < end and w.i not in blocked]
+    by_index = {t.i: t for t in tokens}  # shared by every pattern that reads all the words
     forms = {w.lower_ for w in tokens}  # a phrase whose first word is missing cannot match
     tried = None if index is None else frozenset().union(*map(index.candidates, tokens))
-    for k, pattern in enumerate(patterns):
-        if tried is not None and k not in tried:
-            continue
+    # the patterns to try, in list order (a sentence sets off a few of the 200)
+    order = range(len(patterns)) if tried is None else sorted(k for k in tried
+                                                               if k < len(patterns))
+    for k in order:
+        pattern = patterns[k]
         if pattern.type in found or not pattern.applies_to(words):
             continue
         usable = [t for t in tokens if pattern.usable(t)] if pattern.blocks else tokens
+        usable_by_index = {t.i: t for t in usable} if pattern.blocks else by_index
         # a pattern's own window is a hard limit; the default one yields to the parse
         hit = _match_pattern(pattern, usable, sentence, end, pattern.window or window,
-                             has_deps and pattern.window is None, barriers, forms)
+                             has_deps and pattern.window is None, barriers, forms,
+                             usable_by_index)
         if hit is not None:
             hit.pattern = k
             yield hit
 
 
 def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: int,
-                   window: int, has_deps: bool, barriers: set[int], forms: set[str]) -> Hit | None:
+                   window: int, has_deps: bool, barriers: set[int], forms: set[str],
+                   by_index: dict[int, Word]) -> Hit | None:
+    """The pattern's first hit among ``tokens`` (``by_index``: the same words by doc index)."""
     if pattern.verbs is not None and pattern.objects is not None:
-        by_index = {t.i: t for t in tokens}
         verbs = [t for t in tokens if t.is_alpha and pattern.verbs.match(t)]
         for verb in verbs:
             for obj in _object_candidates(verb, by_index, window, has_deps):
@@ -157,13 +163,14 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         for token in tokens:
             if pattern.nouns.match(token) and not _preceded_by(token, pattern.not_after, sentence):
                 return Hit(pattern.type, token.i, token.i + 1)
-    for token in tokens:
-        if pattern.prefixes and token.lower_.startswith(pattern.prefixes):
-            return Hit(pattern.type, token.i, token.i + 1)
+    if pattern.prefixes:  # most patterns have none: no walk over the words
+        for token in tokens:
+            if token.lower_.startswith(pattern.prefixes):
+                return Hit(pattern.type, token.i, token.i + 1)
     for phrase in pattern.phrases:
         if phrase[0] not in forms:
             continue
-        hit = _match_phrase(phrase, tokens, sentence, end, pattern.type)
+        hit = _match_phrase(phrase, tokens, by_index, end, pattern.type)
         if hit is None or _followed_by(hit, pattern.unless, sentence, window):
             continue
         if pattern.followed_by is None or _followed_by(hit, pattern.followed_by, sentence, window):
@@ -224,16 +231,21 @@ def _object_candidates(verb: Word, by_index: dict[int, Word], window: int,
     return [by_index[i] for i in sorted(indices) if i in by_index]
 
 
-def _match_phrase(phrase: tuple[str, ...], tokens: list[Word], sentence: Span, end: int,
-                  type_: str) -> Hit | None:
-    allowed = {t.i: t.lower_ for t in tokens}
+def _match_phrase(phrase: tuple[str, ...], tokens: list[Word], by_index: dict[int, Word],
+                  end: int, type_: str) -> Hit | None:
+    """The phrase's words in a row among ``tokens`` (``by_index``: the same words)."""
     n = len(phrase)
     for token in tokens:
         if token.lower_ != phrase[0] or token.i + n > end:
             continue
-        if all(allowed.get(token.i + k) == phrase[k] for k in range(1, n)):
+        if all(_lower_at(by_index, token.i + k) == phrase[k] for k in range(1, n)):
             return Hit(type_, token.i, token.i + n)
     return None
+
+
+def _lower_at(by_index: dict[int, Word], i: int) -> str | None:
+    word = by_index.get(i)
+    return None if word is None else word.lower_
 
 
 class ActivityRecognizer:
@@ -268,11 +280,13 @@ class ActivityRecognizer:
             numbers = list(extract_numbers(doc))
         excludes = self.exclude_matches(doc)
         for n, sentence in enumerate(sentences(doc)):
-            cuts = [plan_start(sentence, self.outcomes)]
-            outcome = is_outcome(sentence, numbers, self.outcomes)
+            text = sentence.text  # built once: a Span joins its tokens on every access
+            lowered = text.lower()
+            cuts = [plan_start(sentence, self.outcomes, lowered)]
+            outcome = is_outcome(sentence, numbers, self.outcomes, lowered)
             if outcome:
-                outcomes.append(sentence.text.strip())
-                cuts.append(effect_start(sentence, self.outcomes))
+                outcomes.append(text.strip())
+                cuts.append(effect_start(sentence, self.outcomes, lowered))
             offsets = [c for c in cuts if c is not None]
             limit = _token_at(sentence, min(offsets)) if offsets else None
             excluded = blocked_tokens(sentence, excludes)  # words of exclude_phrases

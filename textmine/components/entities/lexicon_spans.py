@@ -11,17 +11,19 @@ from spacy.tokens import Doc
 
 from textmine.components.entities.resolve import (LEXICON, Candidate, hyphen_coordination,
                                                   token_span)
+from textmine.components.entities.tokens import TokenTable
 from textmine.lexicon import LexiconMatch
 
 
 class LexiconSpans:
     """ROLE and TARGET_GROUP spans from the word lexicons."""
 
-    def _lexicon(self, doc: Doc) -> Iterator[Candidate]:
+    def _lexicon(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         fixed_name_ends = {end for _, _, end in self.stop_before(doc)}  # 'svenska för' invandrare
+        tokens = table.tokens
         i = 0
         while i < len(doc):
-            token = doc[i]
+            token = tokens[i]
             role = self.roles.match(token)
             group = None if role else self.groups.match(token)
             if role is None and group is None:
@@ -34,11 +36,11 @@ class LexiconSpans:
             label = "ROLE" if role else "TARGET_GROUP"
             start, end = i, i + 1
             if group is not None:
-                while end < len(doc) and self.groups.match(doc[end]) is not None:
+                while end < len(doc) and self.groups.match(tokens[end]) is not None:
                     end += 1
-                while start > 0 and (doc[start - 1].lower_ in self.modifiers
-                                     or self.groups.match_word(doc[start - 1].text)
-                                     and doc[start - 1].lower_ in self.groups.whole_only):
+                while start > 0 and (table.lower[start - 1] in self.modifiers
+                                     or self.groups.match_word(table.text[start - 1])
+                                     and table.lower[start - 1] in self.groups.whole_only):
                     start -= 1
             start = hyphen_coordination(doc, start)
             yield token_span(doc, LEXICON, start, end, label)

@@ -15,39 +15,40 @@ from spacy.tokens import Doc
 from textmine.components.entities.resolve import (RULE, WEAK, Candidate, compound_of,
                                                   is_capitalised, modifier_like, starts_sentence,
                                                   token_span)
+from textmine.components.entities.tokens import TokenTable
 
 
 class NameCandidates:
     """Rules that propose PROJECT, EVENT, ORG, LOC and PERSON spans from name cues."""
 
-    def _place_names(self, doc: Doc) -> Iterator[Candidate]:
+    def _place_names(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """Vingåkersbygden, Timmertjärn: a capitalised word ending like a place name."""
         suffixes = tuple(self.cues["place_suffixes"])
-        for token in doc:
-            if (token.is_alpha and is_capitalised(token) and not token.text.isupper()
-                    and not starts_sentence(doc, token.i)
-                    and compound_of(token.lower_, suffixes)):
-                yield token_span(doc, WEAK, token.i, token.i + 1, "LOC")
+        for i in table.alpha_indices(capitalised=True):
+            if (not table.text[i].isupper() and not starts_sentence(doc, i)
+                    and compound_of(table.lower[i], suffixes)):
+                yield token_span(doc, WEAK, i, i + 1, "LOC")
 
-    def _cued_names(self, doc: Doc) -> Iterator[Candidate]:
-        for token in doc[:-1]:
-            if not token.is_alpha:
-                continue
+    def _cued_names(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
+        for i in table.alpha_indices():
+            if i >= len(table.tokens) - 1:
+                break  # the last token has no name after it
+            text = table.text[i]
             label = None
             start = None
-            if self.org_cues.match_word(token.text):
+            if self.org_cues.match_word(text):
                 label = "ORG"
-            elif self.loc_cues.match_word(token.text):
+            elif self.loc_cues.match_word(text):
                 label = "LOC"
-                if is_capitalised(token):
-                    start = token.i  # "Ungdomshuset Stinsen": the title is part of the name
-            elif self.event_cues.match_word(token.text):
+                if table.capitalised[i]:
+                    start = i  # "Ungdomshuset Stinsen": the title is part of the name
+            elif self.event_cues.match_word(text):
                 label = "EVENT"
-            elif self.project_cues.match_word(token.text):
+            elif self.project_cues.match_word(text):
                 label = "PROJECT"
             if label is None:
                 continue
-            span = self._name_after(doc, token.i + 1)
+            span = self._name_after(doc, i + 1)
             if span is not None:
                 first = span[0] if start is None else start
                 yield token_span(doc, RULE, first, span[1], label)
@@ -103,19 +104,20 @@ class NameCandidates:
                 return closing
         return None
 
-    def _quoted_names(self, doc: Doc) -> Iterator[Candidate]:
+    def _quoted_names(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """Quoted capitalised names are PROJECTs (EVENT after an event cue)."""
         max_tokens = self.cues["quote_max_tokens"]
+        texts = table.text
         i = 0
         while i < len(doc):
-            closing = self._opening_quote(doc[i].text)
+            closing = self._opening_quote(texts[i])
             if closing is None:
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and j - i <= max_tokens + 1 and doc[j].text != closing:
+            while j < len(doc) and j - i <= max_tokens + 1 and texts[j] != closing:
                 j += 1
-            if j < len(doc) and doc[j].text == closing and j > i + 1:
+            if j < len(doc) and texts[j] == closing and j > i + 1:
                 inner = doc[i + 1:j]
                 if any(t.is_space for t in inner):
                     i = j + 1
@@ -124,45 +126,44 @@ class NameCandidates:
                     sum(t.is_alpha for t in inner) >= self.cues["quote_min_words_lowercase"])
                 if named and not any(starts_sentence(doc, t.i) for t in inner[1:]):
                     label = "PROJECT"
-                    if i > 0 and self.event_cues.match_word(doc[i - 1].text):
+                    if i > 0 and self.event_cues.match_word(texts[i - 1]):
                         label = "EVENT"
                     yield token_span(doc, RULE, i + 1, j, label)
                 i = j + 1
             else:
                 i += 1
 
-    def _suffix_projects(self, doc: Doc) -> Iterator[Candidate]:
+    def _suffix_projects(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """Åmålsmodellen, photovoicemetoden: named models and methods."""
         capitalised = tuple(self.cues["project_suffixes"])
         any_case = tuple(self.cues["project_suffixes_any_case"])
-        for token in doc:
-            lower = token.lower_
-            if not token.is_alpha:
-                continue
-            if compound_of(lower, capitalised) and is_capitalised(token) or compound_of(lower, any_case):
-                yield token_span(doc, RULE, token.i, token.i + 1, "PROJECT")
+        for i in table.alpha_indices():
+            lower = table.lower[i]
+            if compound_of(lower, capitalised) and table.capitalised[i] or compound_of(lower, any_case):
+                yield token_span(doc, RULE, i, i + 1, "PROJECT")
 
-    def _titled_orgs(self, doc: Doc) -> Iterator[Candidate]:
+    def _titled_orgs(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """'Stiftelsen Ljusglimten' (title + name) and 'Hampnäs folkhögskola' (name + kind)."""
         suffixes, suffix_heads = self.org_suffix_words, self.org_suffix_heads
-        for token in doc[:-1]:
-            if (is_capitalised(token) and self.org_titles.match_word(token.text)
-                    and is_capitalised(doc[token.i + 1])):
-                span = self._name_after(doc, token.i + 1)
+        texts, capitalised = table.text, table.capitalised
+        for i in range(len(texts) - 1):
+            if (capitalised[i] and self.org_titles.match_word(texts[i])
+                    and capitalised[i + 1]):
+                span = self._name_after(doc, i + 1)
                 if span is not None:
-                    yield token_span(doc, RULE, token.i, span[1], "ORG")
-        for token in doc[1:]:
-            if token.text in suffixes or token.lower_ in suffixes or (
-                    token.is_alpha and suffix_heads.match_word(token.text) is not None):
-                start = token.i
+                    yield token_span(doc, RULE, i, span[1], "ORG")
+        for i in range(1, len(texts)):
+            if texts[i] in suffixes or table.lower[i] in suffixes or (
+                    table.alpha[i] and suffix_heads.match_word(texts[i]) is not None):
+                start = i
                 while start > 0 and self._name_word(doc, start - 1) and not starts_sentence(doc, start):
                     start -= 1
-                if start < token.i:
-                    yield token_span(doc, RULE, start, token.i + 1, "ORG")
-                elif token.is_lower:
-                    start = self._genitive_name_before(doc, token.i)
+                if start < i:
+                    yield token_span(doc, RULE, start, i + 1, "ORG")
+                elif table.tokens[i].is_lower:
+                    start = self._genitive_name_before(doc, i)
                     if start is not None:
-                        yield token_span(doc, RULE, start, token.i + 1, "ORG")
+                        yield token_span(doc, RULE, start, i + 1, "ORG")
 
     def _genitive_name_before(self, doc: Doc, i: int) -> int | None:
         """'Stenbackens boende och arbetskooperativ': a capitalised genitive a few
@@ -185,51 +186,52 @@ class NameCandidates:
             return False
         return not (starts_sentence(doc, i) and token.lower_.endswith(("ens", "ets", "ans")))
 
-    def _people(self, doc: Doc) -> Iterator[Candidate]:
+    def _people(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """'samordnaren Anna Lind': two capitalised words right after a role are a person."""
-        for token in doc[:-2]:
-            first, second = doc[token.i + 1], doc[token.i + 2]
-            if (self.roles.match(token) is not None and is_capitalised(first)
-                    and is_capitalised(second) and first.is_alpha and second.is_alpha
-                    and not first.text.isupper() and not second.text.isupper()):
-                yield token_span(doc, WEAK, token.i + 1, token.i + 3, "PERSON")
+        texts, capitalised, alpha = table.text, table.capitalised, table.alpha
+        for i in range(len(texts) - 2):
+            if not capitalised[i + 1]:  # the cheap test first: most words are lower-case
+                continue
+            if (capitalised[i + 2] and alpha[i + 1] and alpha[i + 2]
+                    and not texts[i + 1].isupper() and not texts[i + 2].isupper()
+                    and self.roles.match(table.tokens[i]) is not None):
+                yield token_span(doc, WEAK, i + 1, i + 3, "PERSON")
 
-    def _acronym_projects(self, doc: Doc) -> Iterator[Candidate]:
+    def _acronym_projects(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """HLT-samarbete, ABC-projektet: an acronym-led compound on a project noun."""
-        for token in doc:
-            prefix, dash, rest = token.text.partition("-")
+        for i, text in enumerate(table.text):
+            prefix, dash, rest = text.partition("-")
             if (dash and len(prefix) >= 2 and prefix.isupper() and prefix.isalpha()
                     and rest.isalpha() and rest.islower() and self.project_cues.match_word(rest)):
-                yield token_span(doc, RULE, token.i, token.i + 1, "PROJECT")
+                yield token_span(doc, RULE, i, i + 1, "PROJECT")
 
-    def _headed_orgs(self, doc: Doc) -> Iterator[Candidate]:
+    def _headed_orgs(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """Förebyggargruppen (ORG), Midnattssolsfestivalen (EVENT): a capitalised compound,
         not first in its sentence, whose last part names the kind of thing."""
         org_heads = self.org_heads
         event_heads = tuple(self.cues["event_name_heads"])
-        for token in doc:
-            if not (token.is_alpha and is_capitalised(token) and not starts_sentence(doc, token.i)):
+        for i in table.alpha_indices(capitalised=True):
+            if starts_sentence(doc, i):
                 continue
-            if compound_of(token.lower_, org_heads):
-                yield token_span(doc, RULE, token.i, token.i + 1, "ORG")
-            elif compound_of(token.lower_, event_heads):
-                yield token_span(doc, RULE, token.i, token.i + 1, "EVENT")
+            if compound_of(table.lower[i], org_heads):
+                yield token_span(doc, RULE, i, i + 1, "ORG")
+            elif compound_of(table.lower[i], event_heads):
+                yield token_span(doc, RULE, i, i + 1, "EVENT")
 
-    def _named_events(self, doc: Doc) -> Iterator[Candidate]:
+    def _named_events(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """'Vingåkersbygdens första storting': a capitalised word, few words, an event noun."""
-        for token in doc:
-            if (not token.is_alpha or is_capitalised(token)
-                    or self.event_heads.match_word(token.text) is None):
+        for i in table.alpha_indices(capitalised=False):
+            if self.event_heads.match_word(table.text[i]) is None:
                 continue
             for back in range(1, 4):
-                k = token.i - back
-                if k < 0 or doc[k].is_punct:
+                k = i - back
+                if k < 0 or table.tokens[k].is_punct:
                     break
-                if is_capitalised(doc[k]) and doc[k].text not in self.name_stop:
-                    if not starts_sentence(doc, k) or doc[k].lower_.endswith("s"):
-                        yield token_span(doc, RULE, k, token.i + 1, "EVENT")
+                if table.capitalised[k] and table.text[k] not in self.name_stop:
+                    if not starts_sentence(doc, k) or table.lower[k].endswith("s"):
+                        yield token_span(doc, RULE, k, i + 1, "EVENT")
                     break
-                if not modifier_like(doc[k]) or doc[k].lower_ in self.cues["name_break"]:
+                if not modifier_like(table.tokens[k]) or table.lower[k] in self.cues["name_break"]:
                     break
 
     def _repeated_names(self, doc: Doc, chosen: list[Candidate],

@@ -24,9 +24,9 @@ from textmine.components.entities.gazetteers import (location_names, org_abbrevi
                                                      org_names, target_group_modifiers)
 from textmine.components.entities.lexicon_spans import LexiconSpans
 from textmine.components.entities.names import NameCandidates
-from textmine.components.entities.resolve import (NER, RULE, WEAK, Candidate, is_capitalised,
-                                                  promote_names, resolve, starts_sentence,
-                                                  token_span)
+from textmine.components.entities.resolve import (NER, RULE, WEAK, Candidate, promote_names,
+                                                  resolve, starts_sentence, token_span)
+from textmine.components.entities.tokens import TokenTable
 from textmine.lexicon import lexicon, role_lexicon, target_group_lexicon
 from textmine.municipalities import Gazetteer
 from textmine.records import Entity
@@ -102,19 +102,20 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
     def candidates(self, doc: Doc, text: str | None = None) -> Iterator[Candidate]:
         """Every rule's and the NER's proposals (``text``: ``doc.text``, if already built)."""
         text = doc.text if text is None else text
+        table = TokenTable.of(doc)  # the token attributes the rules share, read once
         yield from self._municipalities(doc, text)
         yield from self._orgs(doc, text)
-        yield from self._locations(doc)
-        yield from self._place_names(doc)
-        yield from self._cued_names(doc)
-        yield from self._quoted_names(doc)
-        yield from self._suffix_projects(doc)
-        yield from self._headed_orgs(doc)
-        yield from self._acronym_projects(doc)
-        yield from self._titled_orgs(doc)
-        yield from self._people(doc)
-        yield from self._named_events(doc)
-        yield from self._lexicon(doc)
+        yield from self._locations(doc, table)
+        yield from self._place_names(doc, table)
+        yield from self._cued_names(doc, table)
+        yield from self._quoted_names(doc, table)
+        yield from self._suffix_projects(doc, table)
+        yield from self._headed_orgs(doc, table)
+        yield from self._acronym_projects(doc, table)
+        yield from self._titled_orgs(doc, table)
+        yield from self._people(doc, table)
+        yield from self._named_events(doc, table)
+        yield from self._lexicon(doc, table)
         yield from self._ner(doc)
 
     def _municipalities(self, doc: Doc, text: str) -> Iterator[Candidate]:
@@ -131,18 +132,20 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
         for match in self.abbreviations.finditer(text):
             yield Candidate(RULE, match.start(), match.end(), "ORG")
 
-    def _locations(self, doc: Doc) -> Iterator[Candidate]:
+    def _locations(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         for _, start, end in self.loc_exact(doc):
             yield token_span(doc, RULE, start, end, "LOC")
-        for token in doc[1:]:
-            prev = doc[token.i - 1]
-            if (prev.lower_ in self.loc_prepositions and is_capitalised(token) and not starts_sentence(doc, token.i)
-                    and not token.text.isupper() and token.text not in self.name_stop
-                    and token.text not in self.not_names):
-                end = token.i + 1
-                while end < len(doc) and is_capitalised(doc[end]):
+        capitalised = table.capitalised
+        for i in range(1, len(table.text)):
+            text = table.text[i]
+            if (table.lower[i - 1] in self.loc_prepositions and capitalised[i]
+                    and not starts_sentence(doc, i)
+                    and not text.isupper() and text not in self.name_stop
+                    and text not in self.not_names):
+                end = i + 1
+                while end < len(doc) and capitalised[end]:
                     end += 1
-                yield token_span(doc, WEAK, token.i, end, "LOC")
+                yield token_span(doc, WEAK, i, end, "LOC")
 
     def _ner(self, doc: Doc) -> Iterator[Candidate]:
         mapping = self.cues["ner_labels"]

@@ -41,8 +41,14 @@ RULE, LEXICON, NER, WEAK = 0, 1, 2, 3
 
 
 def is_capitalised(token: Token) -> bool:
-    text = token.text
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+    return capitalised_text(token.text)
+
+
+def capitalised_text(text: str) -> bool:
+    """Starts with a capital and has a letter (``is_capitalised`` on a token's text)."""
+    # an upper-case first character is nearly always a letter: the scan is rarely needed
+    return bool(text) and text[0].isupper() and (text[0].isalpha()
+                                                 or any(c.isalpha() for c in text))
 
 
 SENTENCE_FINAL = {".", "!", "?", ":", "…"}
@@ -74,6 +80,8 @@ def modifier_like(token: Token) -> bool:
 
 def compound_of(word: str, heads: tuple[str, ...]) -> bool:
     """``word`` ends in one of ``heads`` after a prefix of at least 3 letters."""
+    if not word.endswith(heads):  # one C call rejects most words before the loop
+        return False
     return any(word.endswith(h) and len(word) - len(h) >= MIN_COMPOUND_PREFIX for h in heads)
 
 

@@ -8,15 +8,18 @@ When the pipeline has a tagger or a lemmatizer, ``pos`` and ``lemma`` use them.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 import regex
 from spacy.tokens import Doc
 
 from textmine.components.numbers.words import (_SPACE_CHARS, _TAL_SUFFIX, NumberWords,
                                                _digits_value, parse_number)
+from textmine.lexicon import CACHE_LIMIT
 from textmine.records import Number
+
+_UNSEEN = object()  # not yet in the memo (None is a memoised "no number")
 
 # --------------------------------------------------------------------------- tokens
 
@@ -60,10 +63,11 @@ class _Tok:
     start: int
     end: int
     kind: str  # num, word, dash, other
+    low: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        # lower-cased once: the rules ask for it about every token, many times
+        self.low = self.text.lower()
 
 
 @dataclass
@@ -94,10 +98,11 @@ class _Found:
 def _tokenize(text: str, blocked: list[tuple[int, int]]) -> list[_Tok]:
     toks = []
     for m in _TOKEN.finditer(text):
+        start, end = m.span()
         kind = m.lastgroup or "other"
-        if any(s < m.end() and m.start() < e for s, e in blocked):
+        if blocked and any(s < end and start < e for s, e in blocked):  # usually none
             kind = "other"
-        toks.append(_Tok(m.group(), m.start(), m.end(), kind))
+        toks.append(_Tok(m.group(), start, end, kind))
     return toks
 
 
@@ -237,9 +242,27 @@ class Scan:
     # ----------------------------------------------------------------- numerals
 
     def _word_value(self, tok: _Tok) -> tuple[int | float, str] | None:
+        """The value a word spells and how ('ordinal', 'fraction', 'xtal', 'word')."""
         low = tok.low
         if low[:2] not in self.lex.number_prefixes or low in self.vague:
-            return None
+            return None  # most words: decided without the memo
+        return self._memo(("word", low), self._read_word)
+
+    def _parse(self, text: str) -> int | float | None:
+        """``parse_number`` on the component's words."""
+        return self._memo(("parse", text), lambda t: parse_number(t, self.lex))
+
+    def _memo(self, key: tuple[str, str], read: Callable[[str], Any]) -> Any:
+        """``read(key[1])``, memoised on the word lists (it depends on nothing else)."""
+        memo = self.lex.memo
+        found = memo.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            if len(memo) > CACHE_LIMIT:
+                memo.clear()
+            found = memo[key] = read(key[1])
+        return found
+
+    def _read_word(self, low: str) -> tuple[int | float, str] | None:
         ordinal = self.lex.ordinal(low)
         if ordinal is not None:
             return ordinal, "ordinal"
@@ -248,13 +271,13 @@ class Scan:
             return whole, "fraction"
         if low.endswith("tal") or low.endswith("talet"):
             base = _TAL_SUFFIX.sub("", low)
-            value = parse_number(base, self.lex) if base else None
+            value = self._parse(base) if base else None
             if value is not None and value >= 10:
                 return value, "xtal"
             return None
         if not self.lex.number_word.fullmatch(low.replace("-", "")):
             return None
-        value = parse_number(low, self.lex)
+        value = self._parse(low)
         if value is None:
             return None
         return value, "word"
@@ -313,7 +336,7 @@ class Scan:
                 and self.text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0", "\u202f"):
             if toks[k].kind == "word" and (self._word_value(toks[k]) or (0, ""))[1] in ("xtal", "ordinal"):
                 break
-            candidate = parse_number(self.text[tok.start:toks[k].end], self.lex)
+            candidate = self._parse(self.text[tok.start:toks[k].end])
             if candidate is not None:  # 'ett och ett halvt' parses only when complete
                 best = _Numeral(i, k + 1, candidate, False, words=True)
             k += 1
@@ -336,6 +359,8 @@ class Scan:
         """'ett par tusen', 'ett par hundra': a couple of a multiplier, about twice it."""
         phrase = self.lex.raw["couple_words"]
         n = len(phrase)
+        if phrase and self.low(i) != phrase[0]:
+            return None  # the usual case, decided without building the list below
         if [self.low(i + m) for m in range(n)] != phrase:
             return None
         word = self.low(i + n)

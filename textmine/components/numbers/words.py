@@ -6,7 +6,7 @@ built once from the data file; ``parse_number`` reads one number.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -50,6 +50,9 @@ class NumberWords:
     money_units: dict  # lower-cased unit word -> factor
     percent_units: dict
     lemma_forms: dict
+    # memo of the word readings of ``scan.Scan`` (text -> reading): the same number words
+    # recur in every document, and reading one walks the morpheme list recursively
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_resources(cls, resources: Resources) -> "NumberWords":
@@ -144,7 +147,10 @@ def _duration_compound(raw: dict[str, Any]) -> Any:
     'treåriga', '60-dagarsperioden' (not 'årsåldern', an age)."""
     words = "|".join(sorted(map(regex.escape, raw["cardinals"]), key=len, reverse=True))
     stems = "|".join(sorted(map(regex.escape, raw["duration_compound_stems"]), key=len, reverse=True))
-    return regex.compile(rf"(?i)(?<![\p{{L}}0-9])(?:(?P<digits>[0-9]{{1,3}})-|(?P<word>{words}))"
+    # a fast first test (as in scan._SPECIAL): a match starts with a digit or a number word's
+    # first letter, so most positions are rejected before the lookbehind and the alternation
+    firsts = "".join(sorted({regex.escape(word[0]) for word in raw["cardinals"] if word}))
+    return regex.compile(rf"(?i)(?=[0-9{firsts}])(?<![\p{{L}}0-9])(?:(?P<digits>[0-9]{{1,3}})-|(?P<word>{words}))"
                          rf"(?P<stem>{stems})(?!{raw['duration_compound_not']})\p{{L}}*", regex.V1)
 
 

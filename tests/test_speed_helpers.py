@@ -1,0 +1,129 @@
+"""The shortcuts of issue 12 (speed) give what the plain code they replace gives."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import regex
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from textmine.components.activities.outcomes import OutcomeRules, is_outcome, plan_start
+from textmine.components.activities.recognizer import sentences
+from textmine.components.entities.resolve import capitalised_text, compound_of, is_capitalised
+from textmine.components.entities.tokens import TokenTable
+from textmine.components.numbers.scan import _Tok
+from textmine.components.numbers.words import bundled_words
+from textmine.lexicon import MIN_COMPOUND_PREFIX, Lexicon
+from textmine.records import Activity, Entity, Number, record_dict
+
+WORDS = st.text(alphabet="abcåäöABCÅÄÖ-1 Ⅻⓐ", max_size=12)
+
+
+@given(WORDS)
+def test_capitalised_text_is_the_plain_definition(text):
+    plain = bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+    assert capitalised_text(text) == plain
+
+
+def test_capitalised_first_character_that_is_no_letter():
+    assert not capitalised_text("Ⅻ")  # upper-case, but a numeral: no letter at all
+    assert capitalised_text("Ⅻb")
+
+
+@given(WORDS, st.lists(st.sampled_from(["gruppen", "en", "modellen", "a"]), max_size=3))
+def test_compound_of_is_the_plain_definition(word, heads):
+    heads = tuple(heads)
+    plain = any(word.endswith(h) and len(word) - len(h) >= MIN_COMPOUND_PREFIX for h in heads)
+    assert compound_of(word, heads) == plain
+
+
+def test_record_dict_equals_asdict():
+    records = [Entity("Eda kommun", "MUNICIPALITY", 0, 10, "1730"),
+               Activity("x", "En mening.", "mening"),
+               Number("1990-talet", "period", [1990, 1999], None, False, 0, 10),
+               Number("3/4", "ratio", {"part": 3, "whole": 4}, None, True, 0, 3),
+               Number("tre", "count", 3, "personer", False, 0, 3)]
+    for record in records:
+        assert record_dict(record) == asdict(record)
+    period = records[2]
+    record_dict(period)["value"].append(0)  # containers are copies, as asdict makes them
+    assert period.value == [1990, 1999]
+
+
+def test_number_token_lower_form_is_no_part_of_equality():
+    assert _Tok("ÅR", 0, 2, "word").low == "år"
+    assert _Tok("ÅR", 0, 2, "word") == _Tok("ÅR", 0, 2, "word")
+
+
+def test_token_table_is_aligned_with_the_doc():
+    doc = spacy.blank("sv")("Projektet Ungdomslyftet startade i Eda 2023 .")
+    table = TokenTable.of(doc)
+    assert table.text == [t.text for t in doc]
+    assert table.lower == [t.lower_ for t in doc]
+    assert table.alpha == [t.is_alpha for t in doc]
+    assert table.capitalised == [is_capitalised(t) for t in doc]
+    assert table.alpha_indices(capitalised=True) == [0, 1, 4]
+    assert table.alpha_indices(capitalised=False) == [2, 3]
+
+
+def test_lexicon_match_memo_keeps_form_and_lemma_apart():
+    lexicon = Lexicon.from_lines(["coach", "man"], false={})
+    vocab = spacy.blank("sv").vocab
+    doc = Doc(vocab, words=["ungdomscoacher", "män", "män"], lemmas=["", "man", ""])
+    first = [lexicon.match(t) for t in doc]
+    again = [lexicon.match(t) for t in doc]
+    assert first == again
+    assert first[0].lemma == "coach" and first[0].prefix == "ungdoms"
+    assert first[1] is not None and first[1].lemma == "man"  # by its lemma
+    assert first[2] is None  # same form, no lemma: no match
+
+
+def _duration_reference(raw):
+    """The duration-compound regex without its first-character test."""
+    words = "|".join(sorted(map(regex.escape, raw["cardinals"]), key=len, reverse=True))
+    stems = "|".join(sorted(map(regex.escape, raw["duration_compound_stems"]), key=len,
+                            reverse=True))
+    return regex.compile(rf"(?i)(?<![\p{{L}}0-9])(?:(?P<digits>[0-9]{{1,3}})-|(?P<word>{words}))"
+                         rf"(?P<stem>{stems})(?!{raw['duration_compound_not']})\p{{L}}*",
+                         regex.V1)
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="treåigaTREÅIGA0123456789- sdnvckorFEMTIOÅRSPE", max_size=30))
+def test_duration_compound_first_character_test_changes_no_match(text):
+    words = bundled_words()
+    fast, plain = words.duration_compound, _duration_reference(words.raw)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_duration_compound_still_case_insensitive():
+    found = bundled_words().duration_compound.search("under TREÅRIGA projekt och 10-årsperiod")
+    assert found is not None and found.group().lower() == "treåriga"
+
+
+def test_outcome_rules_with_the_callers_lower_case_text():
+    doc = spacy.blank("sv")("Målet är att fler ska få jobb. Insatsen har lett till att 40 fick jobb.")
+    rules = OutcomeRules.of()
+    for sentence in sentences(doc):
+        lowered = sentence.text.lower()
+        assert is_outcome(sentence, (), rules, lowered) == is_outcome(sentence, (), rules)
+        assert plan_start(sentence, rules, lowered) == plan_start(sentence, rules)
+    first, second = sentences(doc)
+    assert plan_start(first, rules) == 0 and not is_outcome(first, (), rules)
+    assert is_outcome(second, (), rules)
+
+
+def test_number_memo_gives_the_first_reading_again():
+    from textmine.components.numbers import NumberWords, extract_numbers, parse_number
+    from textmine.resources import bundled
+
+    words = NumberWords.of(bundled("numbers.json").json("numbers.json"))  # an empty memo
+    doc = spacy.blank("sv")("Den tredje träffen samlade tvåhundrafemtio deltagare och ett trettiotal ledare.")
+    first = [n.to_dict() for n in extract_numbers(doc, words)]
+    assert ("word", "tredje") in words.memo and ("parse", "tvåhundrafemtio") in words.memo
+    assert words.memo[("word", "tredje")] == (3, "ordinal")
+    assert words.memo[("parse", "tvåhundrafemtio")] == parse_number("tvåhundrafemtio") == 250
+    assert [n.to_dict() for n in extract_numbers(doc, words)] == first
+    assert {n["value"] for n in first} >= {3, 250, 30}
