@@ -127,3 +127,16 @@ def test_number_memo_gives_the_first_reading_again():
     assert words.memo[("parse", "tvåhundrafemtio")] == parse_number("tvåhundrafemtio") == 250
     assert [n.to_dict() for n in extract_numbers(doc, words)] == first
     assert {n["value"] for n in first} >= {3, 250, 30}
+
+
+def test_memo_computes_once_and_stays_bounded():
+    from textmine.memo import Memo
+
+    calls = []
+    memo = Memo(limit=3)
+    assert memo.lookup("a", lambda key: calls.append(key) or None) is None
+    assert memo.lookup("a", lambda key: calls.append(key) or "other") is None  # kept: None too
+    assert calls == ["a"]
+    for key in "bcdef":
+        memo.lookup(key, str.upper)
+    assert len(memo) <= 4 and memo.lookup("f", str.lower) == "F"

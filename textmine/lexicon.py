@@ -10,14 +10,13 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
+from textmine.memo import Memo
 from textmine.resources import Resources, bundled
 
 MIN_COMPOUND_PREFIX = 3  # "it-" or "ung" and longer: shorter prefixes make false heads
-CACHE_LIMIT = 100_000
 FALSE_HEADS_FILE = "false_heads.txt"
 # the data files of the role and target-group lexicons, which entities and activities share
 LEXICON_FILES = ("roles.txt", "target_groups.txt", FALSE_HEADS_FILE)
-_UNSEEN = object()  # not yet in a lexicon's cache (None is a cached "no match")
 
 
 
@@ -83,10 +82,9 @@ class Lexicon:
     head_only: set[str] = field(default_factory=set)  # forms that count only in compounds
     # words whose last part is no compound head (lägenhet: no "enhet"), form -> lemma
     false: dict[str, str] = field(default_factory=false_heads)
-    _cache: dict[str, LexiconMatch | None] = field(default_factory=dict, repr=False)
+    _cache: Memo = field(default_factory=Memo, repr=False)
     # (text, lemma) of a token -> its match: every token is asked about, most match nothing
-    _token_cache: dict[tuple[str, str], LexiconMatch | None] = field(default_factory=dict,
-                                                                    repr=False)
+    _token_cache: Memo = field(default_factory=Memo, repr=False)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str], false: dict[str, str] | None = None) -> "Lexicon":
@@ -114,13 +112,7 @@ class Lexicon:
     def match_word(self, word: str) -> LexiconMatch | None:
         """Longest lexicon form that is ``word`` or its compound head (memoised: the
         same words recur in every passage)."""
-        word = word.lower()
-        found = self._cache.get(word, _UNSEEN)  # one lookup on the usual, cached path
-        if found is _UNSEEN:
-            if len(self._cache) > CACHE_LIMIT:
-                self._cache.clear()
-            found = self._cache[word] = self._match_word(word)
-        return found
+        return self._cache.lookup(word.lower(), self._match_word)
 
     def _match_word(self, word: str) -> LexiconMatch | None:
         if word in self.forms and word not in self.head_only:
@@ -140,13 +132,8 @@ class Lexicon:
         """Match a token by its form, else by its lemma when a lemmatizer set one
         (memoised on both: the answer depends on nothing else, as ``is_alpha`` and
         ``lower_`` are properties of the form)."""
-        key = (token.text, token.lemma_)
-        found = self._token_cache.get(key, _UNSEEN)
-        if found is _UNSEEN:
-            if len(self._token_cache) > CACHE_LIMIT:
-                self._token_cache.clear()
-            found = self._token_cache[key] = self._match_token(token)
-        return found
+        return self._token_cache.lookup((token.text, token.lemma_),
+                                        lambda _: self._match_token(token))
 
     def _match_token(self, token: Token) -> LexiconMatch | None:
         if not token.is_alpha and "-" not in token.text:

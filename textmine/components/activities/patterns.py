@@ -14,8 +14,9 @@ from spacy.tokens import Token
 
 from textmine.components.activities.scope import Scope
 from textmine.components.extensions import SPAN_KEY
-from textmine.lexicon import (CACHE_LIMIT, LEXICON_FILES, Lexicon, lexicon, role_lexicon,
+from textmine.lexicon import (LEXICON_FILES, Lexicon, lexicon, role_lexicon,
                               target_group_lexicon)
+from textmine.memo import Memo
 from textmine.resources import Resources, bundled
 
 DATA_FILES = ("activity_patterns.json", "outcome_patterns.json") + LEXICON_FILES
@@ -52,7 +53,7 @@ class VerbSet:
 
     lemmas: frozenset[str]
     stems: tuple[str, ...]
-    _cache: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    _cache: Memo = field(default_factory=Memo, repr=False)
 
     @classmethod
     def of(cls, lemmas: list[str]) -> "VerbSet":
@@ -63,13 +64,7 @@ class VerbSet:
                          if len(v) >= MIN_STEM_VERB and not v.startswith("=")))
 
     def match(self, token: "Word") -> bool:
-        key = (token.lower_, token.lemma_)
-        found = self._cache.get(key)
-        if found is None:
-            if len(self._cache) > 100_000:
-                self._cache.clear()
-            found = self._cache[key] = self._match(token)
-        return found
+        return self._cache.lookup((token.lower_, token.lemma_), lambda _: self._match(token))
 
     def _match(self, token: "Word") -> bool:
         if token.lemma_ and token.lemma_.lower() in self.lemmas:
@@ -237,7 +232,7 @@ class TriggerIndex:
     exact: dict[str, set[int]] = field(default_factory=dict)  # verb lemma, phrase's 1st word
     endings: dict[str, set[int]] = field(default_factory=dict)  # noun form: word or compound end
     starts: dict[str, set[int]] = field(default_factory=dict)  # verb stem, word prefix
-    _cache: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict, repr=False)
+    _cache: Memo = field(default_factory=Memo, repr=False)
 
     @classmethod
     def of(cls, patterns: Sequence[Pattern]) -> "TriggerIndex":
@@ -257,13 +252,8 @@ class TriggerIndex:
 
     def candidates(self, word: "Word") -> frozenset[int]:
         """Patterns that ``word`` may set off (by form, lemma, compound end or stem)."""
-        key = (word.lower_, word.lemma_.lower())
-        found = self._cache.get(key)
-        if found is None:
-            if len(self._cache) > CACHE_LIMIT:
-                self._cache.clear()
-            found = self._cache[key] = frozenset(self._lookup(*key))
-        return found
+        return self._cache.lookup((word.lower_, word.lemma_.lower()),
+                                  lambda key: frozenset(self._lookup(*key)))
 
     def _lookup(self, lower: str, lemma: str) -> Iterator[int]:
         for form in {lower, lemma} - {""}:

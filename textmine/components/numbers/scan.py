@@ -16,10 +16,8 @@ from spacy.tokens import Doc
 
 from textmine.components.numbers.words import (_SPACE_CHARS, _TAL_SUFFIX, NumberWords,
                                                _digits_value, parse_number)
-from textmine.lexicon import CACHE_LIMIT
 from textmine.records import Number
 
-_UNSEEN = object()  # not yet in the memo (None is a memoised "no number")
 
 # --------------------------------------------------------------------------- tokens
 
@@ -254,13 +252,7 @@ class Scan:
 
     def _memo(self, key: tuple[str, str], read: Callable[[str], Any]) -> Any:
         """``read(key[1])``, memoised on the word lists (it depends on nothing else)."""
-        memo = self.lex.memo
-        found = memo.get(key, _UNSEEN)
-        if found is _UNSEEN:
-            if len(memo) > CACHE_LIMIT:
-                memo.clear()
-            found = memo[key] = read(key[1])
-        return found
+        return self.lex.memo.lookup(key, lambda k: read(k[1]))
 
     def _read_word(self, low: str) -> tuple[int | float, str] | None:
         ordinal = self.lex.ordinal(low)

@@ -11,6 +11,7 @@ from typing import Any
 
 import regex
 
+from textmine.memo import Memo
 from textmine.resources import Resources, bundled
 
 DATA_FILE = "numbers.json"
@@ -52,7 +53,7 @@ class NumberWords:
     lemma_forms: dict
     # memo of the word readings of ``scan.Scan`` (text -> reading): the same number words
     # recur in every document, and reading one walks the morpheme list recursively
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
+    memo: Memo = field(default_factory=Memo, compare=False, repr=False)
 
     @classmethod
     def from_resources(cls, resources: Resources) -> "NumberWords":
