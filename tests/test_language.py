@@ -89,6 +89,18 @@ def test_orthographic_sentences_component_splits_at_punctuation_and_line_breaks(
         "Kommunen har anställt en coach och Arbetsförmedlingen sitter i huset.", "Bra!", "Ny rad"]
 
 
+def test_orthographic_sentences_keep_white_space_with_the_sentence_before_it():
+    import spacy
+
+    import textmine.pipeline.sentences  # noqa: F401
+
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("textmine_sentences")
+    assert [s.text for s in nlp("Hej.  \n\nDå är det  slut\nEller?").sents] == [
+        "Hej.  \n\n", "Då är det  slut\n", "Eller?"]
+    assert list(nlp("").sents) == []
+
+
 @pytest.mark.skipif(not (REPO_MODEL / "config.cfg").exists(), reason="no model in this checkout")
 def test_the_shipped_model_parses_within_orthographic_sentences():
     """The v2 model (issue 12) has textmine's sentence boundaries, not a trained senter,

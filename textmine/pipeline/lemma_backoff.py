@@ -139,8 +139,8 @@ class LemmaBackoff:
 
     def lemma(self, token: Token) -> str:
         lemma = token.lemma_ or token.text
-        if self.settings.lowercase and starts_sentence(token) and token.pos_ != "PROPN" \
-                and not token.is_upper:
+        if self.settings.lowercase and lemma != lemma.lower() and token.pos_ != "PROPN" \
+                and not token.is_upper and starts_sentence(token):  # cheap tests first
             lemma = lemma.lower()
         if token.pos_ not in CONTENT_POS:
             return lemma
