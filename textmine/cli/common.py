@@ -13,6 +13,13 @@ def help_and_fail(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
+def add_record_inputs(parser: argparse.ArgumentParser) -> None:
+    """The inputs of the commands that read records (report, tables, conllu): record files
+    that 'textmine extract' wrote, or report files and folders, run through the pipeline."""
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help=".jsonl/.json record files, or report files or folders")
+
+
 def say_skipped(message: str) -> None:
     """One file's error on stderr, in the form every batch command uses."""
     print(f"error: {message} (skipped)", file=sys.stderr)

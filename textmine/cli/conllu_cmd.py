@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from textmine.cli.common import ErrorLog, output_refused
+from textmine.cli.common import ErrorLog, add_record_inputs, output_refused
 from textmine.io import atomic_write, is_stdout
 from textmine.tables import load_records
 
@@ -15,8 +15,7 @@ def register(subparsers) -> None:
         description="Parse every passage and write CoNLL-U: tokens, lemmas, UPOS, XPOS, "
                     "features, dependencies, and textmine's entities as Entity=B-/I-LABEL "
                     "in MISC. Input: report files or folders, or .jsonl/.json records.")
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="report files or folders, or .jsonl/.json record files")
+    add_record_inputs(parser)
     parser.add_argument("-o", "--output", default="-",
                         help="the CoNLL-U file (default: standard output)")
     parser.add_argument("--model", default=None,

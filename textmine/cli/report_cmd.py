@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from textmine.cli.common import ErrorLog, output_refused
+from textmine.cli.common import ErrorLog, add_record_inputs, output_refused
 from textmine.tables import load_records
 
 
@@ -17,8 +17,7 @@ def register(subparsers) -> None:
                     "entities, activity types and predicted theme. Input: .jsonl/.json "
                     "records written by 'textmine extract', or report files and folders "
                     "(extracted first with the bundled pipeline).")
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help=".jsonl/.json record files, or report files or folders")
+    add_record_inputs(parser)
     parser.add_argument("-o", "--output", required=True, metavar="HTML",
                         help="the page to write, e.g. report.html")
     parser.add_argument("--title", help="page title (default: the report ids)")

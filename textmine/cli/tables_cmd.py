@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from textmine.cli.common import ErrorLog
+from textmine.cli.common import ErrorLog, add_record_inputs
 from textmine.tables import TABLE_FORMATS, TABLES, load_records, write_tables
 
 
@@ -14,8 +14,7 @@ def register(subparsers) -> None:
         description="Write one table per kind of record (" + ", ".join(TABLES) + "), joined "
                     "by report + passage_id. Input: .jsonl/.json records written by "
                     "'textmine extract', or report files and folders (extracted first).")
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help=".jsonl/.json record files, or report files or folders")
+    add_record_inputs(parser)
     parser.add_argument("-o", "--output", required=True, metavar="DIR",
                         help="folder for the tables (created if missing)")
     parser.add_argument("--format", choices=TABLE_FORMATS, default="csv",

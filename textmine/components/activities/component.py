@@ -63,9 +63,16 @@ class ActivitiesComponent(DataComponent):
     def _filter(self) -> "HitFilter":
         from textmine.components.activities import hit_filter
 
-        if self.filter_bytes is None:
+        return hit_filter.filter_from_bytes(self._filter_bytes())
+
+    def _filter_bytes(self) -> bytes | None:
+        """The model file this component carries (the bundled one, read when the filter
+        is on and none was set); None while the filter is off and none was set."""
+        if self.filter_bytes is None and self.use_filter:
+            from textmine.components.activities import hit_filter
+
             self.filter_bytes = hit_filter.model_file().read_bytes()
-        return hit_filter.filter_from_bytes(self.filter_bytes)
+        return self.filter_bytes
 
     def __call__(self, doc: Doc) -> Doc:
         return self.rules(doc)
@@ -74,8 +81,7 @@ class ActivitiesComponent(DataComponent):
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
         super().to_disk(path, exclude=exclude)
         if self.use_filter:
-            self.rules  # noqa: B018  (reads the bundled model when none was set)
-            (Path(path) / self.FILTER_FILE).write_bytes(self.filter_bytes)
+            (Path(path) / self.FILTER_FILE).write_bytes(self._filter_bytes())
 
     def from_disk(self, path: str | Path, *,
                   exclude: Iterable[str] = SimpleFrozenList()) -> "ActivitiesComponent":
@@ -85,9 +91,7 @@ class ActivitiesComponent(DataComponent):
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
-        if self.use_filter:
-            self.rules  # noqa: B018
-        return srsly.msgpack_dumps({"files": self._data().files, "filter": self.filter_bytes})
+        return srsly.msgpack_dumps({"files": self._data().files, "filter": self._filter_bytes()})
 
     def from_bytes(self, data: bytes, *,
                    exclude: Iterable[str] = SimpleFrozenList()) -> "ActivitiesComponent":

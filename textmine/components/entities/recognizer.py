@@ -105,17 +105,10 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
         table = TokenTable.of(doc)  # the token attributes the rules share, read once
         yield from self._municipalities(doc, text)
         yield from self._orgs(doc, text)
-        yield from self._locations(doc, table)
-        yield from self._place_names(doc, table)
-        yield from self._cued_names(doc, table)
-        yield from self._quoted_names(doc, table)
-        yield from self._suffix_projects(doc, table)
-        yield from self._headed_orgs(doc, table)
-        yield from self._acronym_projects(doc, table)
-        yield from self._titled_orgs(doc, table)
-        yield from self._people(doc, table)
-        yield from self._named_events(doc, table)
-        yield from self._lexicon(doc, table)
+        for rule in (self._locations, self._place_names, self._cued_names, self._quoted_names,
+                     self._suffix_projects, self._headed_orgs, self._acronym_projects,
+                     self._titled_orgs, self._people, self._named_events, self._lexicon):
+            yield from rule(doc, table)
         yield from self._ner(doc)
 
     def _municipalities(self, doc: Doc, text: str) -> Iterator[Candidate]:
