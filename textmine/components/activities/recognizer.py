@@ -27,10 +27,10 @@ from textmine.components.activities.patterns import (DATA_FILES, ObjectSet, Patt
                                                      trigger_index)
 from textmine.components.activities.scope import Indices, parsed, unreal_tokens
 from textmine.components.numbers import extract_numbers
+from textmine.pipeline.sentences import ends_sentence
 from textmine.records import Activity
 from textmine.resources import Resources, bundled
 
-SENTENCE_END = {".", "!", "?"}
 PHRASE_ENDERS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX"})  # end a noun phrase's search
 
 
@@ -42,9 +42,7 @@ def sentences(doc: Doc) -> list[Span]:
     which would separate an effect cue from the words it governs."""
     spans, start = [], 0
     for token in doc:
-        ends = token.text in SENTENCE_END or "\n" in token.whitespace_ or (
-            token.is_space and "\n" in token.text)
-        if ends:
+        if ends_sentence(token.text, token.whitespace_, token.is_space):
             spans.append(doc[start:token.i + 1])
             start = token.i + 1
     if start < len(doc):
