@@ -310,7 +310,7 @@ def test_themes_scored_in_small_groups_give_the_same_records(shared_nlp, monkeyp
     def records(theme_batch):
         monkeypatch.setattr(fill, "THEME_BATCH", theme_batch)
         report = textmine.read_report(LAYOUTS / "markdown.md")
-        fill.extract_report(report, shared_nlp, textmine._bundled_themes())
+        fill.extract_report(report, shared_nlp, textmine._bundled().themes)
         return [p.to_dict() for p in report.passages]
 
     assert len(records(1)) > 2 and records(1) == records(256)

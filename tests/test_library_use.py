@@ -56,6 +56,17 @@ def test_extract_runs_on_report_after_report_like_separate_processes(tmp_path):
     assert all(p["numbers"] or p["activities"] for r in in_process for p in r)
 
 
+def test_the_library_and_the_batches_share_one_loaded_pipeline(tmp_path):
+    from textmine.batch import Settings, Worker, worker_for
+
+    report = short_report(REPORTS / "dev2-region-uppfoljning.txt", tmp_path / "r.txt", 4)
+    textmine.extract(textmine.read_report(report))
+    assert worker_for(Settings()).nlp is textmine._bundled().nlp  # loaded once per process
+    fresh = Worker(Settings())
+    assert fresh.segmenter.segment("Eda\n\nText.", "r").passages
+    assert "nlp" not in vars(fresh) and "themes" not in vars(fresh)  # reading loads no model
+
+
 def test_components_by_name_in_a_process_that_never_imported_textmine(tmp_path):
     """Entry points find the factories; a saved pipeline reloads with spacy.load, also in
     a fresh process, and gives the same results."""

@@ -9,7 +9,6 @@
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
@@ -36,7 +35,7 @@ def read_report(path: str | Path, themes: dict[str, str] | None = None) -> "Repo
     from textmine.segment import Segmenter
 
     document = read_document(path)
-    segmenter = Segmenter(themes) if themes is not None else _default_segmenter()
+    segmenter = Segmenter(themes) if themes is not None else _bundled().segmenter
     return segmenter.segment(document.text, report_id_for(path), document.title)
 
 
@@ -45,8 +44,8 @@ def extract(report: "Report", nlp: "Language | None" = None, themes="default") -
     from textmine.fill import extract_report
 
     if themes == "default":
-        themes = _bundled_themes()
-    return extract_report(report, nlp or _bundled_pipeline(), themes)
+        themes = _bundled().themes
+    return extract_report(report, nlp or _bundled().nlp, themes)
 
 
 def to_frames(records) -> dict:
@@ -71,22 +70,10 @@ def extract_many(paths: "Iterable[str | Path]", workers: int = 1, *, model: str 
                          theme_labels=theme_labels, on_error=on_error, client=client)
 
 
-@lru_cache(maxsize=1)
-def _default_segmenter():
-    """The segmenter with the SPEC's theme labels, built once (it reads themes.csv)."""
-    from textmine.segment import Segmenter
+def _bundled():
+    """The process's Worker for the bundled model, themes and labels (``textmine.batch``):
+    one cache for the library and the batches, each part loaded when first needed, so
+    extracting report after report does not reload anything."""
+    from textmine.batch import Settings, worker_for
 
-    return Segmenter()
-
-
-@lru_cache(maxsize=1)
-def _bundled_pipeline() -> "Language":
-    """Loaded once per process, so extracting report after report does not reload it."""
-    return load()
-
-
-@lru_cache(maxsize=1)
-def _bundled_themes():
-    from textmine.themes import load_model
-
-    return load_model(None)
+    return worker_for(Settings(), load=False)

@@ -16,12 +16,16 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import astuple, dataclass, field
+from functools import cached_property
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
 
 from textmine.io import InputError, iter_input_files, read_document, report_id_for
 from textmine.records import Passage
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 VANISHED = "vanished during the run (it was there when the inputs were listed)"
 Item = TypeVar("Item")
@@ -59,16 +63,35 @@ class FileResult:
 
 
 class Worker:
-    """The pipeline, theme model and segmenter of one process, loaded once."""
+    """The pipeline, theme model and segmenter of one process, each loaded on first use and
+    kept (the library loads only what a call needs; batches load all at once: ``load``)."""
 
     def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def nlp(self) -> "Language":
         from textmine.pipeline.load import load
-        from textmine.segment import Segmenter, load_themes
+
+        return load(self.settings.model)
+
+    @cached_property
+    def themes(self):
         from textmine.themes import load_model
 
-        self.themes = None if settings.no_themes else load_model(settings.themes)
-        self.nlp = load(settings.model)
-        self.segmenter = Segmenter(load_themes(settings.theme_labels))
+        return None if self.settings.no_themes else load_model(self.settings.themes)
+
+    @cached_property
+    def segmenter(self):
+        from textmine.segment import Segmenter, load_themes
+
+        return Segmenter(load_themes(self.settings.theme_labels))
+
+    def load(self) -> "Worker":
+        """Load everything now, so a bad model fails here, before any file is read."""
+        for part in ("themes", "nlp", "segmenter"):
+            getattr(self, part)
+        return self
 
     def __call__(self, path: Path, listed: bool = False) -> FileResult:
         """Read, segment and extract one file; failures are returned, never raised."""
@@ -96,13 +119,12 @@ class Worker:
 _WORKERS: dict[tuple, Worker] = {}  # this process's loaded workers, by settings
 
 
-def worker_for(settings: Settings) -> Worker:
-    """The process's Worker for ``settings``, loaded on first use and kept: a second batch
-    (or cluster task) in the same process does not load the pipeline again."""
-    key = astuple(settings)
-    if key not in _WORKERS:
-        _WORKERS[key] = Worker(settings)
-    return _WORKERS[key]
+def worker_for(settings: Settings, load: bool = True) -> Worker:
+    """The process's Worker for ``settings``, kept: a second batch (or cluster task, or
+    ``textmine.extract`` call) in the same process does not load the pipeline again.
+    ``load=False`` leaves its parts to load on first use."""
+    worker = _WORKERS.setdefault(astuple(settings), Worker(settings))
+    return worker.load() if load else worker
 
 
 def in_order(items: Iterable[Item], submit: Callable[[Item], Any],

@@ -37,7 +37,7 @@ def iter_conllu(records: Iterable[Record], nlp: Language | None = None) -> Itera
     import textmine
     from textmine.pipeline.context import make_doc
 
-    nlp = nlp or textmine._bundled_pipeline()
+    nlp = nlp or textmine._bundled().nlp
     records = [as_dict(r) for r in records]
     docs = nlp.pipe(make_doc(nlp, r["text"], _municipality(r)) for r in records)
     for record, doc in zip(records, docs):
