@@ -4,6 +4,7 @@
     python models/recipe/build.py --data DIR --work DIR   # elsewhere
     python models/recipe/build.py --v1 --out DIR          # the first model (shipped until issue 12)
     python models/recipe/build.py --reassemble DIR        # v2's last steps on a trained v2 pipeline
+    python models/recipe/build.py --pretrain              # v2 with a pretrained tok2vec (pretrain.py)
 
 Steps (v2, issue 12): convert the corpora (``convert.py``: the treebanks, the NER corpus and
 UNER merged onto the treebank sentences, one joint corpus), train floret vectors on the
@@ -19,6 +20,11 @@ lemma table's own licence note (ODbL 1.0, ``LICENSE-lemma-table.txt``).
 ``--reassemble DIR`` takes a pipeline built by the steps above up to the assembly (e.g. a
 ``--out`` of an earlier run) and redoes only the assembly, scoring and writing: how the
 shipped model was made from the candidate built in issue 12 without retraining.
+
+``--pretrain`` first pretrains the shared tok2vec on the Riksdag text (``pretrain.py``:
+``spacy pretrain``, characters objective, one epoch) and starts the main training from those
+weights (``[initialize] init_tok2vec``); the rest is unchanged. Measured in models/README.md
+("Pretraining").
 
 ``--v1`` rebuilds the first model (``ud.cfg`` + ``ner.cfg``, two tok2vecs, the trained
 senter, spacy-lookups-data table), as before.
@@ -45,6 +51,7 @@ sys.path[:0] = [str(ROOT), str(RECIPE)]
 
 import spacy  # noqa: E402
 
+from pretrain import pretrain  # noqa: E402
 from textmine.pipeline.lemma_backoff import LemmaTable  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -157,23 +164,31 @@ def train_vectors(work: Path, data: Path) -> Path:
     return out / "vectors"
 
 
-def train_joint(work: Path, corpus: Path, vectors: Path) -> None:
-    """One pipeline on the joint corpus, then the fine-tuning stage from its best checkpoint."""
+def train_joint(work: Path, corpus: Path, vectors: Path,
+                pretrained: tuple[Path, Path] | None = None) -> None:
+    """One pipeline on the joint corpus, then the fine-tuning stage from its best checkpoint.
+    ``pretrained``: (config with a ``[pretraining]`` block, tok2vec weights) from
+    ``pretrain.py``; the main run starts its shared tok2vec from those weights."""
     from finetune import finetune_config
 
-    def stage(cfg: Path, suffix: str) -> None:
+    def stage(cfg: Path, suffix: str, extra: list[str]) -> None:
         cmd = [sys.executable, "-m", "spacy", "train", str(cfg),
                "--paths.train", str(corpus / "joint-train.spacy"),
                "--paths.dev", str(corpus / "joint-dev.spacy"),
                "--paths.vectors", str(vectors),
-               "-o", str(work / f"{JOINT}{suffix}"), "--code", str(RECIPE / "finetune.py")]
+               "-o", str(work / f"{JOINT}{suffix}"), "--code", str(RECIPE / "finetune.py"),
+               *extra]
         if run(cmd, work / f"{JOINT}{suffix}.log").wait() != 0:
             raise SystemExit(f"training failed, see {work}/{JOINT}{suffix}.log")
 
-    stage(RECIPE / "joint.cfg", "")
+    if pretrained is None:
+        stage(RECIPE / "joint.cfg", "", [])
+    else:
+        cfg, weights = pretrained
+        stage(cfg, "", ["--paths.init_tok2vec", str(weights)])
     finetune_config(RECIPE / "joint.cfg", work / JOINT / "model-best", work / f"{JOINT}-ft.cfg",
                     FINETUNE_LEARN_RATE, JOINT_FINETUNE_STEPS)
-    stage(work / f"{JOINT}-ft.cfg", "-ft")
+    stage(work / f"{JOINT}-ft.cfg", "-ft", [])
 
 
 def best_checkpoint(work: Path, name: str) -> Path:
@@ -371,6 +386,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reassemble", type=Path, metavar="DIR",
                         help="redo only v2's assembly, scoring and writing on the trained v2 "
                              "pipeline in DIR (no conversion, no training)")
+    parser.add_argument("--pretrain", action="store_true",
+                        help="v2 with its shared tok2vec pretrained on the Riksdag text "
+                             "(pretrain.py, spacy pretrain) before training")
     args = parser.parse_args(argv)
     args.v2 = not args.v1
     args.work.mkdir(parents=True, exist_ok=True)
@@ -388,7 +406,8 @@ def main(argv: list[str] | None = None) -> None:
     else:
         vectors = train_vectors(args.work, args.data)
         if not args.skip_train:
-            train_joint(args.work, corpus, vectors)
+            train_joint(args.work, corpus, vectors,
+                        pretrain(args.data, args.work, vectors) if args.pretrain else None)
         nlp = assemble_joint(args.work, simplemma_table(args.work / "lemma_table.tsv.gz"))
     staging = args.work / MODEL_NAME
     if staging.exists():
