@@ -98,6 +98,8 @@ def test_orthographic_sentences_keep_white_space_with_the_sentence_before_it():
     nlp.add_pipe("textmine_sentences")
     assert [s.text for s in nlp("Hej.  \n\nDå är det  slut\nEller?").sents] == [
         "Hej.  \n\n", "Då är det  slut\n", "Eller?"]
+    assert [s.text for s in nlp("\n\n Hej. Då.").sents] == ["\n\n Hej.", "Då."]
+    assert [s.text for s in nlp(" \n").sents] == [" \n"]
     assert list(nlp("").sents) == []
 
 

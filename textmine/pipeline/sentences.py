@@ -23,15 +23,17 @@ def ends_sentence(text: str, whitespace: str, is_space: bool) -> bool:
 
 def set_sentence_starts(doc: Doc) -> Doc:
     """Mark every token as a sentence start or not (the parser keeps both). White space
-    between sentences stays with the sentence before it: no sentence of blanks alone.
+    between sentences stays with the sentence before it, white space before the first
+    with the first: no sentence of blanks alone.
     Written in one ``from_array`` call: setting ``is_sent_start`` token by token costs
     as much as a tagger."""
     starts: list[int] = []
     start = True
     for token in doc:
-        if token.is_space and token.i > 0:
-            starts.append(-1)
-            start = start or "\n" in token.text
+        if token.is_space:
+            first = token.i == 0  # a Doc's first token starts it, blank or not
+            starts.append(1 if first else -1)
+            start = not first and (start or "\n" in token.text)
             continue
         starts.append(1 if start else -1)
         start = ends_sentence(token.text, token.whitespace_, token.is_space)
