@@ -268,8 +268,8 @@ class ActivityRecognizer:
     def candidates(self, doc: Doc, first_only: bool = False
                    ) -> tuple[list[Candidate], list[str]]:
         """Every rule hit of the doc (one per pattern and sentence) in text order, and the
-        outcome sentences; ``first_only``: only the first hit of each type (enough when no
-        filter judges the hits)."""
+        outcome sentences; ``first_only``: a type once found is not looked for in later
+        sentences (enough when no filter judges the hits; ``__call__`` keeps the first)."""
         found: list[Candidate] = []
         outcomes: list[str] = []
         seen: set[str] = set()
@@ -295,8 +295,6 @@ class ActivityRecognizer:
                                       found=seen if first_only else frozenset(),
                                       index=self.index):
                 if first_only:
-                    if hit.type in seen:
-                        continue
                     seen.add(hit.type)
                 found.append(Candidate(hit, sentence, n, outcome))
         return found, outcomes
@@ -305,16 +303,12 @@ class ActivityRecognizer:
         candidates, outcomes = self.candidates(doc, first_only=self.keep is None)
         if self.keep is not None:
             candidates = self.keep(doc, candidates)
-        activities: list[Activity] = []
-        seen: set[str] = set()
+        first = {}  # type -> its first candidate, in text order
         for candidate in candidates:
-            hit = candidate.hit
-            if hit.type in seen:
-                continue
-            seen.add(hit.type)
-            activities.append(Activity(type=hit.type, sentence=candidate.sentence.text.strip(),
-                                       evidence=doc[hit.start:hit.end].text))
-        doc._.activities = activities
+            first.setdefault(candidate.hit.type, candidate)
+        doc._.activities = [Activity(type=c.hit.type, sentence=c.sentence.text.strip(),
+                                     evidence=doc[c.hit.start:c.hit.end].text)
+                            for c in first.values()]
         doc._.outcomes = outcomes
         return doc
 
