@@ -28,6 +28,10 @@ _ANAPHOR = regex.compile(r"\b[Kk]ommunen(?:s)?\b")
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W*$", regex.REVERSE)
 _LAST_VISIBLE = regex.compile(r"\S", regex.REVERSE)
 _PLACE_PREPOSITIONS = {"i", "från", "till", "utanför", "kring", "runt", "mellan", "och", "eller"}
+# a web address: its host and its path (query and fragment left out)
+_ADDRESS = regex.compile(r"(?:[a-z]+://)?(?P<host>[a-z0-9.-]+\.[a-z]{2,})(?P<path>/[^?#\s]*)?",
+                         regex.IGNORECASE)
+_ADDRESS_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", " ": "-"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,9 @@ class Gazetteer:
             for base in {m.name, _genitive(m.name)}:
                 self._forms[base] = m.code
         self._forms.update(aliases)
+        # names as web addresses write them: "linkoping", "upplands-vasby"
+        self._in_addresses = {m.name.lower().translate(_ADDRESS_FOLD): m.code
+                              for m in self._by_code.values()}
         names = sorted(self._forms, key=len, reverse=True)
         alternation = "|".join(regex.escape(n) for n in names)
         # A name, optionally followed by "kommun(s)" or "stad(s)"; the name must not be
@@ -148,14 +155,32 @@ class Gazetteer:
         return self._by_code[codes.pop()] if len(codes) == 1 else None
 
     def home(self, name: str) -> Municipality | None:
-        """The municipality a page's site name and title, or a publisher, belong to: the
-        one they name, else the one a name compound names ('Katrineholms-Kuriren',
-        'Enköpings-Posten', '24Halmstad'), if only one."""
+        """The municipality a page's site name, title and address, or a publisher, belong
+        to: the one they name, else the one a name compound names ('Katrineholms-Kuriren',
+        'Enköpings-Posten', '24Halmstad'), else the one the address names
+        (``address_home``), if only one."""
         mentions = self.find(name)
         if mentions:
             return self.sole(name, mentions)
-        codes = {m.code for m in map(self._compound_home, name.split()) if m is not None}
-        return self._by_code[codes.pop()] if len(codes) == 1 else None
+        for read in (self._compound_home, self.address_home):
+            codes = {m.code for m in map(read, name.split()) if m is not None}
+            if codes:
+                return self._by_code[codes.pop()] if len(codes) == 1 else None
+        return None
+
+    def address_home(self, word: str) -> Municipality | None:
+        """The municipality a web address names: the deepest part of its path that is a
+        name (local papers file news under their editions: 'sla.se/karlsborg/...',
+        'unt.se/nyheter/uppsala/...'), else its own domain ('lulea.se'); None for a word
+        that is no address."""
+        match = _ADDRESS.fullmatch(word.strip("<>()\"'"))
+        if match is None:
+            return None
+        parts = [part for part in (match.group("path") or "").lower().split("/") if part]
+        parts.insert(0, match.group("host").lower().split(".")[-2])  # the domain's name
+        code = next((self._in_addresses[part] for part in reversed(parts)
+                     if part in self._in_addresses), None)
+        return self._by_code[code] if code else None
 
     def _compound_home(self, word: str) -> Municipality | None:
         """'Katrineholms-Kuriren' -> Katrineholm (a name glued to a capitalised word by a

@@ -205,7 +205,7 @@ class Totals:
         self.ratios: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         self.linking = [0, 0, 0]
         # real passages whose subject municipality is right: from the text alone, with the
-        # page's publisher as the document's context, of all
+        # page's publisher and address as the document's context, of all
         self.attribution = [0, 0, 0]
         self.passages = 0
 
@@ -295,24 +295,24 @@ def gold_code(line: Item) -> str | None:
     return municipality.get("code") if isinstance(municipality, dict) else None
 
 
-def attribute(text: str, publisher: str) -> tuple[str | None, str | None]:
+def attribute(text: str, publisher: str, url: str = "") -> tuple[str | None, str | None]:
     """The SCB code of a real passage's subject from its text alone, and with the page's
-    publisher as well: a passage that names no municipality is about the one its publisher
-    is (as a paragraph of a whole page takes the page's, see ``Segmenter``)."""
+    publisher and address as well: a passage that names no municipality is about the one
+    its page is (as a paragraph of a whole page takes the page's, see ``Segmenter``)."""
     from textmine.municipalities import default_gazetteer
 
     gazetteer = default_gazetteer()
     mentions = gazetteer.find(text)
     found = gazetteer.subject(text, mentions)
     code = found.code if found else None
-    return code, (code if found is not None or mentions else _publisher_code(publisher))
+    return code, (code if found is not None or mentions else _page_code(f"{publisher} {url}"))
 
 
 @lru_cache(maxsize=None)
-def _publisher_code(publisher: str) -> str | None:
+def _page_code(page: str) -> str | None:
     from textmine.municipalities import default_gazetteer
 
-    found = default_gazetteer().home(publisher)  # as Segmenter reads a page's site name
+    found = default_gazetteer().home(page)  # as Segmenter reads a page's site name and address
     return found.code if found else None
 
 
@@ -365,7 +365,7 @@ def predict(nlp, line: Item) -> Item:
 
     attributed: dict[str, str | None] = {}
     if is_real(line):
-        code, with_source = attribute(line["text"], line.get("publisher", ""))
+        code, with_source = attribute(line["text"], line.get("publisher", ""), line.get("url", ""))
         attributed = {"municipality_with_source": with_source}
         municipality = default_gazetteer().by_code(code) if code else None
     else:
@@ -475,7 +475,7 @@ def format_report(name: str, report: dict[str, Any], seconds: float) -> str:
         attribution = report["municipality_attribution"]
         lines.append(f"municipality attribution (subject of the passage, none included): "
                      f"{attribution['accuracy']:.3f} ({attribution['correct']}/"
-                     f"{attribution['passages']}); with the page's publisher as context "
+                     f"{attribution['passages']}); with the page's publisher and address as context "
                      f"{attribution['accuracy_with_source']:.3f}")
     return "\n".join(lines)
 
