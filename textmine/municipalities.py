@@ -148,6 +148,15 @@ class Gazetteer:
             return None
         return self._by_code[ranked[0]]
 
+    def passage_subject(self, text: str, document: Municipality | None = None,
+                        mentions: list[Mention] | None = None) -> Municipality | None:
+        """The subject of a paragraph without a heading: ``subject`` of its mentions; when
+        it names none, the ``document``'s (the one its page names or is published by).
+        (Breaking a tie between the municipalities it names in favour of the document's
+        was measured on real-dev: 3 passages right, 2 wrong; not kept.)"""
+        mentions = self.find(text) if mentions is None else mentions
+        return self.subject(text, mentions) if mentions else document
+
     def sole(self, text: str, mentions: list[Mention] | None = None) -> Municipality | None:
         """The one municipality ``text`` names (counties and regions aside), if only one."""
         codes = {m.municipality.code for m in (self.find(text) if mentions is None else mentions)

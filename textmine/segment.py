@@ -214,11 +214,7 @@ class Segmenter:
                      document: Municipality | None = None) -> None:
         start, end = lines[0].start, lines[-1].end
         if municipality is None:
-            text = report.text[start:end]
-            mentions = self.gazetteer.find(text)
-            municipality = self.gazetteer.subject(text, mentions)
-            if municipality is None and not mentions:
-                municipality = document
+            municipality = self.gazetteer.passage_subject(report.text[start:end], document)
         report.passages.append(Passage(
             report=report.report_id,
             passage_id=f"p{len(report.passages) + 1:04d}",

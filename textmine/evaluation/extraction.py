@@ -303,17 +303,10 @@ def attribute(text: str, publisher: str, url: str = "") -> tuple[str | None, str
 
     gazetteer = default_gazetteer()
     mentions = gazetteer.find(text)
-    found = gazetteer.subject(text, mentions)
-    code = found.code if found else None
-    return code, (code if found is not None or mentions else _page_code(f"{publisher} {url}"))
-
-
-@lru_cache(maxsize=None)
-def _page_code(page: str) -> str | None:
-    from textmine.municipalities import default_gazetteer
-
-    found = default_gazetteer().home(page)  # as Segmenter reads a page's site name and address
-    return found.code if found else None
+    alone = gazetteer.passage_subject(text, None, mentions)
+    page = gazetteer.home(f"{publisher} {url}")  # as Segmenter reads a page's site name
+    with_page = gazetteer.passage_subject(text, page, mentions)
+    return (alone.code if alone else None), (with_page.code if with_page else None)
 
 
 def passage_municipality(line: Item):
