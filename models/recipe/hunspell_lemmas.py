@@ -16,15 +16,22 @@ not linked to their verb. The choice rule, stated once here:
 2. a proper noun gets no lemma; a reading with no affix class applied means the form is a
    dictionary entry itself: the form is its own lemma;
 3. a candidate is dropped when hunspell reached the form by derivation rather than
-   inflection (class ``T``: ``-isk``, ``-are``: ``ekonomiska`` is not ``ekonom``), by the
-   genitive ``-s`` (class ``A``) on anything but a noun (``tillsammans``), when its entry
-   is a verb (has a conjugation class ``K L m M N``) and the token is not a VERB/AUX
-   (``samverkan`` is no form of ``samverka``, ``ungdomscoacher`` none of ``coacha``) or
-   is not a verb and the token is a VERB, when it has under two letters, or when the
+   inflection (class ``T``: ``-isk``, ``-are``: ``ekonomiska`` is not ``ekonom``); by the
+   genitive ``-s`` (class ``A``) on anything but a noun (``tillsammans``); for an adverb,
+   unless it is an adjective's ``-t`` form (class ``O``: ``kraftigt`` -> ``kraftig``, the
+   treebank's convention; ``bara`` is no form of ``bar``); when its entry is a verb (has
+   a conjugation class ``K L m M``) and the token is not a VERB/AUX (``samverkan`` is
+   no form of ``samverka``) or the reverse; when it has under two letters; or when the
    back-off's ``fits_pos`` rejects it (a verb's lemma ends in a vowel; any other is
    shorter than the form);
 4. of the rest, the candidate sharing the longest prefix with the form wins, then the
    shortest; none left: no lemma (the caller keeps its own).
+
+Chains (``LookupAlone``, ``LookupBackoff``): sources are asked in order; a table that
+knows the form answers for it even with no lemma (it stores no form that is its own
+lemma), hunspell only when it has a lemma. ``CheckedTable`` is the table with hunspell's
+veto: a table lemma that hunspell knows only as a verb, for a content word that is no verb
+(``avlöna`` for ``avlönade`` ADJ, ``brista`` for ``bristande``), is no answer.
 """
 from __future__ import annotations
 
@@ -36,13 +43,15 @@ from typing import Sequence
 from spacy.language import Language
 from spacy.tokens import Token
 
-from textmine.pipeline.lemma_backoff import (BackoffSettings, LemmaBackoff, LemmaTable,
-                                             fits_pos)
+from textmine.pipeline.lemma_backoff import (CONTENT_POS, BackoffSettings, LemmaBackoff,
+                                             LemmaTable, fits_pos)
 
 # affix classes of sv_SE.aff (Göran Andersson's dictionary; see the module docstring)
-VERB_CLASSES = set("KLmMN")  # present, past, supine, passive of both conjugations
+VERB_CLASSES = set("KLmM")  # present, past, supine (N, passive, also has adjectives' -d -> -t)
 DERIVING_CLASSES = {"T"}  # -isk/-iska/-iskt, -are/-aren, -re/-ren: new words, not forms
 GENITIVE_CLASS = "A"
+NOMINAL_CLASSES = set("CEFGHIO")  # definite and plural forms of nouns, adjectives' -t/-a
+ADJECTIVE_CLASS = "O"  # -t/-a/-d forms of adjectives (kraftig: kraftigt, kraftiga)
 NOT_WORDS = set("%¤Z")  # FORBIDDENWORD, NEEDAFFIX, ONLYINCOMPOUND (e.g. "ungdomare/%AE")
 VERB_POS = {"VERB", "AUX"}
 
@@ -104,12 +113,24 @@ class HunspellLemmas:
     def is_verb(self, entry: str) -> bool:
         return bool(self.classes.get(entry, set()) & VERB_CLASSES)
 
+    def contradicts(self, lemma: str, pos: str) -> bool:
+        """Whether ``lemma`` is a verb-only entry (conjugated, never declined as a noun or
+        an adjective) offered for a content word that is no verb (``avlöna`` for
+        ``avlönade`` ADJ). Only this way round: strong verbs (``finna``, ``göra``) carry no
+        conjugation class, so "not a verb" cannot be read off the dictionary."""
+        classes = self.classes.get(lemma, set())
+        return pos in CONTENT_POS and pos not in VERB_POS and bool(classes & VERB_CLASSES) \
+            and not classes & NOMINAL_CLASSES
+
     def fits(self, form: str, reading: Reading, pos: str) -> bool:
         """Rule step 3 of the module docstring."""
         if reading.affix_class in DERIVING_CLASSES or len(reading.lemma) < 2:
             return False
         if reading.affix_class == GENITIVE_CLASS and pos != "NOUN":
             return False
+        if pos == "ADV" and not (reading.affix_class == ADJECTIVE_CLASS
+                                 and form.endswith("t")):
+            return False  # an adverb is its own lemma unless an adjective's -t form
         if self.is_verb(reading.entry) != (pos in VERB_POS):
             return False
         return fits_pos(form, reading.lemma, pos)
@@ -143,6 +164,18 @@ def read_classes(dic: Path) -> dict[str, set[str]]:
     return classes
 
 
+class CheckedTable(LemmaTable):
+    """A table whose lemma hunspell may veto: one of the wrong word class for the token
+    (``contradicts``) is no answer, and the chain goes on to the next source."""
+
+    def __init__(self, table: LemmaTable, hunspell: HunspellLemmas) -> None:
+        super().__init__(table.entries)
+        self.hunspell = hunspell
+
+    def accepts(self, lemma: str | None, pos: str) -> bool:
+        return not lemma or not self.hunspell.contradicts(lemma, pos)
+
+
 class ChainLookup:
     """Several lookups in order, as one table for the back-off's validate and compound
     steps: a word is known when any source knows it."""
@@ -157,7 +190,10 @@ class ChainLookup:
                      and (f := s.get(form))), None)
 
     def is_lemma(self, word: str) -> bool:
-        return any(s.is_lemma(word) for s in self.sources)
+        """Known as a lemma by a table, or by hunspell when there is no table (its entries
+        include irregular and odd forms, ``bott``, ``mak``: weak evidence of a lemma)."""
+        tables = [s for s in self.sources if isinstance(s, LemmaTable)] or self.sources
+        return any(s.is_lemma(word) for s in tables)
 
     def is_word(self, word: str) -> bool:
         return any(s.is_word(word) for s in self.sources)
@@ -177,9 +213,9 @@ class LookupAlone:
         for source in self.sources:
             found = source.lemma(form, token.pos_) if isinstance(source, HunspellLemmas) \
                 else source.get(form)
-            if found:
+            if found and accepted(source, found, token.pos_):
                 return found
-            if settles(source, form):
+            if settles(source, form, token.pos_):
                 break  # known to this table as its own lemma: later sources not asked
         return token.text if token.pos_ == "PROPN" else form
 
@@ -202,7 +238,9 @@ class LookupBackoff(LemmaBackoff):
         if self.settings.table:
             for source in self.sources:
                 found = self.source_lemma(source, form, pos)
-                if found or settles(source, form):
+                if found and not accepted(source, found, pos):
+                    found = None
+                if found or settles(source, form, pos):
                     break  # a table that knows the form answers for it, lemma or none
         if found is None and self.settings.compounds and not self.chain.is_word(form):
             found = self.compound_lemma(form, pos)
@@ -220,8 +258,14 @@ class LookupBackoff(LemmaBackoff):
             self.table, self.settings = self.chain, settings
 
 
-def settles(source: LemmaTable | HunspellLemmas, form: str) -> bool:
+def settles(source: LemmaTable | HunspellLemmas, form: str, pos: str) -> bool:
     """Whether a source without a lemma for ``form`` still ends the chain: a table that
-    knows the form (it stores no form that is its own lemma) does; hunspell does not, as
-    its entries include irregular forms (``har``, ``befann``, ``färre``) it cannot lemmatise."""
-    return isinstance(source, LemmaTable) and source.is_word(form)
+    knows the form (it stores no form that is its own lemma) does, unless hunspell vetoed
+    its lemma; hunspell does not, as its entries include irregular forms (``har``,
+    ``befann``, ``färre``) it cannot lemmatise."""
+    return isinstance(source, LemmaTable) and source.is_word(form) \
+        and accepted(source, source.get(form), pos)
+
+
+def accepted(source: LemmaTable | HunspellLemmas, lemma: str | None, pos: str) -> bool:
+    return not isinstance(source, CheckedTable) or source.accepts(lemma, pos)

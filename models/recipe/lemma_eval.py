@@ -25,7 +25,8 @@ import textmine.pipeline.tokenizer  # noqa: F401  (the tokenizer the bundled mod
 from textmine.pipeline.lemma_backoff import BackoffSettings, LemmaBackoff, LemmaTable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hunspell_lemmas import HunspellLemmas, LookupAlone, LookupBackoff  # noqa: E402
+from hunspell_lemmas import (CheckedTable, HunspellLemmas, LookupAlone,  # noqa: E402
+                             LookupBackoff)
 
 STRATEGIES = {
     "trained": None,
@@ -41,8 +42,10 @@ STRATEGIES = {
 }
 
 # lookup chains measured with --hunspell: "table" is the --table file, in the order given
+# ("checked" is the table with hunspell's veto on lemmas of the wrong word class)
 LOOKUP_CHAINS = {"hunspell": ("hunspell",), "table>hunspell": ("table", "hunspell"),
-                 "hunspell>table": ("hunspell", "table")}
+                 "hunspell>table": ("hunspell", "table"),
+                 "checked": ("checked",), "checked>hunspell": ("checked", "hunspell")}
 CHAIN_SETTINGS = {
     "": None,  # the chain alone, no trained lemmatizer
     "trained+case+{}": STRATEGIES["trained+case+table"],
@@ -146,7 +149,7 @@ def make_lookup(nlp, settings: BackoffSettings | None, sources: list):
     without settings, the sources alone."""
     if settings is None:
         return LookupAlone(sources)
-    if len(sources) == 1 and isinstance(sources[0], LemmaTable):
+    if len(sources) == 1 and type(sources[0]) is LemmaTable:  # the shipped component
         backoff = LemmaBackoff(nlp, "eval", settings)
         backoff.table = sources[0]
         return backoff
@@ -154,7 +157,9 @@ def make_lookup(nlp, settings: BackoffSettings | None, sources: list):
 
 
 def lookup_source(name: str, table: LemmaTable) -> LemmaTable | HunspellLemmas:
-    """The table, or hunspell-sv (loaded once)."""
+    """The table, hunspell-sv (loaded once) or the table checked by hunspell."""
+    if name == "checked":
+        return CheckedTable(table, hunspell_sv())
     return table if name == "table" else hunspell_sv()
 
 
