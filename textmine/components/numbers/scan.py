@@ -434,7 +434,8 @@ class Scan:
             return False
         low = t.low
         if low in self.function_words or low in self.vague or low in self.lex.cardinals \
-                or low in self.lex.ordinals or low in self.lex.raw["months"]:
+                or low in self.lex.ordinals or low in self.lex.raw["months"] \
+                or low in self.lex.raw["time_adjectives"]:
             return False
         if low in self.time_units or low in self.count_time or low in self.lemma_forms:
             return True
@@ -518,7 +519,8 @@ class Scan:
             return False
         adjective = self.pos(t) == "ADJ" if self.has_pos else t.low.endswith(("ande", "ende"))
         # a plural or participle form ('behöriga', 'sökande'), not an adverbial 'kommunalt'
-        if not adjective or not t.low.endswith(("a", "e")) or t.low in self.lex.raw["not_head_adjectives"]:
+        if not adjective or not t.low.endswith(("a", "e")) or t.low in self.lex.raw["not_head_adjectives"] \
+                or t.low in self.lex.raw["time_adjectives"]:  # '32 000 förra året'
             return False
         return not self.noun_like(k + 1) and not self.is_adjective(k + 1)
 
