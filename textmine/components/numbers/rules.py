@@ -405,13 +405,9 @@ class Reader(Scan):
                 last = noun[0] if self.counted_noun(whole.j) else whole.j
                 return _Found(first, last, "ratio", {"part": n.value, "whole": whole.value},
                               noun[1], approx)
-        # "Av dessa fick 24", "varav 12 kvinnor"
-        lows = [self.low(n.i - m) for m in (3, 2, 1)]
-        after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]
-                    and not self.is_adjective(n.i - 1) and lows[2] not in raw["ratio_whole_fillers"] and self.tok(n.j) is not None
-                    and self.tok(n.j).text not in _DASHES) or \
-            (lows[1] == raw["ratio_word"] and lows[2] in self.lex.part_pronouns) or lows[2] == "varav" \
-            or (self._of_those_who(n.i) and self.counted_noun(n.j) is None)
+        # "av dessa 24", "varav 12 kvinnor"
+        lows = [self.low(n.i - m) for m in (2, 1)]
+        after_of = (lows[0] == raw["ratio_word"] and lows[1] in self.lex.part_pronouns) or lows[1] == "varav"
         measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None \
             or self.low(n.j) in raw["measure_units"]
         if n.article or self.is_year(n) or n.ordinal or measured:
@@ -419,25 +415,60 @@ class Reader(Scan):
         if after_of:
             before = self.previous_count(n.i)
             last, unit = n.j, before.unit if before else None
-            noun = self.counted_noun(n.j) if lows[2] == "varav" else None
+            noun = self.counted_noun(n.j) if lows[1] == "varav" else None
             if noun is not None:
                 last, unit = noun
             elif self.low(n.j) in self.people:
                 last, unit = n.j + 1, self.lemma(self.toks[n.j])
             return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
                           unit, approx)
+        opened = self._opened_whole(n)
+        if opened is not None:  # "Av dessa fick 24", "av 851 sökande fick bara 450"
+            whole, unit = opened
+            last, unit = self._part_noun(n, unit)
+            return _Found(first, last, "ratio", {"part": n.value, "whole": whole}, unit, approx)
         return self._listed_part(n, first, approx)
 
-    def _of_those_who(self, k: int) -> bool:
-        """'Av de som sökte fick 131': a sentence that opens with 'av de/dem som' names the
-        whole its first number is a part of."""
+    def _opened_whole(self, n: _Numeral) -> tuple[Any, str | None] | None:
+        """(whole, unit) when a clause opens with 'av' + its whole and numeral n is the first
+        number after it: 'Av dessa fick 24', 'Av dem tackade knappt 500 ja', 'Av de som
+        sökte fick 131', 'att av 851 sökande i år fick bara 450', 'Av landets 290 kommuner
+        är det bara 62 stycken'. The whole is the number after 'av', else the count the
+        pronoun refers back to."""
         raw = self.lex.raw
-        first = k
-        while first > 0 and self.sent[first - 1] == self.sent[k]:
-            first -= 1
-        opening = [self.low(first + m) for m in range(3)]
-        return opening[0] == raw["ratio_word"] and opening[1] in raw["ratio_pronouns"] and opening[2] == "som" \
-            and not any(self.numeral_starting(m) for m in range(first, k)) and k - first <= raw["change_reach"]
+        sid = self.sent[n.i]
+        of = next((k for k in range(n.i - 2, max(-1, n.i - raw["change_reach"] - 1), -1)
+                   if self.sent[k] == sid and self.low(k) == raw["ratio_word"]), None)
+        if of is None:
+            return None
+        nxt = self.tok(n.j)
+        if (nxt is not None and nxt.text in _DASHES) or self._unit_at(n.j, self.low(n.j)):
+            return None  # 'av dem var 16–24 år'
+        whole = self._whole_numeral(of + 1)
+        between = [k for k in range(of + 1, n.i) if self.numeral_starting(k) is not None]
+        opens = of == 0 or self.sent[of - 1] != sid or self.low(of - 1) in raw["ratio_clause_openers"]
+        if whole is not None:
+            noun = self.counted_noun(whole.j)
+            if not opens or between != [whole.i] or noun is None or not isinstance(whole.value, (int, float)) \
+                    or whole.value < n.value:
+                return None
+            return whole.value, noun[1]
+        if between or self.low(of + 1) not in raw["ratio_pronouns"] or n.i == of + 2:
+            return None
+        if self.low(of + 2) == "som" and (not opens or self.counted_noun(n.j) is not None):
+            return None  # 'Av dem som lagts upp har uppåt 50 satsningar': a count of its own
+        if self.low(of + 2) != "som" and self.is_adjective(n.i - 1) and self.pos(self.toks[n.i - 1]) != "VERB":
+            return None  # 'av dessa nya 24'; not 'Av dessa ligger 82 kommuner'
+        before = self.previous_count(n.i)
+        return (before.value, before.unit) if before else (None, None)
+
+    def _part_noun(self, n: _Numeral, unit: str | None) -> tuple[int, str | None]:
+        """(end, unit) of a part: its own noun ('82 kommuner'), 'stycken' ('62 stycken', the
+        whole's unit), else the numeral alone in the whole's unit."""
+        if self.low(n.j) in self.lex.raw["unit_skip"]:
+            return n.j + 1, unit
+        noun = self.counted_noun(n.j) if self.noun_like(n.j) else None  # not '430 avhjälpta'
+        return noun if noun is not None else (n.j, unit)
 
     def _whole_numeral(self, k: int) -> _Numeral | None:
         """The whole of a ratio at token k, after at most two fillers ('av totalt cirka 80',
@@ -496,13 +527,7 @@ class Reader(Scan):
         whole = previous.value.get("whole") if isinstance(previous.value, dict) else None
         if whole is None or self.low(first - 1) not in (",", "och", "samt") or n.value > whole:
             return None
-        last, unit = n.j, previous.unit
-        if self.low(n.j) in self.lex.raw["unit_skip"]:
-            last, unit = n.j + 1, self.lemma(self.toks[n.j])
-        else:
-            noun = self.counted_noun(n.j)
-            if noun is not None:
-                last, unit = noun
+        last, unit = self._part_noun(n, previous.unit)
         return _Found(first, last, "ratio", {"part": n.value, "whole": whole}, unit, approx)
 
     def rule_quantity(self, n: _Numeral, floor: int) -> _Found | None:
