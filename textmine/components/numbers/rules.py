@@ -6,6 +6,7 @@ of the previous number), and returns a ``_Found`` span with kind, value, unit an
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from textmine.components.numbers.scan import Scan, _Found, _Numeral
@@ -502,7 +503,7 @@ class Reader(Scan):
                 last, unit = noun
                 before = self.previous_of_unit(unit)
             else:
-                last, before = k + 1, self.previous_count(n.i)
+                last, before = k + 1, self._referent(n.i)
                 unit = before.unit if before else None
         elif self.is_word(k) and self.low(k).endswith("s") and self.counted_noun(k + 1):
             last, unit = self.counted_noun(k + 1)  # 'av landets kommuner': a whole not given
@@ -517,6 +518,14 @@ class Reader(Scan):
             return _Found(n.i, n.i, "skip", None, None, False)
         return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
                       unit, approx)
+
+    def _referent(self, k: int) -> Number | None:
+        """What 'av dessa' at token k refers back to: a part just found in its sentence
+        ('har elva slutfört den, och sju av dessa'), else the count before."""
+        if self.found and self.sent_of_number[-1] == self.sent[k] and self.found[-1].kind == "ratio" \
+                and isinstance(self.found[-1].value, dict):
+            return replace(self.found[-1], kind="count", value=self.found[-1].value["part"])
+        return self.previous_count(k)
 
     def _listed_part(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
         """'av dem har 20 återupptagit studier, ett tiotal har fått arbete och tio deltagare
@@ -671,6 +680,9 @@ class Reader(Scan):
                 noun = self.counted_noun(other.j)
                 last, unit = noun if noun else (other.j, None)
                 return _Found(first, last, "count", [n.value, other.value], unit, approx)
+        enumerated = self._enumerated_after_number(n.i)
+        if enumerated is not None and self._paired_pronoun(n.i, n.j):  # 'två kurser: en riktad till ... och en för ...'
+            return _Found(first, n.j, "count", n.value, enumerated.unit, approx)
         counted = self._counting_one(n, first, approx)
         if counted is not None:
             return counted
@@ -753,9 +765,45 @@ class Reader(Scan):
         restricted = self.low(n.i - 1) in raw["article_count_before"] and self.low(n.i - 2) != "inte"
         cued = start > n.j or restricted or \
             self.low(last) in raw["article_count_after"] or after in raw["article_count_after"]
-        if cued or self._beside_count(n.i, unit):
+        if cued or self._beside_count(n.i, unit) or self._coordinated_count(n.i, last):
             return _Found(first, last, "count", n.value, unit, approx)
         return None
+
+    def _coordinated_count(self, k: int, last: int) -> bool:
+        """'tre politikerluncher samt ett valstugetorg och en partidebatt', 'en
+        folkhälsochef och tre folkhälsoutvecklare', 'en dialog med elever ... och en med
+        ...': an article noun phrase coordinated with a count is a count of one."""
+        raw = self.lex.raw
+        joins = raw["count_coordinators"]
+        if self.low(k + 1) in raw["article_other_words"]:
+            return False  # 'en annan myndighet'
+        if self.low(k - 1) in joins and self.found and self.sent_of_number[-1] == self.sent[k]:
+            before = self.found[-1]
+            # 'och' also joins clauses ('360 sökande och ett beslut'): only within a list of ones
+            listed = self.low(k - 1) in raw["count_list_words"] or \
+                (before.value == 1 and before.text.split()[0].lower() in raw["article_words"])
+            if before.kind == "count" and before.unit and before.end == self.toks[k - 2].end and listed:
+                return True
+        if self.low(last) in joins:
+            other = self.numeral_starting(last + 1)
+            if other is not None and not other.article and not other.ordinal and not self.is_year(other) \
+                    and not self._unit_at(other.j, self.low(other.j)) and self.counted_noun(other.j) is not None:
+                return True
+        noun = self.tok(k + 1)
+        return noun is not None and self.pos(noun) in ("NOUN", "") and self.noun_like(k + 1) \
+            and self._paired_pronoun(k, last)
+
+    def _paired_pronoun(self, k: int, last: int) -> bool:
+        """'en dialog med gymnasiet och en med åk 7-9': a later 'och en' + preposition
+        in the sentence sets this one against it."""
+        raw = self.lex.raw
+        m = last
+        while self.tok(m + 2) is not None and self.sent[m + 2] == self.sent[k]:
+            if self.low(m) in raw["count_coordinators"] and self.low(m + 1) == self.low(k) \
+                    and self.low(m + 2) in raw["article_pronoun_followers"]:
+                return True
+            m += 1
+        return False
 
     def _per_whole(self, k: int) -> _Numeral | None:
         """The numeral of 'per 2 000 personer' starting at token k, if any."""
@@ -778,7 +826,9 @@ class Reader(Scan):
         for number, s in zip(reversed(self.found), reversed(self.sent_of_number)):
             if s != sid:
                 return None
-            if number.kind == "count" and isinstance(number.value, int) and number.value >= 2 and number.unit:
+            one = number.text.split()[0].lower() in self.lex.raw["article_words"]  # 'en dialog ... och en med'
+            if number.kind == "count" and isinstance(number.value, int) and (number.value >= 2 or one) \
+                    and number.unit:
                 return number
         return None
 
