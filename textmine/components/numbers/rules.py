@@ -166,13 +166,27 @@ class Reader(Scan):
     def rule_grade(self, n: _Numeral, floor: int) -> _Found | None:
         grades = self.lex.raw["grade_words"]
         if self.low(n.i - 1) not in grades or n.i - 1 < floor:
-            return None
+            return self._school_years(n)
         value, last = self._range_after(n)
         if value is None:
             value, last = n.value, n.j
             if self._open_age_after(last) == "low":  # 'årskurs sex och uppåt'
                 value, last = [n.value, None], last + 2
         return _Found(n.i - 1, last, "grade", value, grades[self.low(n.i - 1)], False)
+
+    def _school_years(self, n: _Numeral) -> _Found | None:
+        """'7-9 verksamhet', 'en 4–6-skola': a range of school years before a word for a
+        school (singular, or glued by a hyphen) is a grade without 'årskurs'."""
+        value, last = self._range_after(n)
+        if value is None or not n.digits or self.tok(n.j).text not in _DASHES \
+                or not all(isinstance(v, int) and 0 <= v <= 9 for v in value) or value[0] >= value[1]:
+            return None
+        nxt, raw = self.tok(last), self.lex.raw
+        glued = nxt is not None and nxt.text in _DASHES and nxt.start == self.toks[last - 1].end \
+            and self.low(last + 1).startswith(tuple(raw["grade_stage_glued"]))
+        if glued or self.low(last) in raw["grade_stage_nouns"]:
+            return _Found(n.i, last, "grade", value, "årskurs", False)
+        return None
 
     def _range_after(self, n: _Numeral) -> tuple[list | None, int]:
         """'1–3', '1 och 2', '7, 8 och 9', '16 till 29' after numeral n."""

@@ -191,6 +191,10 @@ class Scan:
             self.special.append((m.start("word"), m.end("word"), "grade",
                                  self.lex.raw["grade_nicknames"][word.lower()], "årskurs"))
             blocked.append((m.start("word"), m.end("word")))
+        for m in self.lex.school_stage.finditer(self.text):  # 'f–9-skola'
+            first = self.lex.raw["school_stage_letters"][m.group("letter").lower()]
+            self.special.append((m.start(), m.end(), "grade", [first, int(m.group("last"))], "årskurs"))
+            blocked.append((m.start(), m.end()))
         stems = self.lex.raw["duration_compound_stems"]
         for m in self.lex.duration_compound.finditer(self.text):  # '10-årsperiod', 'treåriga'
             value = int(m.group("digits")) if m.group("digits") else self.lex.cardinals[m.group("word").lower()]

@@ -44,6 +44,7 @@ class NumberWords:
     post_share: Any
     name_digits: Any
     grade_nickname: Any  # 'i nian', 'tvåan på gymnasiet'
+    school_stage: Any  # 'F–9': förskoleklass to årskurs 9
     duration_compound: Any  # '10-årsperiod', 'treåriga'
     street_number: Any  # 'Fabriksgatan 3 E': an address, no number
     time_units: dict  # lower-cased unit word -> unit
@@ -90,7 +91,7 @@ class NumberWords:
             regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
             regex.compile(r"(?i)\b(?:(?P<cue>\p{L}+)[ \u00a0])?(" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
             regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"),
-            _grade_nickname(raw), _duration_compound(raw),
+            _grade_nickname(raw), _school_stage(raw), _duration_compound(raw),
             regex.compile(r"\p{Lu}\p{L}*(?:" + "|".join(map(regex.escape, raw["street_suffixes"]))
                           + r")[ \u00a0]+(?P<number>[0-9]{1,3}(?:[ \u00a0]?[A-Za-z](?!\p{L}))?)(?![0-9])"),
             {k.lower(): v for k, v in raw["time_units"].items()}, dict(raw["count_time_nouns"]),
@@ -141,6 +142,12 @@ def _grade_nickname(raw: dict[str, Any]) -> Any:
     after = "|".join(map(regex.escape, raw["grade_nickname_after"]))
     return regex.compile(rf"(?i)(?:\b(?:{before})[ \u00a0]+(?P<word>{words})\b"
                          rf"|\b(?P<word>{words})(?=[ \u00a0]+(?:{after})\b))", regex.V1)
+
+
+def _school_stage(raw: dict[str, Any]) -> Any:
+    """A school stage from a letter class to a school year ('F–9', 'f-6'): a grade range."""
+    letters = "|".join(map(regex.escape, raw["school_stage_letters"]))
+    return regex.compile(rf"(?i)(?<![\p{{L}}0-9])(?P<letter>{letters})[–-](?P<last>[1-9])(?![0-9,])")
 
 
 def _duration_compound(raw: dict[str, Any]) -> Any:
