@@ -14,7 +14,7 @@ from typing import Any, Callable
 import regex
 from spacy.tokens import Doc
 
-from textmine.components.numbers.words import (_SPACE_CHARS, _TAL_SUFFIX, NumberWords,
+from textmine.components.numbers.words import (_DASHES, _SPACE_CHARS, _TAL_SUFFIX, NumberWords,
                                                _digits_value, parse_number)
 from textmine.records import Number
 
@@ -186,6 +186,7 @@ class Scan:
                 self.special.append((m.start(), m.end(), "other",
                                      int(value) if value.is_integer() else round(value, 2),
                                      self.lex.raw["clock_unit"]))
+        self._join_clock_times()
         for m in self.lex.grade_nickname.finditer(self.text):  # 'i nian', 'tvåan på gymnasiet'
             word = m.group("word")
             self.special.append((m.start("word"), m.end("word"), "grade",
@@ -215,6 +216,25 @@ class Scan:
             if m.group(1)[0].isupper():
                 blocked.append((m.start(), m.end()))
         return blocked
+
+    def _join_clock_times(self) -> None:
+        """'klockan 9.00-15.00': two times of day joined by a dash are one range [9, 15];
+        a clock word written out before a time belongs to its span, as in 'klockan tio'."""
+        clock = self.lex.raw["clock_unit"]
+        joined: list[tuple[int, int, str, Any, str | None]] = []
+        for item in self.special:
+            start, end, kind, value, unit = item
+            if joined and unit == clock and joined[-1][4] == clock \
+                    and self.text[joined[-1][1]:start].strip() in _DASHES:
+                first = joined.pop()
+                item = (first[0], end, kind, [first[3], value], clock)
+            joined.append(item)
+        words = "|".join(map(regex.escape, self.lex.raw["clock_words"]))
+        for k, (start, end, kind, value, unit) in enumerate(joined):
+            before = regex.search(rf"(?i)(?<!\p{{L}})(?:{words})[ \u00a0]+$", self.text[max(0, start - 12):start])
+            if unit == clock and before is not None:
+                joined[k] = (start - len(before.group()), end, kind, value, unit)
+        self.special = joined
 
     def _post_share_cued(self, cue: str, start: int) -> bool:
         """'anställd på halvtid', 'jobbar halvtid': a post's share; not a course 'på heltid'."""
