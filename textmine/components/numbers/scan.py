@@ -322,7 +322,7 @@ class Scan:
                 return _Numeral(i, i + 3, value, False, approx=True)
             numeral = _Numeral(i, i + 1, value, digits=" " not in tok.text and "," not in tok.text
                                and not _SPACE_CHARS.search(tok.text))
-            return self._extend_multiplier(numeral)
+            return self._extend_multiplier(self._spaced_decimal(numeral) or numeral)
         couple = self._couple(i)
         if couple is not None:
             return couple
@@ -385,6 +385,17 @@ class Scan:
         if factor is None:
             return None
         return _Numeral(i, i + n + 1, 2 * factor, False, approx=True, words=True)
+
+    def _spaced_decimal(self, numeral: _Numeral) -> _Numeral | None:
+        """'10, 4 miljoner kronor': a stray space after the decimal comma, read as 10,4
+        only for one decimal right before a multiplier (not a list '5, 10 miljoner')."""
+        i = numeral.i
+        comma, decimals, word = self.tok(i + 1), self.tok(i + 2), self.tok(i + 3)
+        if not numeral.digits or comma is None or decimals is None or word is None or comma.text != "," \
+                or comma.start != self.toks[i].end or decimals.kind != "num" or len(decimals.text) != 1 \
+                or self.text[comma.end:decimals.start] != " " or word.low not in self.lex.multipliers:
+            return None
+        return _Numeral(i, i + 3, float(f"{self.toks[i].text}.{decimals.text}"), False)
 
     def _extend_multiplier(self, numeral: _Numeral) -> _Numeral:
         """'75 miljoner', '10 tusen' are one number."""
