@@ -509,7 +509,13 @@ class Reader(Scan):
         if whole is not None:
             noun = self.counted_noun(whole.j)
             last, unit = noun if noun else (whole.j, None)
-            return _Found(first, last, "ratio", {"part": n.value, "whole": whole.value}, unit, approx)
+            part = n.value
+            factor = self._multiplier_of(whole)
+            if factor and noun is None:  # '2 av de 3,25 miljarderna': kronor, one scale
+                part, unit = part if self._multiplier_of(n) else scale(part, factor), raw["money_unit_name"]
+            return _Found(first, last, "ratio", {"part": part, "whole": whole.value}, unit, approx)
+        if self._multiplier_of(n):
+            return None  # 'Två miljoner av landstingets utvecklingsmedel': an amount
         before: Number | None = None
         if self.low(k) in raw["ratio_pronouns"]:
             noun = self.counted_noun(k + 1) if self.low(k) in raw["ratio_noun_determiners"] else None
@@ -532,6 +538,10 @@ class Reader(Scan):
             return _Found(n.i, n.i, "skip", None, None, False)
         return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
                       unit, approx)
+
+    def _multiplier_of(self, n: _Numeral) -> int | None:
+        """The multiplier a numeral ends with ('3,25 miljarderna' -> 10**9), if any."""
+        return self.lex.multipliers.get(self.low(n.j - 1)) if n.j - n.i > 1 else None
 
     def _referent(self, k: int) -> Number | None:
         """What 'av dessa' at token k refers back to: a part just found in its sentence
