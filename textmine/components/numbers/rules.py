@@ -273,6 +273,8 @@ class Reader(Scan):
         if nxt is not None and second is not None and self.is_year(second) and second.value >= n.value:
             if prev in self.lex.raw["period_between"] and nxt.low == "och" and n.i - 1 >= floor:
                 return _Found(n.i - 1, second.j, "period", [n.value, second.value], None, False)
+            if prev in self.lex.raw["period_during"] and nxt.low == "och" and second.value == n.value + 1:
+                return _Found(n.i, second.j, "period", [n.value, second.value], None, False)  # 'under 2016 och 2017'
             cue = self.lex.raw["period_cues"]
             if prev in cue and nxt.low == "och" and n.i - 1 >= floor:
                 if self.low(n.i - 2) in self.lex.raw["period_between"] and n.i - 2 >= floor:
@@ -310,10 +312,12 @@ class Reader(Scan):
             return _Found(n.i - 1, last, "change", {"from": first_value, "to": second.value}, unit,
                           False)
         comparative = raw["change_comparatives"].get(self.low(n.j))
-        if comparative and not self.is_year(n):  # "2 000 färre unga", "40 fler platser"
+        if comparative and not self.is_year(n):  # "2 000 färre unga", "nästan 3 000 färre"
             noun = self.counted_noun(n.j + 1)
             last, unit = noun if noun else (n.j + 1, None)
-            return _Found(n.i, last, "change", {"delta": n.value * comparative}, unit, n.approx)
+            approx_at = self.approx_before(n.i)
+            first = approx_at if approx_at is not None and approx_at >= floor else n.i
+            return _Found(first, last, "change", {"delta": n.value * comparative}, unit, n.approx or first != n.i)
         approx_at = self.approx_before(n.i)
         med = approx_at - 1 if approx_at is not None else n.i - 1  # 'med nästan 100 procent'
         if self.low(med) == "med" and med >= floor and not self.is_year(n):  # not 'jämfört med 2018'

@@ -332,7 +332,9 @@ class Scan:
         if fraction:  # 'hälften', 'halva', 'varannan'
             return _Numeral(i, i + 1, fraction, False, words=True, fraction=True)
         adverb = self.lex.raw["ordinal_adverbs"].get(tok.low)
-        if adverb and self.low(i - 1) in self.lex.raw["ordinal_adverb_after"]:
+        later = self.tok(i + 1) is not None and (self.toks[i + 1].kind == "num" or self.low(i + 1)
+                                                 in self.lex.raw["ordinal_adverb_not_before"])
+        if adverb and self.low(i - 1) in self.lex.raw["ordinal_adverb_after"] and not later:  # not 'blir först 2019'
             return _Numeral(i, i + 1, adverb, False, ordinal=True, words=True)  # 'är först ut'
         word = self._word_value(tok)
         if word is None or self._after_vague(i):

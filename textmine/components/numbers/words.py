@@ -90,7 +90,7 @@ class NumberWords:
             frozenset(raw["ratio_pronouns"]) - frozenset(raw["ratio_whole_determiners"]),
             regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
             regex.compile(r"(?i)\b(?:(?P<cue>\p{L}+)[ \u00a0])?(" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
-            regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"),
+            regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+(?:[-–][0-9]+)?\b"),
             _grade_nickname(raw), _school_stage(raw), _duration_compound(raw),
             regex.compile(r"\p{Lu}\p{L}*(?:" + "|".join(map(regex.escape, raw["street_suffixes"]))
                           + r")[ \u00a0]+(?P<number>[0-9]{1,3}(?:[ \u00a0]?[A-Za-z](?!\p{L}))?)(?![0-9])"),
