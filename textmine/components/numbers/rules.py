@@ -638,6 +638,10 @@ class Reader(Scan):
         if foreign is not None:
             return _Found(first, last + foreign[0], "money", value, foreign[1], approx)
         # ages and durations in years
+        if unit_low in raw["age_unit_words"] and not ranged:
+            from_to = self._age_from_to(first, last, value, approx)
+            if from_to is not None:
+                return from_to
         if unit_low in raw["age_unit_words"] or unit_low in ("åringar", "åring"):
             context_from = approx_at if approx_at is not None and approx_at >= floor else \
                 (n.i - 1 if bound_word and bound_word in raw["bare_bound_words"] else first)
@@ -885,6 +889,22 @@ class Reader(Scan):
             return self.lex.multipliers[low] * self.money_units[self.low(k + 1)], 2
         return None
 
+    def _age_from_to(self, first: int, last: int, value: Any, approx: bool) -> _Found | None:
+        """'barn från cirka 1 år till 12 år': an age range with the unit after both ends
+        (the ends side by side, 'från 1 till 12 år', are read by rule_change)."""
+        raw = self.lex.raw
+        if self.low(first - 1) != raw["change_from"] or self.low(last + 1) not in raw["change_to"] \
+                or not self.age_context(first - 1):
+            return None
+        k = last + 2
+        second = next((self.numeral_starting(m) for m in range(k, k + 3) if self.numeral_starting(m)), None)
+        if second is None or second.article or self.low(second.j) not in raw["age_unit_words"]:
+            return None
+        approx_at = self.approx_before(second.i)
+        if second.i != k and approx_at != k:
+            return None
+        return _Found(first - 1, second.j + 1, "age", [value, second.value], "år", approx or approx_at is not None)
+
     def _bounded_age(self, bound: str | None, value: Any, first: int) -> bool:
         """'över 65 år' reads as an age unless a duration preposition opens it ('i över 20 år')."""
         low = self.lex.raw["bounded_age_min"]
@@ -928,10 +948,9 @@ class Reader(Scan):
             return [value, None], k + 2
         if side == "high":
             return [None, value], k + 2
-        if side == "exact":
-            return value, k + 1
+        end = k + 1 if side == "exact" else k  # 'fram till 18 års ålder'
         if bound in raw["upper_bound_words"]:
-            return [None, value], k
+            return [None, value], end
         if bound in raw["lower_bound_words"]:
-            return [value, None], k
-        return value, k
+            return [value, None], end
+        return value, end
