@@ -15,7 +15,7 @@ import regex
 from spacy.tokens import Doc
 
 from textmine.components.numbers.words import (_DASHES, _SPACE_CHARS, _TAL_SUFFIX, NumberWords,
-                                               _digits_value, parse_number)
+                                               _digits_value, compound_stems, parse_number)
 from textmine.records import Number
 
 
@@ -196,10 +196,14 @@ class Scan:
             first = self.lex.raw["school_stage_letters"][m.group("letter").lower()]
             self.special.append((m.start(), m.end(), "grade", [first, int(m.group("last"))], "årskurs"))
             blocked.append((m.start(), m.end()))
-        stems = self.lex.raw["duration_compound_stems"]
+        stems = compound_stems(self.lex.raw)
         for m in self.lex.duration_compound.finditer(self.text):  # '10-årsperiod', 'treåriga'
             value = int(m.group("digits")) if m.group("digits") else self.lex.cardinals[m.group("word").lower()]
-            self.special.append((m.start(), m.end(), "duration", value, stems[m.group("stem").lower()]))
+            kind, unit = stems[m.group("stem").lower()]
+            sign = self._change_word_after(m.end()) if kind == "percent" else 0
+            if sign:  # 'en sexprocentig förbättring'
+                kind, value = "change", {"delta": value * sign}
+            self.special.append((m.start(), m.end(), kind, value, unit))
             blocked.append((m.start(), m.end()))
         shares = self.lex.raw["post_share_words"]
         for m in self.lex.post_share.finditer(self.text):
@@ -216,6 +220,13 @@ class Scan:
             if m.group(1)[0].isupper():
                 blocked.append((m.start(), m.end()))
         return blocked
+
+    def _change_word_after(self, end: int) -> int:
+        """+1 / -1 when the word after offset ``end`` is a word of increase / decrease."""
+        word = regex.match(r"[ \u00a0]+(\p{L}+)", self.text[end:end + 40])
+        low = word.group(1).lower() if word else ""
+        raw = self.lex.raw
+        return 1 if low in raw["change_increase"] else -1 if low in raw["change_decrease"] else 0
 
     def _join_clock_times(self) -> None:
         """'klockan 9.00-15.00': two times of day joined by a dash are one range [9, 15];

@@ -150,11 +150,21 @@ def _school_stage(raw: dict[str, Any]) -> Any:
     return regex.compile(rf"(?i)(?<![\p{{L}}0-9])(?P<letter>{letters})[–-](?P<last>[1-9])(?![0-9,])")
 
 
+def compound_stems(raw: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """Stem -> (kind, unit) of the compounds a number starts: a length of time
+    ('10-årsperiod'), parts counted ('11-punktsprogram'), a percent ('sexprocentig')."""
+    stems: dict[str, tuple[str, str]] = {}
+    for kind, key in (("duration", "duration_compound_stems"), ("count", "count_compound_stems"),
+                      ("percent", "percent_compound_stems")):
+        stems.update({stem.lower(): (kind, unit) for stem, unit in raw[key].items()})
+    return stems
+
+
 def _duration_compound(raw: dict[str, Any]) -> Any:
-    """A length of time written as the first part of a compound: '10-årsperiod',
-    'treåriga', '60-dagarsperioden' (not 'årsåldern', an age)."""
+    """A number written as the first part of a compound: '10-årsperiod', 'treåriga',
+    '60-dagarsperioden' (not 'årsåldern', an age), '11-punktsprogram', 'sexprocentig'."""
     words = "|".join(sorted(map(regex.escape, raw["cardinals"]), key=len, reverse=True))
-    stems = "|".join(sorted(map(regex.escape, raw["duration_compound_stems"]), key=len, reverse=True))
+    stems = "|".join(sorted(map(regex.escape, compound_stems(raw)), key=len, reverse=True))
     # a fast first test (as in scan._SPECIAL): a match starts with a digit or a number word's
     # first letter, so most positions are rejected before the lookbehind and the alternation
     firsts = "".join(sorted({regex.escape(word[0]) for word in raw["cardinals"] if word}))
