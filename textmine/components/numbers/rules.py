@@ -274,7 +274,8 @@ class Reader(Scan):
             if prev in self.lex.raw["period_between"] and nxt.low == "och" and n.i - 1 >= floor:
                 return _Found(n.i - 1, second.j, "period", [n.value, second.value], None, False)
             if prev in self.lex.raw["period_during"] and nxt.low == "och" and second.value == n.value + 1:
-                return _Found(n.i, second.j, "period", [n.value, second.value], None, False)  # 'under 2016 och 2017'
+                # 'under 2016 och 2017'
+                return _Found(n.i, second.j, "period", [n.value, second.value], None, False)
             cue = self.lex.raw["period_cues"]
             if prev in cue and nxt.low == "och" and n.i - 1 >= floor:
                 if self.low(n.i - 2) in self.lex.raw["period_between"] and n.i - 2 >= floor:
@@ -715,7 +716,8 @@ class Reader(Scan):
                 last, unit = noun if noun else (other.j, None)
                 return _Found(first, last, "count", [n.value, other.value], unit, approx)
         enumerated = self._enumerated_after_number(n.i)
-        if enumerated is not None and self._paired_pronoun(n.i, n.j):  # 'två kurser: en riktad till ... och en för ...'
+        # 'två kurser: en riktad till ... och en för ...'
+        if enumerated is not None and self._paired_pronoun(n.i, n.j):
             return _Found(first, n.j, "count", n.value, enumerated.unit, approx)
         counted = self._counting_one(n, first, approx)
         if counted is not None:
@@ -905,7 +907,8 @@ class Reader(Scan):
         approx_at = self.approx_before(second.i)
         if second.i != k and approx_at != k:
             return None
-        return _Found(first - 1, second.j + 1, "age", [value, second.value], "år", approx or approx_at is not None)
+        return _Found(first - 1, second.j + 1, "age", [value, second.value], "år",
+                      approx or approx_at is not None)
 
     def _bounded_age(self, bound: str | None, value: Any, first: int) -> bool:
         """'över 65 år' reads as an age unless a duration preposition opens it ('i över 20 år')."""

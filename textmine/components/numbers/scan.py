@@ -197,7 +197,7 @@ class Scan:
             self.special.append((m.start(), m.end(), "grade", [first, int(m.group("last"))], "årskurs"))
             blocked.append((m.start(), m.end()))
         stems = compound_stems(self.lex.raw)
-        for m in self.lex.duration_compound.finditer(self.text):  # '10-årsperiod', 'treåriga'
+        for m in self.lex.number_compound.finditer(self.text):  # '10-årsperiod', 'treåriga'
             value = int(m.group("digits")) if m.group("digits") else self.lex.cardinals[m.group("word").lower()]
             kind, unit = stems[m.group("stem").lower()]
             sign = self._change_word_after(m.end()) if kind == "percent" else 0
@@ -343,9 +343,7 @@ class Scan:
         if fraction:  # 'hälften', 'halva', 'varannan'
             return _Numeral(i, i + 1, fraction, False, words=True, fraction=True)
         adverb = self.lex.raw["ordinal_adverbs"].get(tok.low)
-        later = self.tok(i + 1) is not None and (self.toks[i + 1].kind == "num" or self.low(i + 1)
-                                                 in self.lex.raw["ordinal_adverb_not_before"])
-        if adverb and self.low(i - 1) in self.lex.raw["ordinal_adverb_after"] and not later:  # not 'blir först 2019'
+        if adverb and self.low(i - 1) in self.lex.raw["ordinal_adverb_after"] and not self._not_until(i):
             return _Numeral(i, i + 1, adverb, False, ordinal=True, words=True)  # 'är först ut'
         word = self._word_value(tok)
         if word is None or self._after_vague(i):
@@ -375,6 +373,11 @@ class Scan:
             if nxt is not None and nxt.approx:
                 return _Numeral(i, nxt.j, nxt.value, False, approx=True, words=True)
         return best
+
+    def _not_until(self, i: int) -> bool:
+        """'blir klart först 2019', 'först nästa år': 'först' before a time means 'not until'."""
+        nxt = self.tok(i + 1)
+        return nxt is not None and (nxt.kind == "num" or nxt.low in self.lex.raw["ordinal_adverb_not_before"])
 
     def _after_vague(self, i: int) -> bool:
         """'flera tusen', 'några hundra': number words after a vague word ('ett par

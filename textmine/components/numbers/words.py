@@ -45,7 +45,7 @@ class NumberWords:
     name_digits: Any
     grade_nickname: Any  # 'i nian', 'tvåan på gymnasiet'
     school_stage: Any  # 'F–9': förskoleklass to årskurs 9
-    duration_compound: Any  # '10-årsperiod', 'treåriga'
+    number_compound: Any  # "10-årsperiod", "treåriga", "11-punktsprogram", "sexprocentig"
     street_number: Any  # 'Fabriksgatan 3 E': an address, no number
     time_units: dict  # lower-cased unit word -> unit
     count_time: dict
@@ -90,8 +90,9 @@ class NumberWords:
             frozenset(raw["ratio_pronouns"]) - frozenset(raw["ratio_whole_determiners"]),
             regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
             regex.compile(r"(?i)\b(?:(?P<cue>\p{L}+)[ \u00a0])?(" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
-            regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+(?:[-–][0-9]+)?\b"),
-            _grade_nickname(raw), _school_stage(raw), _duration_compound(raw),
+            regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"]))
+                          + r")[ \u00a0]?-?[0-9]+(?:[-–][0-9]+)?\b"),  # 'Projekt 16-24'
+            _grade_nickname(raw), _school_stage(raw), _number_compound(raw),
             regex.compile(r"\p{Lu}\p{L}*(?:" + "|".join(map(regex.escape, raw["street_suffixes"]))
                           + r")[ \u00a0]+(?P<number>[0-9]{1,3}(?:[ \u00a0]?[A-Za-z](?!\p{L}))?)(?![0-9])"),
             {k.lower(): v for k, v in raw["time_units"].items()}, dict(raw["count_time_nouns"]),
@@ -160,7 +161,7 @@ def compound_stems(raw: dict[str, Any]) -> dict[str, tuple[str, str]]:
     return stems
 
 
-def _duration_compound(raw: dict[str, Any]) -> Any:
+def _number_compound(raw: dict[str, Any]) -> Any:
     """A number written as the first part of a compound: '10-årsperiod', 'treåriga',
     '60-dagarsperioden' (not 'årsåldern', an age), '11-punktsprogram', 'sexprocentig'."""
     words = "|".join(sorted(map(regex.escape, raw["cardinals"]), key=len, reverse=True))
