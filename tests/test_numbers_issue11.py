@@ -316,6 +316,11 @@ def test_a_clause_opening_with_av_and_a_whole_makes_a_part(text, span, expected)
     assert reading(text, span) == expected
 
 
+def test_a_parts_noun_is_in_its_span_only_when_it_names_what_the_whole_counts():
+    assert reading("Av de 40 deltagarna fick 30 jobb.", "30") == (
+        "ratio", {"part": 30, "whole": 40}, "deltagare", False)
+
+
 def test_av_dessa_refers_back_to_a_part_just_found():
     found = one("Av de 14 deltagarna har elva slutfört den, och sju av dessa har fått jobb.", "sju av dessa")
     assert found["value"] == {"part": 7, "whole": 11}

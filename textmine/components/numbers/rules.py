@@ -488,9 +488,12 @@ class Reader(Scan):
         if self.low(n.j) in self.lex.raw["unit_skip"]:
             return n.j + 1, unit
         noun = self.counted_noun(n.j) if self.noun_like(n.j) else None  # not '430 avhjälpta'
-        # without a tagger a supine ('20 börjat studera') looks like a noun: only sure ones
-        sure = noun is not None and (self.has_pos or noun[1] == unit or self.low(n.j) in self.people)
-        return noun if sure else (n.j, unit)
+        # the part's noun names what the whole counts ('Av dessa ligger 82 kommuner'), not an
+        # object ('Av de 40 deltagarna fick 30 jobb'); with no whole's noun to compare, trust
+        # a tagger (without one a supine looks like a noun: '20 börjat studera')
+        same = noun is not None and (noun[1] == unit or self.low(n.j) in self.people
+                                     or (unit is None and self.has_pos))
+        return noun if same else (n.j, unit)
 
     def _whole_numeral(self, k: int) -> _Numeral | None:
         """The whole of a ratio at token k, after at most two fillers ('av totalt cirka 80',
