@@ -76,6 +76,15 @@ def test_activity_is_tied_to_its_sentence(nlp):
     assert by_type["motesplats"].sentence.startswith("Sedan öppnades")
 
 
+def test_a_paragraph_wrapped_by_hand_is_read_as_its_sentences(bundled_nlp):
+    """Text extracted from PDF or wrapped at a fixed width breaks lines inside sentences."""
+    wrapped = bundled_nlp("Kommunen har under året anställt en\nsamordnare som arbetar med "
+                          "unga\nvuxna. Hon har träffat 65 personer.")
+    assert [s.text for s in wrapped.sents][1] == "Hon har träffat 65 personer."
+    [activity] = [a for a in wrapped._.activities if a.type == "rekrytering"]
+    assert activity.sentence.startswith("Kommunen") and activity.sentence.endswith("vuxna.")
+
+
 def test_words_without_their_pattern_give_nothing(nlp):
     doc = nlp("Rektorn och eleverna åt lunch i matsalen. Satsningen på samordnare diskuterades. "
               "Socialtjänsten ligger i årskurs-huset. Det finns en fritidsgård i tätorten.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
@@ -165,30 +165,47 @@ class Gazetteer:
 
     def home(self, name: str) -> Municipality | None:
         """The municipality a page's site name, title and address, or a publisher, belong
-        to: the one they name, else the one a name compound names ('Katrineholms-Kuriren',
-        'Enköpings-Posten', '24Halmstad'), else the one the address names
-        (``address_home``), if only one."""
+        to, if only one: the edition its address files it under (``address_edition``:
+        'op.se/jamtland/bracke/...' is Bräcke's page of Östersunds-Posten), else the one
+        they name, else the one a name compound names ('Katrineholms-Kuriren',
+        'Enköpings-Posten', '24Halmstad'), else the site's own domain ('lulea.se')."""
+        words = name.split()
+        edition = self._codes(self.address_edition, words)
+        if edition:
+            return self._only(edition)
         mentions = self.find(name)
         if mentions:
             return self.sole(name, mentions)
-        for read in (self._compound_home, self.address_home):
-            codes = {m.code for m in map(read, name.split()) if m is not None}
+        for read in (self._compound_home, self.address_domain):
+            codes = self._codes(read, words)
             if codes:
-                return self._by_code[codes.pop()] if len(codes) == 1 else None
+                return self._only(codes)
         return None
 
-    def address_home(self, word: str) -> Municipality | None:
-        """The municipality a web address names: the deepest part of its path that is a
-        name (local papers file news under their editions: 'sla.se/karlsborg/...',
-        'unt.se/nyheter/uppsala/...'), else its own domain ('lulea.se'); None for a word
-        that is no address."""
+    @staticmethod
+    def _codes(read: Callable[[str], Municipality | None], words: list[str]) -> set[str]:
+        return {m.code for m in map(read, words) if m is not None}
+
+    def _only(self, codes: set[str]) -> Municipality | None:
+        return self._by_code[next(iter(codes))] if len(codes) == 1 else None
+
+    def address_edition(self, word: str) -> Municipality | None:
+        """The municipality a web address files its page under: the deepest part of its
+        path that is a name (local papers file news under their editions: 'sla.se/
+        karlsborg/...', 'unt.se/nyheter/uppsala/...'); None for a word that is no address."""
         match = _ADDRESS.fullmatch(word.strip("<>()\"'"))
         if match is None:
             return None
         parts = [part for part in (match.group("path") or "").lower().split("/") if part]
-        parts.insert(0, match.group("host").lower().split(".")[-2])  # the domain's name
-        code = next((self._in_addresses[part] for part in reversed(parts)
+        return next((self._by_code[self._in_addresses[part]] for part in reversed(parts)
                      if part in self._in_addresses), None)
+
+    def address_domain(self, word: str) -> Municipality | None:
+        """The municipality whose name is a web address's domain ('lulea.se', 'www.vara.se')."""
+        match = _ADDRESS.fullmatch(word.strip("<>()\"'"))
+        if match is None:
+            return None
+        code = self._in_addresses.get(match.group("host").lower().split(".")[-2])
         return self._by_code[code] if code else None
 
     def _compound_home(self, word: str) -> Municipality | None:

@@ -35,14 +35,14 @@ PHRASE_ENDERS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX"})  # end a nou
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """Sentences split at . ! ? and line breaks.
+    """Sentences split at . ! ? and line breaks that end them (``ends_sentence``).
 
     Orthographic splitting is used whatever the pipeline: report prose is well
     punctuated, and the statistical splitters of small models cut inside sentences,
     which would separate an effect cue from the words it governs."""
     spans, start = [], 0
     for token in doc:
-        if ends_sentence(token.text, token.whitespace_, token.is_space):
+        if ends_sentence(token):
             spans.append(doc[start:token.i + 1])
             start = token.i + 1
     if start < len(doc):
