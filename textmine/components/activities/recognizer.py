@@ -156,10 +156,13 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
     if pattern.verbs is not None:
         for token in tokens:
             if token.is_alpha and pattern.verbs.match(token) and not _nominalised(token.token):
-                return Hit(pattern.type, token.i, token.i + 1)
+                hit = Hit(pattern.type, token.i, token.i + 1)
+                if not _followed_by(hit, pattern.unless, sentence, window):
+                    return hit
     if pattern.nouns is not None:
         for token in tokens:
-            if pattern.nouns.match(token) and not _preceded_by(token, pattern.not_after, sentence):
+            if pattern.nouns.match(token) and not _preceded_by(
+                    token, pattern.not_after, sentence, pattern.not_after_window):
                 return Hit(pattern.type, token.i, token.i + 1)
     if pattern.prefixes:  # most patterns have none: no walk over the words
         for token in tokens:
