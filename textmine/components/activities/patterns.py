@@ -8,7 +8,8 @@ the lower-cased form when none did, so the patterns hold on ``spacy.blank("sv")`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from functools import cached_property
+from typing import AbstractSet, Iterable, Iterator, NamedTuple, Sequence
 
 from spacy.tokens import Token
 
@@ -162,6 +163,23 @@ class Pattern:
     order: str | None = None  # "verb_first", "object_first" or either
     context: Lexicon | None = None
     not_context: Lexicon | None = None
+
+    @cached_property
+    def _phrases_by_start(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+        """First word -> (number, phrase) of the phrases that start with it, in order."""
+        table: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for k, phrase in enumerate(self.phrases):
+            table.setdefault(phrase[0], []).append((k, phrase))
+        return table
+
+    def phrases_starting(self, forms: AbstractSet[str]) -> list[tuple[str, ...]]:
+        """The phrases whose first word is one of ``forms``, in list order (the others
+        cannot match; a pattern may have dozens of phrases, a sentence sets off few)."""
+        table = self._phrases_by_start
+        found = [table[word] for word in forms if word in table]
+        if len(found) == 1:
+            return [phrase for _, phrase in found[0]]
+        return [phrase for _, phrase in sorted(pair for pairs in found for pair in pairs)]
 
     @property
     def blocks(self) -> bool:
