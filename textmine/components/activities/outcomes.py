@@ -17,14 +17,84 @@ from textmine.records import Number
 from textmine.resources import Resources, bundled
 
 
+_LOOKBEHIND_NOT = regex.compile(r"\(\?<![^()]*\)")  # (?<!\bsom ): no parentheses inside
+_LITERAL = regex.compile(r"[\p{L} ]+")
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def required_literal(pattern: str) -> str:
+    """Text that every match of ``pattern`` contains ('' when none is found): its opening
+    words, after leading ``\\b`` and negative lookbehinds, up to the first metacharacter
+    (a letter that a quantifier follows is left out). Patterns with an alternation
+    outside groups get none."""
+    if _top_level_alternation(pattern):
+        return ""
+    rest = pattern
+    while True:
+        if rest.startswith("\\b"):
+            rest = rest[2:]
+            continue
+        lookbehind = _LOOKBEHIND_NOT.match(rest)
+        if lookbehind is None:
+            break
+        rest = rest[lookbehind.end():]
+    found = _LITERAL.match(rest)
+    if found is None:
+        return ""
+    literal = found.group()
+    if rest[len(literal):len(literal) + 1] in _QUANTIFIERS:
+        literal = literal[:-1]
+    return literal
+
+
+def _top_level_alternation(pattern: str) -> bool:
+    """A ``|`` outside every group and character class."""
+    depth, k, in_class = 0, 0, False
+    while k < len(pattern):
+        char = pattern[k]
+        if char == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        k += 1
+    return False
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue pattern and a literal that all its matches contain: a sentence without the
+    literal is not searched (most sentences have none of the dozens of cues)."""
+
+    pattern: regex.Pattern
+    literal: str
+
+    @classmethod
+    def of(cls, pattern: str) -> "Cue":
+        return cls(regex.compile(pattern), required_literal(pattern))
+
+    def search(self, text: str) -> regex.Match | None:
+        if self.literal not in text:
+            return None
+        return self.pattern.search(text)
+
+
 @dataclass(frozen=True)
 class OutcomeRules:
     """What makes a sentence an outcome (outcome_patterns.json), built once."""
 
-    effect: list[regex.Pattern]  # effect cues
-    goal: list[regex.Pattern]  # goal cues: no outcome
-    effect_blocking: list[regex.Pattern]  # effect cues that end the activity part
-    plan_blocking: list[regex.Pattern]  # plan cues that end it
+    effect: list[Cue]  # effect cues
+    goal: list[Cue]  # goal cues: no outcome
+    effect_blocking: list[Cue]  # effect cues that end the activity part
+    plan_blocking: list[Cue]  # plan cues that end it
     reach_kinds: frozenset[str]  # numbers that count what the work reached ...
     reach_units: Lexicon  # ... whatever the verb: besökare, utlån
     reach_people: Lexicon  # ... with a reach verb: 14 personer har fått arbete
@@ -40,7 +110,7 @@ class OutcomeRules:
     def _build(cls, resources: Resources) -> "OutcomeRules":
         config = resources.json("outcome_patterns.json")
         reach = config.get("reach", {})
-        cues = ([regex.compile(p) for p in config[key]]
+        cues = ([Cue.of(p) for p in config[key]]
                 for key in ("effect", "goal", "effect_blocking", "plan_blocking"))
         return cls(*cues, frozenset(reach.get("kinds", ())),
                    lexicon(resources, reach.get("units", ())),
@@ -90,6 +160,6 @@ def _lowered(sentence: Span, lowered: str | None) -> str:
     return sentence.text.lower() if lowered is None else lowered
 
 
-def _first_cue(text: str, cues: list[regex.Pattern]) -> int | None:
+def _first_cue(text: str, cues: list[Cue]) -> int | None:
     hits = [m.start() for m in (c.search(text) for c in cues) if m]
     return min(hits) if hits else None
