@@ -70,31 +70,49 @@ def _top_level_alternation(pattern: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Cue:
-    """A cue pattern and a literal that all its matches contain: a sentence without the
-    literal is not searched (most sentences have none of the dozens of cues)."""
+class CueSet:
+    """Cue patterns grouped by a literal that all their matches contain: a sentence is
+    searched only with the patterns whose literal it holds (most sentences hold none of
+    the dozens of cues; several cues share a literal, 'har ')."""
 
-    pattern: regex.Pattern
-    literal: str
+    groups: tuple[tuple[str, tuple[regex.Pattern, ...]], ...]
 
     @classmethod
-    def of(cls, pattern: str) -> "Cue":
-        return cls(regex.compile(pattern), required_literal(pattern))
+    def of(cls, patterns: Sequence[str]) -> "CueSet":
+        groups: dict[str, list[regex.Pattern]] = {}
+        for pattern in patterns:
+            groups.setdefault(required_literal(pattern), []).append(regex.compile(pattern))
+        return cls(tuple((literal, tuple(found)) for literal, found in groups.items()))
 
-    def search(self, text: str) -> regex.Match | None:
-        if self.literal not in text:
-            return None
-        return self.pattern.search(text)
+    def any(self, text: str) -> bool:
+        """Whether some cue matches ``text``."""
+        for literal, patterns in self.groups:
+            if literal in text:
+                for pattern in patterns:
+                    if pattern.search(text):
+                        return True
+        return False
+
+    def first(self, text: str) -> int | None:
+        """Where the first cue match in ``text`` starts (None: no cue matches)."""
+        first = None
+        for literal, patterns in self.groups:
+            if literal in text:
+                for pattern in patterns:
+                    found = pattern.search(text)
+                    if found and (first is None or found.start() < first):
+                        first = found.start()
+        return first
 
 
 @dataclass(frozen=True)
 class OutcomeRules:
     """What makes a sentence an outcome (outcome_patterns.json), built once."""
 
-    effect: list[Cue]  # effect cues
-    goal: list[Cue]  # goal cues: no outcome
-    effect_blocking: list[Cue]  # effect cues that end the activity part
-    plan_blocking: list[Cue]  # plan cues that end it
+    effect: CueSet  # effect cues
+    goal: CueSet  # goal cues: no outcome
+    effect_blocking: CueSet  # effect cues that end the activity part
+    plan_blocking: CueSet  # plan cues that end it
     reach_kinds: frozenset[str]  # numbers that count what the work reached ...
     reach_units: Lexicon  # ... whatever the verb: besökare, utlån
     reach_people: Lexicon  # ... with a reach verb: 14 personer har fått arbete
@@ -110,7 +128,7 @@ class OutcomeRules:
     def _build(cls, resources: Resources) -> "OutcomeRules":
         config = resources.json("outcome_patterns.json")
         reach = config.get("reach", {})
-        cues = ([Cue.of(p) for p in config[key]]
+        cues = (CueSet.of(config[key])
                 for key in ("effect", "goal", "effect_blocking", "plan_blocking"))
         return cls(*cues, frozenset(reach.get("kinds", ())),
                    lexicon(resources, reach.get("units", ())),
@@ -125,9 +143,9 @@ def is_outcome(sentence: Span, numbers: Sequence[Number] = (),
     lower-cased text, when the caller has it (a Span joins its tokens on every access)."""
     rules = rules or OutcomeRules.of()
     text = _lowered(sentence, lowered)
-    if any(g.search(text) for g in rules.goal):
+    if rules.goal.any(text):
         return False
-    return any(e.search(text) for e in rules.effect) or reports_reach(sentence, numbers, rules)
+    return rules.effect.any(text) or reports_reach(sentence, numbers, rules)
 
 
 def reports_reach(sentence: Span, numbers: Sequence[Number], rules: OutcomeRules) -> bool:
@@ -145,21 +163,16 @@ def reports_reach(sentence: Span, numbers: Sequence[Number], rules: OutcomeRules
 def effect_start(sentence: Span, rules: OutcomeRules,
                  lowered: str | None = None) -> int | None:
     """Character offset (in the sentence) after which the words describe an effect."""
-    return _first_cue(_lowered(sentence, lowered), rules.effect_blocking)
+    return rules.effect_blocking.first(_lowered(sentence, lowered))
 
 
 def plan_start(sentence: Span, rules: OutcomeRules,
                lowered: str | None = None) -> int | None:
     """Character offset after which the words describe a goal or plan ('Målet är att …',
     'Nästa steg …', 'planerar'): what is planned is not yet an activity."""
-    return _first_cue(_lowered(sentence, lowered), rules.plan_blocking)
+    return rules.plan_blocking.first(_lowered(sentence, lowered))
 
 
 def _lowered(sentence: Span, lowered: str | None) -> str:
     """The sentence's lower-cased text: the caller's copy, else made now."""
     return sentence.text.lower() if lowered is None else lowered
-
-
-def _first_cue(text: str, cues: list[Cue]) -> int | None:
-    hits = [m.start() for m in (c.search(text) for c in cues) if m]
-    return min(hits) if hits else None

@@ -41,6 +41,12 @@ class Word(NamedTuple):
     def of(cls, token: Token) -> "Word":
         return cls(token.i, token.text, token.lower_, token.lemma_, token.is_alpha, token)
 
+    @staticmethod
+    def all_of(tokens: Iterable[Token]) -> list["Word"]:
+        """``Word.of`` of every token (the tuples made directly: no Python call per word)."""
+        new = tuple.__new__
+        return [new(Word, (t.i, t.text, t.lower_, t.lemma_, t.is_alpha, t)) for t in tokens]
+
 
 def verb_stem(lemma: str) -> str:
     """Stem shared by a verb's forms: anställa -> anställ (anställt, anställde, anställts)."""
@@ -65,7 +71,11 @@ class VerbSet:
                          if len(v) >= MIN_STEM_VERB and not v.startswith("=")))
 
     def match(self, token: "Word") -> bool:
-        return self._cache.lookup((token.lower_, token.lemma_), lambda _: self._match(token))
+        key = (token.lower_, token.lemma_)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache.lookup(key, lambda _: self._match(token))
+        return found
 
     def _match(self, token: "Word") -> bool:
         if token.lemma_ and token.lemma_.lower() in self.lemmas:
@@ -269,9 +279,14 @@ class TriggerIndex:
         return index
 
     def candidates(self, word: "Word") -> frozenset[int]:
-        """Patterns that ``word`` may set off (by form, lemma, compound end or stem)."""
-        return self._cache.lookup((word.lower_, word.lemma_.lower()),
-                                  lambda key: frozenset(self._lookup(*key)))
+        """Patterns that ``word`` may set off (by form, lemma, compound end or stem;
+        memoised on form and lemma as written: a kept answer is one dict look-up)."""
+        key = (word.lower_, word.lemma_)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache.lookup(
+                key, lambda _: frozenset(self._lookup(word.lower_, word.lemma_.lower())))
+        return found
 
     def _lookup(self, lower: str, lemma: str) -> Iterator[int]:
         for form in {lower, lemma} - {""}:

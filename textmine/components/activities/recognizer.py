@@ -100,16 +100,18 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
                    unreal: Indices = frozenset(),
                    openers: frozenset[str] = frozenset(),
                    found: AbstractSet[str] = frozenset(),
-                   index: TriggerIndex | None = None) -> Iterator[Hit]:
+                   index: TriggerIndex | None = None,
+                   words: list[Word] | None = None) -> Iterator[Hit]:
     """Activity evidence in a sentence; tokens at or after ``limit`` (doc index), in
     ``excluded`` (words of exclude_phrases) and in ``unreal`` (planned or negated clauses)
     are ignored; a verb and a later object word
     with one of ``openers`` between them are not linked by nearness alone. Patterns of the
     types in ``found`` (evidence already seen; the caller may add to it while iterating)
     are not tried: a passage needs one piece of evidence per type. With the ``index`` of
-    ``patterns``, only the patterns that a word of the sentence can set off are tried."""
+    ``patterns``, only the patterns that a word of the sentence can set off are tried.
+    ``words``: the sentence's ``Word``s, when the caller has them."""
     has_deps = parsed(sentence)
-    words = [Word.of(t) for t in sentence]
+    words = [Word.of(t) for t in sentence] if words is None else words
     barriers = {w.i for w in words if w.lower_ in openers}
     blocked = set(excluded) | unreal
     end = sentence.end if limit is None else min(sentence.end, limit)
@@ -298,7 +300,9 @@ class ActivityRecognizer:
         if numbers is None:
             numbers = list(extract_numbers(doc))
         excludes = self.exclude_matches(doc)
+        words = Word.all_of(doc)  # read once, shared by the steps below
         for n, sentence in enumerate(sentences(doc)):
+            sentence_words = words[sentence.start:sentence.end]
             text = sentence.text  # built once: a Span joins its tokens on every access
             lowered = text.lower()
             cuts = [plan_start(sentence, self.outcomes, lowered)]
@@ -309,12 +313,12 @@ class ActivityRecognizer:
             offsets = [c for c in cuts if c is not None]
             limit = _token_at(sentence, min(offsets)) if offsets else None
             excluded = blocked_tokens(sentence, excludes)  # words of exclude_phrases
-            unreal = unreal_tokens(sentence, self.scope, excluded)
+            unreal = unreal_tokens(sentence, self.scope, excluded, sentence_words)
             for hit in match_sentence(sentence, self.patterns, self.window, excluded=excluded,
                                       limit=limit, unreal=unreal,
                                       openers=self.scope.clause_opener,
                                       found=seen if first_only else frozenset(),
-                                      index=self.index):
+                                      index=self.index, words=sentence_words):
                 if first_only:
                     if hit.type in seen:
                         continue
