@@ -125,6 +125,8 @@ class ObjectSet:
     nouns: Lexicon | None
     lexicons: tuple[Lexicon, ...]
     entity_labels: frozenset[str] = frozenset()
+    # (text, lemma) -> the answer of the lexicons, which depends on nothing else
+    _cache: Memo = field(default_factory=Memo, repr=False, compare=False)
 
     @classmethod
     def of(cls, words: list[str], resources: Resources) -> "ObjectSet":
@@ -142,9 +144,16 @@ class ObjectSet:
         return cls(lexicon(resources, plain) if plain else None, tuple(lexicons), labels)
 
     def match(self, token: "Word") -> bool:
+        key = (token.text, token.lemma_)
+        by_words = self._cache.get(key)
+        if by_words is None:
+            by_words = self._cache.lookup(key, lambda _: self._match_words(token))
+        return by_words or bool(self.entity_labels) and \
+            entity_label(token.token) in self.entity_labels
+
+    def _match_words(self, token: "Word") -> bool:
+        """The noun lexicon or the first of the other lexicons that knows the word says so."""
         if self.nouns is not None and self.nouns.match(token):
-            return True
-        if self.entity_labels and entity_label(token.token) in self.entity_labels:
             return True
         lower = token.lower_
         for words in self.lexicons:
@@ -175,7 +184,7 @@ class Pattern:
     not_context: Lexicon | None = None
 
     @cached_property
-    def _phrases_by_start(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    def phrases_by_start(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
         """First word -> (number, phrase) of the phrases that start with it, in order."""
         table: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for k, phrase in enumerate(self.phrases):
@@ -185,7 +194,7 @@ class Pattern:
     def phrases_starting(self, forms: AbstractSet[str]) -> list[tuple[str, ...]]:
         """The phrases whose first word is one of ``forms``, in list order (the others
         cannot match; a pattern may have dozens of phrases, a sentence sets off few)."""
-        table = self._phrases_by_start
+        table = self.phrases_by_start
         found = [table[word] for word in forms if word in table]
         if len(found) == 1:
             return [phrase for _, phrase in found[0]]

@@ -180,8 +180,8 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         for token in tokens:
             if token.lower_.startswith(pattern.prefixes):
                 return Hit(pattern.type, token.i, token.i + 1)
-    starts = _by_lower(tokens) if pattern.phrases else {}
-    for phrase in pattern.phrases_starting(starts):
+    starts = _phrase_starts(tokens, pattern.phrases_by_start) if pattern.phrases else {}
+    for phrase in pattern.phrases_starting(starts) if starts else ():
         hit = _match_phrase(phrase, starts[phrase[0]], by_index, end, pattern.type)
         if hit is None or _followed_by(hit, pattern.unless, sentence, window):
             continue
@@ -243,11 +243,12 @@ def _object_candidates(verb: Word, by_index: dict[int, Word], window: int,
     return [by_index[i] for i in sorted(indices) if i in by_index]
 
 
-def _by_lower(tokens: list[Word]) -> dict[str, list[Word]]:
-    """The words by lower-cased form, each list in text order."""
+def _phrase_starts(tokens: list[Word], first_words: AbstractSet[str]) -> dict[str, list[Word]]:
+    """The words that are one of ``first_words``, by lower-cased form, in text order."""
     table: dict[str, list[Word]] = {}
     for token in tokens:
-        table.setdefault(token.lower_, []).append(token)
+        if token.lower_ in first_words:
+            table.setdefault(token.lower_, []).append(token)
     return table
 
 
