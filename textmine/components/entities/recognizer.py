@@ -61,6 +61,7 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
         self.org_cues = lexicon(resources, self.cues["org_cue_heads"])
         self.loc_cues = lexicon(resources, self.cues["loc_cue_heads"])
         self.cue_labels = Memo()  # word -> label of the name its cue announces (or None)
+        self.word_labels = Memo()  # (text, lemma) -> (ROLE match, TARGET_GROUP match)
         self.org_titles = lexicon(resources, orgs["org_title_heads"])
         self.org_suffix_words = set(orgs["org_suffix_words"])
         self.org_suffix_heads = lexicon(resources, orgs["org_suffix_heads"])
