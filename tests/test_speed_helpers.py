@@ -219,3 +219,28 @@ def test_lexicon_word_memo_on_the_written_word():
     assert lexicon.match_word("Ungdomscoacher") == lexicon.match_word("ungdomscoacher")
     assert lexicon.match_word("UNGDOMSCOACHER").lemma == "coach"
     assert lexicon.match_word("Bil") is None and lexicon.match_word("bil") is None
+
+
+def _plain_sentences(doc):
+    """``sentences`` as first written: every span, then those with text once stripped."""
+    from textmine.pipeline.sentences import ends_sentence
+
+    spans, start = [], 0
+    for token in doc:
+        if ends_sentence(token.text, token.whitespace_, token.is_space):
+            spans.append(doc[start:token.i + 1])
+            start = token.i + 1
+    if start < len(doc):
+        spans.append(doc[start:])
+    return [span for span in spans if span.text.strip()]
+
+
+_BLANK = spacy.blank("sv")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .!?\n\t\u00a0\u2003", max_size=30))
+def test_sentences_in_one_pass_are_the_stripped_spans(text):
+    doc = _BLANK(text)
+    assert [(s.start, s.end) for s in sentences(doc)] == \
+        [(s.start, s.end) for s in _plain_sentences(doc)]

@@ -40,14 +40,17 @@ def sentences(doc: Doc) -> list[Span]:
     Orthographic splitting is used whatever the pipeline: report prose is well
     punctuated, and the statistical splitters of small models cut inside sentences,
     which would separate an effect cue from the words it governs."""
-    spans, start = [], 0
+    spans, start, words = [], 0, False  # words: the sentence has a token of no white space
     for token in doc:
-        if ends_sentence(token.text, token.whitespace_, token.is_space):
-            spans.append(doc[start:token.i + 1])
-            start = token.i + 1
-    if start < len(doc):
+        is_space = token.is_space
+        words = words or not is_space
+        if ends_sentence(token.text, token.whitespace_, is_space):
+            if words:  # a span of white space alone has no text once stripped: left out
+                spans.append(doc[start:token.i + 1])
+            start, words = token.i + 1, False
+    if start < len(doc) and words:
         spans.append(doc[start:])
-    return [span for span in spans if span.text.strip()]
+    return spans
 
 
 @dataclass
