@@ -132,9 +132,6 @@ class LemmaBackoff:
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            current = token.lemma_
-            if current and token.pos_ not in CONTENT_POS and current == current.lower():
-                continue  # what ``lemma`` returns for it unchanged: no call (half the words)
             lemma = self.lemma(token)
             if lemma != token.lemma_:
                 token.lemma_ = lemma
