@@ -6,7 +6,8 @@ meant to be output-neutral (a speed-up, a refactoring) is one (a tool, not a tes
 
 Texts: the bundled development reports (``corpus/reports/*.txt``) segmented into passages
 and also whole (one long Doc each), the dev, dev2 and dev3 gold passages and the real-text
-development articles (``corpus/real/dev.jsonl``). No held-out, blind or test text. For each
+development articles (``corpus/real/dev.jsonl``, ``dev-b.jsonl``). No held-out, blind or
+test text. For each
 Doc: lemmas, tags, sentence starts, the extractors' Doc extensions and the ``textmine``
 spans; for each report, the passage records of ``textmine.extract`` (themes off).
 ``--compare`` prints the first differences and exits 1 if there are any.
@@ -21,6 +22,7 @@ from typing import Any, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_SPLITS = ("dev", "dev2", "dev3")
+REAL_DEV = ("real-dev", "real-dev-b")  # corpus/real/dev.jsonl, dev-b.jsonl: development sets
 EXTENSIONS = ("textmine_numbers", "textmine_entities", "textmine_activities",
               "target_groups", "outcomes")
 
@@ -34,8 +36,10 @@ def report_files() -> list[Path]:
 def gold_lines() -> Iterator[tuple[str, dict[str, Any]]]:
     """(id, gold line) of the development splits and the real-text development set."""
     files = [(s, ROOT / "corpus" / "gold" / "extraction" / f"{s}.jsonl") for s in GOLD_SPLITS]
-    files.append(("real-dev", ROOT / "corpus" / "real" / "dev.jsonl"))
+    files += [(name, ROOT / "corpus" / "real" / f"{name[5:]}.jsonl") for name in REAL_DEV]
     for split, path in files:
+        if not path.exists():
+            continue
         for k, raw in enumerate(path.read_text(encoding="utf-8").splitlines()):
             if raw.strip():
                 line = json.loads(raw)

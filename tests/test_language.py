@@ -98,6 +98,12 @@ def test_orthographic_sentences_keep_white_space_with_the_sentence_before_it():
     nlp.add_pipe("textmine_sentences")
     assert [s.text for s in nlp("Hej.  \n\nDå är det  slut\nEller?").sents] == [
         "Hej.  \n\n", "Då är det  slut\n", "Eller?"]
+    assert [s.text for s in nlp("\n\n Hej. Då.").sents] == ["\n\n Hej.", "Då."]
+    # a line that starts with a small letter or a digit goes on with the sentence before it
+    assert [s.text for s in nlp("Vi har anställt en\nsamordnare sedan\n2012. Resultat\n"
+                                "- fler i jobb").sents] == [
+        "Vi har anställt en\nsamordnare sedan\n2012.", "Resultat\n", "- fler i jobb"]
+    assert [s.text for s in nlp(" \n").sents] == [" \n"]
     assert list(nlp("").sents) == []
 
 

@@ -106,6 +106,12 @@ def test_a_paragraph_that_names_none_takes_the_documents_only_municipality():
     ("Skaraborgs Läns Tidning", None),
     ("Eda-Posten och Arvika-Nyheter", None),  # two: none
     ("SVT Nyheter", None),
+    ("Lokaltidningen https://www.lokaltidningen.se/nyheter/linkoping/artikel/x-y", "0580"),
+    ("https://tidning.se/stockholm/sodertalje/sodertalje-bygger", "0181"),  # the deepest
+    ("https://www.upplands-vasby.se/nyheter/ny-skola", "0114"),  # the site's own domain
+    ("https://svt.se/nyheter/lokalt/vasternorrland/skolan-oppnar", None),  # a county
+    ("Östersunds-Posten https://www.op.se/jamtland/bracke/feriejobb", "2305"),  # the edition
+    ("https://tidning.se/nyheter/skolan-i-skara-oppnar", None),  # a name inside a headline
 ])
 def test_home_municipality_of_a_site_or_publisher_name(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected

@@ -297,3 +297,130 @@ def test_a_number_larger_than_the_whole_is_no_listed_part():
 
 def test_a_number_word_with_a_noun_after_a_clock_cue_is_no_time():
     assert one("Det är öppet till tio veckor efter start.", "tio veckor")["kind"] == "duration"
+
+
+# ----------------------------------------------------------------- real-dev batch b
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Av dem tackade knappt 500 ja.", "knappt 500", ("ratio", {"part": 500, "whole": None}, None, True)),
+    ("Det var 794 ungdomar som sökte. Av dem tackade knappt 500 ja.", "knappt 500",
+     ("ratio", {"part": 500, "whole": 794}, "ungdom", True)),
+    ("I 125 kommuner är det stabilt. Av dessa ligger 82 kommuner högt.", "82 kommuner",
+     ("ratio", {"part": 82, "whole": 125}, "kommun", False)),
+    ("Det tråkiga är att av 851 sökande i år fick bara 450 en plats.", "450",
+     ("ratio", {"part": 450, "whole": 851}, "sökande", False)),
+    ("Av landets 290 kommuner är det bara 62 stycken som erbjuder det.", "62 stycken",
+     ("ratio", {"part": 62, "whole": 290}, "kommun", False)),
+])
+def test_a_clause_opening_with_av_and_a_whole_makes_a_part(text, span, expected):
+    assert reading(text, span) == expected
+
+
+def test_a_parts_noun_is_in_its_span_only_when_it_names_what_the_whole_counts():
+    assert reading("Av de 40 deltagarna fick 30 jobb.", "30") == (
+        "ratio", {"part": 30, "whole": 40}, "deltagare", False)
+
+
+def test_av_dessa_refers_back_to_a_part_just_found():
+    found = one("Av de 14 deltagarna har elva slutfört den, och sju av dessa har fått jobb.", "sju av dessa")
+    assert found["value"] == {"part": 7, "whole": 11}
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Teamet består av en folkhälsochef och tre folkhälsoutvecklare.", "en folkhälsochef",
+     ("count", 1, "folkhälsochef", False)),
+    ("Vi har haft tre politikerluncher samt ett valstugetorg och en partidebatt.", "ett valstugetorg",
+     ("count", 1, "valstugetorg", False)),
+    ("Vi har haft tre politikerluncher samt ett valstugetorg och en partidebatt.", "en partidebatt",
+     ("count", 1, "partidebatt", False)),
+    ("Det är en dialog med gymnasiet och en med högstadiet.", "en dialog", ("count", 1, "dialog", False)),
+])
+def test_an_article_coordinated_with_a_count_counts_one(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Vi har 360 sökande och ett beslut att bevilja alla.",
+    "Sju gick till arbete och elva till en annan myndighet.",
+])
+def test_an_article_after_a_clause_joining_och_is_no_count(text):
+    assert all(n["value"] != 1 for n in numbers(text))
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Alla som går i 9:an får en plats.", "9:an", ("grade", 9, "årskurs", False)),
+    ("Biblioteket har flyttat in i en f–9-skola.", "f–9", ("grade", [0, 9], "årskurs", False)),
+    ("En elev per skola med 7 -9 verksamhet väljs.", "7 -9", ("grade", [7, 9], "årskurs", False)),
+])
+def test_school_years_without_arskurs(text, span, expected):
+    assert reading(text, span) == expected
+
+
+def test_a_range_of_school_years_before_a_plural_is_a_count():
+    assert one("Projektet når 2-3 skolor i år.", "2-3 skolor")["kind"] == "count"
+
+
+def test_two_times_of_day_joined_by_a_dash_are_one_range():
+    assert reading("Det är öppet måndagar klockan 9.00-15.00.", "klockan 9.00-15.00") == (
+        "other", [9, 15], "klockslag", False)
+
+
+def test_a_stray_space_after_a_decimal_comma_before_a_multiplier():
+    assert reading("Kommunerna får dela på 10, 4 miljoner kronor.", "10, 4 miljoner kronor") == (
+        "money", 10400000, "kronor", False)
+
+
+def test_a_ratio_of_bare_multipliers_is_in_kronor():
+    assert reading("2 av de 3,25 miljarderna har fördelats.", "2 av de 3,25 miljarderna") == (
+        "ratio", {"part": 2000000000, "whole": 3250000000}, "kronor", False)
+
+
+def test_an_amount_of_millions_before_av_is_money():
+    assert reading("Två miljoner av landstingets utvecklingsmedel avsattes.", "Två miljoner") == (
+        "money", 2000000, "kronor", False)
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Lekplatsen passar barn från cirka 1 år till 12 år.", "från cirka 1 år till 12 år",
+     ("age", [1, 12], "år", True)),
+    ("De fick ett boende fram till 18 års ålder.", "fram till 18 års ålder", ("age", [None, 18], "år", True)),
+    ("Fokus ligger på åldersgrupperna 0-24 år.", "0-24 år", ("age", [0, 24], "år", False)),
+    ("Mottagningens målgrupp 13-23 år får stöd.", "13-23 år", ("age", [13, 23], "år", False)),
+])
+def test_ages_from_to_and_with_group_words(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Regionen antog ett 11-punktsprogram för hälsa.", "11-punktsprogram", ("count", 11, "punkt", False)),
+    ("Kalix hade en sexprocentig förbättring av resultaten.", "sexprocentig",
+     ("change", {"delta": 6}, "procent", False)),
+    ("Det blev en 6-procentig höjning av taxan.", "6-procentig", ("percent", 6, "procent", False)),
+])
+def test_numbers_that_start_a_compound(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Arbetet pågick under 2016 och 2017.", "2016 och 2017", ("period", [2016, 2017], None, False)),
+    ("Målet är att förbättra hälsan med två procentenheter per år.", "med två procentenheter",
+     ("change", {"delta": 2}, "procentenhet", False)),
+    ("Av dem var 11 000 unga, nästan 3 000 färre än i fjol.", "nästan 3 000 färre",
+     ("change", {"delta": -3000}, None, True)),
+    ("Tre mål prioriteras: mål 8 och mål 11.", "mål 8", ("other", 8, "mål", False)),
+    ("29 000 jämfört med 32 000 förra året.", "32 000", ("count", 32000, None, False)),
+    ("Fritidsnämnden förfogar över 550 000 kronor av dessa.", "550 000 kronor",
+     ("money", 550000, "kronor", False)),
+])
+def test_periods_changes_identifiers_and_amounts_of_batch_b(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dialogen om översiktsplanen, ÖP 2050, drog många besökare.",
+    "Projekt 16-24 har stöttat unga.",
+    "Tjänstemän inom Region 8 ska kompetensutvecklas.",
+    "Klart kan det bli först 2019 då banan byggs.",
+])
+def test_names_and_not_until_are_no_numbers(text):
+    assert [n for n in numbers(text) if n["kind"] in ("count", "ordinal", "period")] == []

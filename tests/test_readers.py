@@ -431,3 +431,17 @@ def test_a_web_page_title_names_the_municipality_its_text_calls_kommunen(tmp_pat
     assert "Vara" not in document.text and "Vara kommun" in document.title
     report = textmine.read_report(page)
     assert [p.municipality.code for p in report.passages] == ["1470", "1470"]
+
+
+def test_a_web_page_address_names_the_edition_its_text_calls_kommunen(tmp_path):
+    """A local paper's page: the site name names no municipality, the address's edition does."""
+    import textmine
+
+    page = tmp_path / "artikel.html"
+    page.write_text(
+        '<html><head><title>Ny fritidsgård öppnar | Lokaltidningen</title>'
+        '<link rel="canonical" href="https://lokaltidningen.example.se/nyheter/linkoping/'
+        'artikel/ny-fritidsgard-oppnar"></head><body><article><p>Kommunen öppnar en ny '
+        "fritidsgård i höst.</p></article></body></html>", encoding="utf-8")
+    report = textmine.read_report(page)
+    assert [p.municipality.code for p in report.passages] == ["0580"]

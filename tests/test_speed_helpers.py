@@ -16,7 +16,7 @@ from textmine.components.activities.recognizer import sentences
 from textmine.components.entities.resolve import capitalised_text, compound_of, is_capitalised
 from textmine.components.entities.tokens import TokenTable
 from textmine.components.numbers.scan import _Tok
-from textmine.components.numbers.words import bundled_words
+from textmine.components.numbers.words import bundled_words, compound_stems
 from textmine.lexicon import MIN_COMPOUND_PREFIX, Lexicon
 from textmine.records import Activity, Entity, Number, record_dict
 from textmine.resources import bundled
@@ -84,10 +84,9 @@ def test_lexicon_match_memo_keeps_form_and_lemma_apart():
 
 
 def _duration_reference(raw):
-    """The duration-compound regex without its first-character test."""
+    """The number-compound regex without its first-character test."""
     words = "|".join(sorted(map(regex.escape, raw["cardinals"]), key=len, reverse=True))
-    stems = "|".join(sorted(map(regex.escape, raw["duration_compound_stems"]), key=len,
-                            reverse=True))
+    stems = "|".join(sorted(map(regex.escape, compound_stems(raw)), key=len, reverse=True))
     return regex.compile(rf"(?i)(?<![\p{{L}}0-9])(?:(?P<digits>[0-9]{{1,3}})-|(?P<word>{words}))"
                          rf"(?P<stem>{stems})(?!{raw['duration_compound_not']})\p{{L}}*",
                          regex.V1)
@@ -97,12 +96,12 @@ def _duration_reference(raw):
 @given(st.text(alphabet="treåigaTREÅIGA0123456789- sdnvckorFEMTIOÅRSPE", max_size=30))
 def test_duration_compound_first_character_test_changes_no_match(text):
     words = bundled_words()
-    fast, plain = words.duration_compound, _duration_reference(words.raw)
+    fast, plain = words.number_compound, _duration_reference(words.raw)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_duration_compound_still_case_insensitive():
-    found = bundled_words().duration_compound.search("under TREÅRIGA projekt och 10-årsperiod")
+    found = bundled_words().number_compound.search("under TREÅRIGA projekt och 10-årsperiod")
     assert found is not None and found.group().lower() == "treåriga"
 
 
@@ -227,7 +226,7 @@ def _plain_sentences(doc):
 
     spans, start = [], 0
     for token in doc:
-        if ends_sentence(token.text, token.whitespace_, token.is_space):
+        if ends_sentence(token):
             spans.append(doc[start:token.i + 1])
             start = token.i + 1
     if start < len(doc):

@@ -112,3 +112,17 @@ def test_tables_command_reads_jsonl_and_names_a_bad_file(records, tmp_path, caps
     assert "bad.jsonl: not a file of textmine records" in capsys.readouterr().err
     assert (tmp_path / "t2" / "passages.parquet").exists()
     assert len(load_records([jsonl])) == 138
+
+
+def test_report_files_that_fail_are_named_and_the_others_loaded(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Eda\n\nI Eda deltog 65 personer i projektet.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    problems: list[str] = []
+    records = load_records([tmp_path], on_error=problems.append, extract=False)
+    assert [r["report"] for r in records] == ["good"] and "65 personer" in records[0]["text"]
+    assert sorted(p.split(":")[0].rsplit("/", 1)[-1] for p in problems) == \
+        ["binary.txt", "empty.txt"]
+    with pytest.raises(textmine.io.InputError, match="empty.txt"):
+        load_records([tmp_path / "empty.txt"], extract=False)

@@ -177,10 +177,12 @@ def test_bundled_model_loads_and_scores_the_report_themes():
     themes = {"utbildning_arbetsmarknad", "barn_unga", "folkhalsa", "digitalisering",
               "demokrati_utveckling"}
     assert set(bundled.classes_) == themes
-    # trained on the bundled report and real-dev (models/recipe/train_themes.py), never real-test
+    # trained on the bundled report and real-dev, batches a and b
+    # (models/recipe/train_themes.py), never real-test
     training = bundled.metadata_["training_data"]
     assert training["passages"] > 138
-    assert sorted(training["sources"]) == ["corpus/real/dev.jsonl", "pa-gang-i-uppdraget"]
+    assert sorted(training["sources"]) == ["corpus/real/dev-b.jsonl", "corpus/real/dev.jsonl",
+                                           "pa-gang-i-uppdraget"]
     [prediction] = bundled.predict_themes(
         ["Kommunen har infört e-tjänster och lånar ut surfplattor för att fler invånare "
          "ska kunna använda digitala verktyg."])

@@ -43,6 +43,7 @@ class Settings:
     themes: str | None = None  # a theme model path; None: the bundled one
     no_themes: bool = False
     theme_labels: str | None = None
+    extract: bool = True  # False: read and segment only (no model is loaded)
 
 
 @dataclass
@@ -89,7 +90,7 @@ class Worker:
 
     def load(self) -> "Worker":
         """Load everything now, so a bad model fails here, before any file is read."""
-        for part in ("themes", "nlp", "segmenter"):
+        for part in ("themes", "nlp", "segmenter") if self.settings.extract else ("segmenter",):
             getattr(self, part)
         return self
 
@@ -104,9 +105,9 @@ class Worker:
             gone = listed and not Path(path).exists()
             return FileResult(str(path), report_id, error=VANISHED if gone else err.problem)
         try:
-            report = extract_report(
-                self.segmenter.segment(document.text, report_id, document.title), self.nlp,
-                self.themes)
+            report = self.segmenter.segment(document.text, report_id, document.title)
+            if self.settings.extract:
+                report = extract_report(report, self.nlp, self.themes)
         except (KeyboardInterrupt, MemoryError):
             raise
         except Exception as err:  # one bad file must not lose the batch

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
@@ -28,6 +28,10 @@ _ANAPHOR = regex.compile(r"\b[Kk]ommunen(?:s)?\b")
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W*$", regex.REVERSE)
 _LAST_VISIBLE = regex.compile(r"\S", regex.REVERSE)
 _PLACE_PREPOSITIONS = {"i", "från", "till", "utanför", "kring", "runt", "mellan", "och", "eller"}
+# a web address: its host and its path (query and fragment left out)
+_ADDRESS = regex.compile(r"(?:[a-z]+://)?(?P<host>[a-z0-9.-]+\.[a-z]{2,})(?P<path>/[^?#\s]*)?",
+                         regex.IGNORECASE)
+_ADDRESS_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", " ": "-"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,9 @@ class Gazetteer:
             for base in {m.name, _genitive(m.name)}:
                 self._forms[base] = m.code
         self._forms.update(aliases)
+        # names as web addresses write them: "linkoping", "upplands-vasby"
+        self._in_addresses = {m.name.lower().translate(_ADDRESS_FOLD): m.code
+                              for m in self._by_code.values()}
         names = sorted(self._forms, key=len, reverse=True)
         alternation = "|".join(regex.escape(n) for n in names)
         # A name, optionally followed by "kommun(s)" or "stad(s)"; the name must not be
@@ -141,6 +148,15 @@ class Gazetteer:
             return None
         return self._by_code[ranked[0]]
 
+    def passage_subject(self, text: str, document: Municipality | None = None,
+                        mentions: list[Mention] | None = None) -> Municipality | None:
+        """The subject of a paragraph without a heading: ``subject`` of its mentions; when
+        it names none, the ``document``'s (the one its page names or is published by).
+        (Breaking a tie between the municipalities it names in favour of the document's
+        was measured on real-dev: 3 passages right, 2 wrong; not kept.)"""
+        mentions = self.find(text) if mentions is None else mentions
+        return self.subject(text, mentions) if mentions else document
+
     def sole(self, text: str, mentions: list[Mention] | None = None) -> Municipality | None:
         """The one municipality ``text`` names (counties and regions aside), if only one."""
         codes = {m.municipality.code for m in (self.find(text) if mentions is None else mentions)
@@ -148,14 +164,49 @@ class Gazetteer:
         return self._by_code[codes.pop()] if len(codes) == 1 else None
 
     def home(self, name: str) -> Municipality | None:
-        """The municipality a page's site name and title, or a publisher, belong to: the
-        one they name, else the one a name compound names ('Katrineholms-Kuriren',
-        'Enköpings-Posten', '24Halmstad'), if only one."""
+        """The municipality a page's site name, title and address, or a publisher, belong
+        to, if only one: the edition its address files it under (``address_edition``:
+        'op.se/jamtland/bracke/...' is Bräcke's page of Östersunds-Posten), else the one
+        they name, else the one a name compound names ('Katrineholms-Kuriren',
+        'Enköpings-Posten', '24Halmstad'), else the site's own domain ('lulea.se')."""
+        words = name.split()
+        edition = self._codes(self.address_edition, words)
+        if edition:
+            return self._only(edition)
         mentions = self.find(name)
         if mentions:
             return self.sole(name, mentions)
-        codes = {m.code for m in map(self._compound_home, name.split()) if m is not None}
-        return self._by_code[codes.pop()] if len(codes) == 1 else None
+        for read in (self._compound_home, self.address_domain):
+            codes = self._codes(read, words)
+            if codes:
+                return self._only(codes)
+        return None
+
+    @staticmethod
+    def _codes(read: Callable[[str], Municipality | None], words: list[str]) -> set[str]:
+        return {m.code for m in map(read, words) if m is not None}
+
+    def _only(self, codes: set[str]) -> Municipality | None:
+        return self._by_code[next(iter(codes))] if len(codes) == 1 else None
+
+    def address_edition(self, word: str) -> Municipality | None:
+        """The municipality a web address files its page under: the deepest part of its
+        path that is a name (local papers file news under their editions: 'sla.se/
+        karlsborg/...', 'unt.se/nyheter/uppsala/...'); None for a word that is no address."""
+        match = _ADDRESS.fullmatch(word.strip("<>()\"'"))
+        if match is None:
+            return None
+        parts = [part for part in (match.group("path") or "").lower().split("/") if part]
+        return next((self._by_code[self._in_addresses[part]] for part in reversed(parts)
+                     if part in self._in_addresses), None)
+
+    def address_domain(self, word: str) -> Municipality | None:
+        """The municipality whose name is a web address's domain ('lulea.se', 'www.vara.se')."""
+        match = _ADDRESS.fullmatch(word.strip("<>()\"'"))
+        if match is None:
+            return None
+        code = self._in_addresses.get(match.group("host").lower().split(".")[-2])
+        return self._by_code[code] if code else None
 
     def _compound_home(self, word: str) -> Municipality | None:
         """'Katrineholms-Kuriren' -> Katrineholm (a name glued to a capitalised word by a

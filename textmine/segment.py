@@ -136,8 +136,8 @@ class Segmenter:
     def segment(self, text: str, report_id: str = "report",
                 context: str | None = None) -> Report:
         """Segment ``text`` (already decoded and normalised, see textmine.io); ``context``
-        is what the file says about itself outside the text (a web page's title), used
-        only to find the municipality of a document without headings."""
+        is what the file says about itself outside the text (a web page's title, site name
+        and address), used only to find the municipality of a document without headings."""
         units = list(self._units(text))
         report = Report(report_id=report_id, text=text)
         if not any(isinstance(u, Heading) and u.known for u in units):
@@ -197,7 +197,8 @@ class Segmenter:
     def _unstructured(self, report: Report, units: list, context: str | None) -> Report:
         """One passage per paragraph; a paragraph that names no municipality is about the
         one the whole document names, if it names only one (a news page names it once, then
-        says "kommunen"), else the one its ``context`` (a web page's title) names."""
+        says "kommunen"), else the one its ``context`` (a web page's title, site name or
+        address) names."""
         named = self.gazetteer.find(report.text)
         document = (self.gazetteer.sole(report.text, named) if named
                     else self.gazetteer.home(context or ""))
@@ -213,11 +214,7 @@ class Segmenter:
                      document: Municipality | None = None) -> None:
         start, end = lines[0].start, lines[-1].end
         if municipality is None:
-            text = report.text[start:end]
-            mentions = self.gazetteer.find(text)
-            municipality = self.gazetteer.subject(text, mentions)
-            if municipality is None and not mentions:
-                municipality = document
+            municipality = self.gazetteer.passage_subject(report.text[start:end], document)
         report.passages.append(Passage(
             report=report.report_id,
             passage_id=f"p{len(report.passages) + 1:04d}",

@@ -64,34 +64,30 @@ def load_records(paths: Iterable[str | Path], *, on_error=None,
     A file that cannot be read is passed to ``on_error(message)`` and skipped; without
     ``on_error`` the error is raised.
     """
-    import textmine
+    from textmine.batch import Settings, process_files
     from textmine.io import InputError, OutputError, format_for, iter_input_files, read_records
+
+    def failed(err: InputError) -> None:
+        if on_error is None:
+            raise err
+        on_error(str(err))
 
     records: list[dict[str, Any]] = []
     for path in map(Path, paths):
         try:
-            if path.suffix.lower() in RECORD_SUFFIXES:
-                try:
-                    records.extend(read_records(path, format_for(path)))
-                except OutputError as err:
-                    raise InputError(path, f"not a file of textmine records ({err.problem})") \
-                        from err
+            if path.suffix.lower() not in RECORD_SUFFIXES:
+                files = list(iter_input_files([path]))
+                for result in process_files(files, Settings(extract=extract)):
+                    if result.error:
+                        failed(InputError(result.path, result.error))
+                    records.extend(map(as_dict, result.passages))
                 continue
-            for file in iter_input_files([path]):
-                try:
-                    report = textmine.read_report(file)
-                    if extract:
-                        textmine.extract(report)
-                except InputError as err:
-                    if on_error is None:
-                        raise
-                    on_error(str(err))
-                    continue
-                records.extend(p.to_dict() for p in report.passages)
+            try:
+                records.extend(read_records(path, format_for(path)))
+            except OutputError as err:
+                raise InputError(path, f"not a file of textmine records ({err.problem})") from err
         except InputError as err:
-            if on_error is None:
-                raise
-            on_error(str(err))
+            failed(err)
     return records
 
 

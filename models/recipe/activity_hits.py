@@ -1,6 +1,7 @@
 """The training passages of the activity recipes and the rule hits in them (issue 11).
 
-Real-dev (``corpus/real/dev.jsonl``, grouped by ``source_group``) and the development
+Real development text (``corpus/real/dev.jsonl`` and the later batch ``dev-b.jsonl``, grouped
+by ``source_group``; the two share no source) and the development
 reports of the bundled corpus (dev, dev2, dev3 extraction gold); never held-out, blind or
 real-test. Each passage goes through the bundled pipeline exactly as ``textmine evaluate
 extraction`` runs it (real text: the municipality textmine attributes itself).
@@ -18,7 +19,8 @@ if str(ROOT) not in sys.path:
 from textmine.evaluation.extraction import (attribute, is_real, load_gold,  # noqa: E402
                                             passage_municipality)
 
-REAL_DEV = ROOT / "corpus" / "real" / "dev.jsonl"
+REAL_DEV = {"real-dev": ROOT / "corpus" / "real" / "dev.jsonl",
+            "dev-b": ROOT / "corpus" / "real" / "dev-b.jsonl"}
 DEV_REPORTS = [ROOT / "corpus" / "gold" / "extraction" / f"{n}.jsonl"
                for n in ("dev", "dev2", "dev3")]
 
@@ -32,6 +34,7 @@ class Passage:
     gold: set[str]
     group: str
     real: bool
+    split: str  # real-dev, dev-b, or the bundled report set (dev, dev2, dev3)
 
 
 def _municipality(line: dict):
@@ -54,16 +57,18 @@ def rules_pipeline():
 
 
 def load_passages(nlp, reports: bool = True) -> list[Passage]:
-    """Real-dev passages, then (``reports``) those of the bundled development reports."""
+    """Real development passages (dev, then dev-b), then (``reports``) those of the bundled
+    development reports."""
     from textmine.pipeline.context import make_doc
 
-    rows: list[tuple[dict, str, bool]] = [
-        (line, "real:" + line["source_group"], True) for line in load_gold(REAL_DEV)]
+    rows: list[tuple[dict, str, bool, str]] = [
+        (line, "real:" + line["source_group"], True, split)
+        for split, path in REAL_DEV.items() for line in load_gold(path)]
     if reports:
         for path in DEV_REPORTS:
             rows += [(line, f"{path.stem}:{line.get('report', '')}:{line.get('municipality')}",
-                      False) for line in load_gold(path)]
-    docs = nlp.pipe((make_doc(nlp, line["text"], _municipality(line)) for line, _, _ in rows),
+                      False, path.stem) for line in load_gold(path)]
+    docs = nlp.pipe((make_doc(nlp, line["text"], _municipality(line)) for line, *_ in rows),
                     batch_size=32)
-    return [Passage(line, doc, {a["type"] for a in line["activities"]}, group, real)
-            for (line, group, real), doc in zip(rows, docs)]
+    return [Passage(line, doc, {a["type"] for a in line["activities"]}, group, real, split)
+            for (line, group, real, split), doc in zip(rows, docs)]

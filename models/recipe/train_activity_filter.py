@@ -4,9 +4,9 @@
     python models/recipe/train_activity_filter.py --save     # also fit on all and save
 
 Every rule hit (passage, type, trigger sentence) of the training passages
-(``activity_hits``: real-dev and the bundled dev, dev2, dev3 reports) is a row; it is
-correct when the passage's gold has its type. Grouped 5-fold CV over real-dev's
-``source_group``: the weight of the bundled reports' hits (0: left out), C and the
+(``activity_hits``: real-dev, dev-b and the bundled dev, dev2, dev3 reports) is a row; it
+is correct when the passage's gold has its type. Grouped 5-fold CV over the real
+development text's ``source_group`` (real-dev and dev-b): the weight of the bundled reports' hits (0: left out), C and the
 threshold are chosen inside each training part by an inner grouped 3-fold CV, so the outer
 folds score a procedure that never saw them. The rules alone are scored on the same folds.
 F1 is over types per passage, as ``textmine evaluate extraction`` counts it. Each bundled
@@ -220,7 +220,7 @@ def save(passages: list[Passage], hits: Hits, table: dict) -> None:
                                       ).encode("utf-8")).hexdigest()
     cv = table["cv"]
     path = save_filter(model, OUT / MODEL_FILE, {
-        "trained_on": "every rule hit of corpus/real/dev.jsonl"
+        "trained_on": "every rule hit of corpus/real/dev.jsonl and dev-b.jsonl"
                       + (f" and of the dev, dev2, dev3 extraction gold (weight {config[0]})"
                          if config[0] > 0 else ""),
         "data": "sha256:" + digest, "passages": int(len(train)),

@@ -205,7 +205,7 @@ class Totals:
         self.ratios: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         self.linking = [0, 0, 0]
         # real passages whose subject municipality is right: from the text alone, with the
-        # page's publisher as the document's context, of all
+        # page's publisher and address as the document's context, of all
         self.attribution = [0, 0, 0]
         self.passages = 0
 
@@ -295,25 +295,18 @@ def gold_code(line: Item) -> str | None:
     return municipality.get("code") if isinstance(municipality, dict) else None
 
 
-def attribute(text: str, publisher: str) -> tuple[str | None, str | None]:
+def attribute(text: str, publisher: str, url: str = "") -> tuple[str | None, str | None]:
     """The SCB code of a real passage's subject from its text alone, and with the page's
-    publisher as well: a passage that names no municipality is about the one its publisher
-    is (as a paragraph of a whole page takes the page's, see ``Segmenter``)."""
+    publisher and address as well: a passage that names no municipality is about the one
+    its page is (as a paragraph of a whole page takes the page's, see ``Segmenter``)."""
     from textmine.municipalities import default_gazetteer
 
     gazetteer = default_gazetteer()
     mentions = gazetteer.find(text)
-    found = gazetteer.subject(text, mentions)
-    code = found.code if found else None
-    return code, (code if found is not None or mentions else _publisher_code(publisher))
-
-
-@lru_cache(maxsize=None)
-def _publisher_code(publisher: str) -> str | None:
-    from textmine.municipalities import default_gazetteer
-
-    found = default_gazetteer().home(publisher)  # as Segmenter reads a page's site name
-    return found.code if found else None
+    alone = gazetteer.passage_subject(text, None, mentions)
+    page = gazetteer.home(f"{publisher} {url}")  # as Segmenter reads a page's site name
+    with_page = gazetteer.passage_subject(text, page, mentions)
+    return (alone.code if alone else None), (with_page.code if with_page else None)
 
 
 def passage_municipality(line: Item):
@@ -365,7 +358,7 @@ def predict(nlp, line: Item) -> Item:
 
     attributed: dict[str, str | None] = {}
     if is_real(line):
-        code, with_source = attribute(line["text"], line.get("publisher", ""))
+        code, with_source = attribute(line["text"], line.get("publisher", ""), line.get("url", ""))
         attributed = {"municipality_with_source": with_source}
         municipality = default_gazetteer().by_code(code) if code else None
     else:
@@ -475,7 +468,7 @@ def format_report(name: str, report: dict[str, Any], seconds: float) -> str:
         attribution = report["municipality_attribution"]
         lines.append(f"municipality attribution (subject of the passage, none included): "
                      f"{attribution['accuracy']:.3f} ({attribution['correct']}/"
-                     f"{attribution['passages']}); with the page's publisher as context "
+                     f"{attribution['passages']}); with the page's publisher and address as context "
                      f"{attribution['accuracy_with_source']:.3f}")
     return "\n".join(lines)
 

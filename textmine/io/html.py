@@ -220,11 +220,15 @@ def main_content(root: Element) -> Element:
 
 
 def page_title(root: Element) -> str | None:
-    """What a page says it is, outside its main text: its site name and <title>
-    ("Nu öppnar fritidsgården - Vara kommun"), or None."""
+    """What a page says it is, outside its main text: its site name, <title> and address
+    ("Nu öppnar fritidsgården - Vara kommun", "https://sla.se/karlsborg/..."), or None."""
     parts = [e.attrs.get("content", "") for e in root.iter()
              if e.tag == "meta" and e.attrs.get("property") == "og:site_name"]
     parts += [" ".join(_texts(e)) for e in root.iter() if e.tag == "title"]
+    parts += [e.attrs.get("content", "") for e in root.iter()  # where the page lives
+              if e.tag == "meta" and e.attrs.get("property") == "og:url"]
+    parts += [e.attrs.get("href", "") for e in root.iter()
+              if e.tag == "link" and "canonical" in e.attrs.get("rel", "").lower().split()]
     title = " ".join(" ".join(parts).split())
     return title or None
 

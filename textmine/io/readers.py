@@ -38,8 +38,8 @@ _HTML_START = ("<!doctype html", "<html", "<head", "<body")
 @dataclass(frozen=True)
 class Document:
     """A report file's normalised text, and what the file says about itself outside that
-    text (a web page's title and site name), which can name the municipality the text
-    only calls "kommunen"."""
+    text (a web page's title, site name and address), which can name the municipality
+    the text only calls "kommunen"."""
 
     text: str
     title: str | None = None

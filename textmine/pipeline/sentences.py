@@ -1,5 +1,9 @@
-"""Orthographic sentence boundaries for the parser: a sentence ends at . ! ? or a line
-break, as textmine's extractors read it (``activities.recognizer.sentences``).
+"""Orthographic sentence boundaries for the parser: a sentence ends at . ! ?, a blank
+line, or a line break before a line that does not go on with the sentence, as textmine's
+extractors read it (``activities.recognizer.sentences``). A line that starts with a small
+letter or a digit continues the one before: text wrapped by hand or extracted from PDF
+("har anställt en\nsamordnare som ...") stays one sentence; headings, list items and
+paragraphs without a final stop ("Resultat\nUnder 2020 ...") are sentences of their own.
 
 Report prose is well punctuated, and a statistical splitter cuts inside sentences
 ("... och | Arbetsförmedlingen sitter ..."): the parser then attaches the words of one
@@ -11,30 +15,46 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
 
 
-def ends_sentence(text: str, whitespace: str, is_space: bool) -> bool:
-    """A token that closes its sentence: final punctuation or a line break."""
-    return text in SENTENCE_END or "\n" in whitespace or (is_space and "\n" in text)
+def ends_sentence(token: Token) -> bool:
+    """A token that closes its sentence: final punctuation, or a line break that ends it."""
+    return token.text in SENTENCE_END or ends_line(token)
+
+
+def ends_line(token: Token) -> bool:
+    """A line break in or after ``token`` that ends the sentence: a blank line, the end of
+    the text, or a next line that does not start with a small letter or a digit."""
+    breaks = token.text.count("\n") if token.is_space else 0
+    breaks += token.whitespace_.count("\n")
+    if breaks == 0:
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if breaks > 1 or following is None:
+        return True
+    first = following.text[:1]
+    return not (first.islower() or first.isdigit())
 
 
 def set_sentence_starts(doc: Doc) -> Doc:
     """Mark every token as a sentence start or not (the parser keeps both). White space
-    between sentences stays with the sentence before it: no sentence of blanks alone.
+    between sentences stays with the sentence before it, white space before the first
+    with the first: no sentence of blanks alone.
     Written in one ``from_array`` call: setting ``is_sent_start`` token by token costs
     as much as a tagger."""
     starts: list[int] = []
     start = True
     for token in doc:
-        if token.is_space and token.i > 0:
-            starts.append(-1)
-            start = start or "\n" in token.text
+        if token.is_space:
+            first = token.i == 0  # a Doc's first token starts it, blank or not
+            starts.append(1 if first else -1)
+            start = not first and (start or ends_line(token))
             continue
         starts.append(1 if start else -1)
-        start = ends_sentence(token.text, token.whitespace_, token.is_space)
+        start = ends_sentence(token)
     if starts:
         values = numpy.array(starts, dtype="int64").astype("uint64")  # -1: not a start
         doc.from_array([SENT_START], values.reshape(-1, 1))

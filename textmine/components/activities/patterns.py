@@ -178,6 +178,7 @@ class Pattern:
     unless: ObjectSet | None = None  # a phrase followed closely by one of these does not count
     followed_by: ObjectSet | None = None  # a phrase counts only followed by one of these
     not_after: frozenset[str] = frozenset()  # a noun just after one of these does not count
+    not_after_window: int = 3  # how many words before the noun 'not_after' looks at
     window: int | None = None
     order: str | None = None  # "verb_first", "object_first" or either
     context: Lexicon | None = None
@@ -237,6 +238,7 @@ class Pattern:
             unless=objects("unless"),
             followed_by=objects("followed_by"),
             not_after=frozenset(w.lower() for w in data.get("not_after", ())),
+            not_after_window=int(data.get("not_after_window", 3)),
             window=data.get("window"),
             order=data.get("order"),
             context=words("context"),

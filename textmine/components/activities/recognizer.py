@@ -35,16 +35,15 @@ PHRASE_ENDERS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX"})  # end a nou
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """Sentences split at . ! ? and line breaks.
+    """Sentences split at . ! ? and line breaks that end them (``ends_sentence``).
 
     Orthographic splitting is used whatever the pipeline: report prose is well
     punctuated, and the statistical splitters of small models cut inside sentences,
     which would separate an effect cue from the words it governs."""
     spans, start, words = [], 0, False  # words: the sentence has a token of no white space
     for token in doc:
-        is_space = token.is_space
-        words = words or not is_space
-        if ends_sentence(token.text, token.whitespace_, is_space):
+        words = words or not token.is_space
+        if ends_sentence(token):
             if words:  # a span of white space alone has no text once stripped: left out
                 spans.append(doc[start:token.i + 1])
             start, words = token.i + 1, False
@@ -174,10 +173,13 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
     if pattern.verbs is not None:
         for token in tokens:
             if token.is_alpha and pattern.verbs.match(token) and not _nominalised(token.token):
-                return Hit(pattern.type, token.i, token.i + 1)
+                hit = Hit(pattern.type, token.i, token.i + 1)
+                if not _followed_by(hit, pattern.unless, sentence, window):
+                    return hit
     if pattern.nouns is not None:
         for token in tokens:
-            if pattern.nouns.match(token) and not _preceded_by(token, pattern.not_after, sentence):
+            if pattern.nouns.match(token) and not _preceded_by(
+                    token, pattern.not_after, sentence, pattern.not_after_window):
                 return Hit(pattern.type, token.i, token.i + 1)
     if pattern.prefixes:  # most patterns have none: no walk over the words
         for token in tokens:
@@ -295,8 +297,8 @@ class ActivityRecognizer:
     def candidates(self, doc: Doc, first_only: bool = False
                    ) -> tuple[list[Candidate], list[str]]:
         """Every rule hit of the doc (one per pattern and sentence) in text order, and the
-        outcome sentences; ``first_only``: only the first hit of each type (enough when no
-        filter judges the hits)."""
+        outcome sentences; ``first_only``: a type once found is not looked for in later
+        sentences (enough when no filter judges the hits; ``__call__`` keeps the first)."""
         found: list[Candidate] = []
         outcomes: list[str] = []
         seen: set[str] = set()
@@ -324,8 +326,6 @@ class ActivityRecognizer:
                                       found=seen if first_only else frozenset(),
                                       index=self.index, words=sentence_words):
                 if first_only:
-                    if hit.type in seen:
-                        continue
                     seen.add(hit.type)
                 found.append(Candidate(hit, sentence, n, outcome))
         return found, outcomes
@@ -334,16 +334,12 @@ class ActivityRecognizer:
         candidates, outcomes = self.candidates(doc, first_only=self.keep is None)
         if self.keep is not None:
             candidates = self.keep(doc, candidates)
-        activities: list[Activity] = []
-        seen: set[str] = set()
+        first = {}  # type -> its first candidate, in text order
         for candidate in candidates:
-            hit = candidate.hit
-            if hit.type in seen:
-                continue
-            seen.add(hit.type)
-            activities.append(Activity(type=hit.type, sentence=candidate.sentence.text.strip(),
-                                       evidence=doc[hit.start:hit.end].text))
-        doc._.activities = activities
+            first.setdefault(candidate.hit.type, candidate)
+        doc._.activities = [Activity(type=c.hit.type, sentence=c.sentence.text.strip(),
+                                     evidence=doc[c.hit.start:c.hit.end].text)
+                            for c in first.values()]
         doc._.outcomes = outcomes
         return doc
 

@@ -6,6 +6,7 @@ of the previous number), and returns a ``_Found`` span with kind, value, unit an
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from textmine.components.numbers.scan import Scan, _Found, _Numeral
@@ -165,13 +166,27 @@ class Reader(Scan):
     def rule_grade(self, n: _Numeral, floor: int) -> _Found | None:
         grades = self.lex.raw["grade_words"]
         if self.low(n.i - 1) not in grades or n.i - 1 < floor:
-            return None
+            return self._school_years(n)
         value, last = self._range_after(n)
         if value is None:
             value, last = n.value, n.j
             if self._open_age_after(last) == "low":  # 'årskurs sex och uppåt'
                 value, last = [n.value, None], last + 2
         return _Found(n.i - 1, last, "grade", value, grades[self.low(n.i - 1)], False)
+
+    def _school_years(self, n: _Numeral) -> _Found | None:
+        """'7-9 verksamhet', 'en 4–6-skola': a range of school years before a word for a
+        school (singular, or glued by a hyphen) is a grade without 'årskurs'."""
+        value, last = self._range_after(n)
+        if value is None or not n.digits or self.tok(n.j).text not in _DASHES \
+                or not all(isinstance(v, int) and 0 <= v <= 9 for v in value) or value[0] >= value[1]:
+            return None
+        nxt, raw = self.tok(last), self.lex.raw
+        glued = nxt is not None and nxt.text in _DASHES and nxt.start == self.toks[last - 1].end \
+            and self.low(last + 1).startswith(tuple(raw["grade_stage_glued"]))
+        if glued or self.low(last) in raw["grade_stage_nouns"]:
+            return _Found(n.i, last, "grade", value, "årskurs", False)
+        return None
 
     def _range_after(self, n: _Numeral) -> tuple[list | None, int]:
         """'1–3', '1 och 2', '7, 8 och 9', '16 till 29' after numeral n."""
@@ -258,6 +273,9 @@ class Reader(Scan):
         if nxt is not None and second is not None and self.is_year(second) and second.value >= n.value:
             if prev in self.lex.raw["period_between"] and nxt.low == "och" and n.i - 1 >= floor:
                 return _Found(n.i - 1, second.j, "period", [n.value, second.value], None, False)
+            if prev in self.lex.raw["period_during"] and nxt.low == "och" and second.value == n.value + 1:
+                # 'under 2016 och 2017'
+                return _Found(n.i, second.j, "period", [n.value, second.value], None, False)
             cue = self.lex.raw["period_cues"]
             if prev in cue and nxt.low == "och" and n.i - 1 >= floor:
                 if self.low(n.i - 2) in self.lex.raw["period_between"] and n.i - 2 >= floor:
@@ -295,10 +313,12 @@ class Reader(Scan):
             return _Found(n.i - 1, last, "change", {"from": first_value, "to": second.value}, unit,
                           False)
         comparative = raw["change_comparatives"].get(self.low(n.j))
-        if comparative and not self.is_year(n):  # "2 000 färre unga", "40 fler platser"
+        if comparative and not self.is_year(n):  # "2 000 färre unga", "nästan 3 000 färre"
             noun = self.counted_noun(n.j + 1)
             last, unit = noun if noun else (n.j + 1, None)
-            return _Found(n.i, last, "change", {"delta": n.value * comparative}, unit, n.approx)
+            approx_at = self.approx_before(n.i)
+            first = approx_at if approx_at is not None and approx_at >= floor else n.i
+            return _Found(first, last, "change", {"delta": n.value * comparative}, unit, n.approx or first != n.i)
         approx_at = self.approx_before(n.i)
         med = approx_at - 1 if approx_at is not None else n.i - 1  # 'med nästan 100 procent'
         if self.low(med) == "med" and med >= floor and not self.is_year(n):  # not 'jämfört med 2018'
@@ -405,13 +425,9 @@ class Reader(Scan):
                 last = noun[0] if self.counted_noun(whole.j) else whole.j
                 return _Found(first, last, "ratio", {"part": n.value, "whole": whole.value},
                               noun[1], approx)
-        # "Av dessa fick 24", "varav 12 kvinnor"
-        lows = [self.low(n.i - m) for m in (3, 2, 1)]
-        after_of = (lows[0] == raw["ratio_word"] and lows[1] in raw["ratio_pronouns"]
-                    and not self.is_adjective(n.i - 1) and lows[2] not in raw["ratio_whole_fillers"] and self.tok(n.j) is not None
-                    and self.tok(n.j).text not in _DASHES) or \
-            (lows[1] == raw["ratio_word"] and lows[2] in self.lex.part_pronouns) or lows[2] == "varav" \
-            or (self._of_those_who(n.i) and self.counted_noun(n.j) is None)
+        # "av dessa 24", "varav 12 kvinnor"
+        lows = [self.low(n.i - m) for m in (2, 1)]
+        after_of = (lows[0] == raw["ratio_word"] and lows[1] in self.lex.part_pronouns) or lows[1] == "varav"
         measured = self.low(n.j) in self.percent_units or self._money_unit(n.j) is not None \
             or self.low(n.j) in raw["measure_units"]
         if n.article or self.is_year(n) or n.ordinal or measured:
@@ -419,25 +435,65 @@ class Reader(Scan):
         if after_of:
             before = self.previous_count(n.i)
             last, unit = n.j, before.unit if before else None
-            noun = self.counted_noun(n.j) if lows[2] == "varav" else None
+            noun = self.counted_noun(n.j) if lows[1] == "varav" else None
             if noun is not None:
                 last, unit = noun
             elif self.low(n.j) in self.people:
                 last, unit = n.j + 1, self.lemma(self.toks[n.j])
             return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
                           unit, approx)
+        opened = self._opened_whole(n)
+        if opened is not None:  # "Av dessa fick 24", "av 851 sökande fick bara 450"
+            whole, unit = opened
+            last, unit = self._part_noun(n, unit)
+            return _Found(first, last, "ratio", {"part": n.value, "whole": whole}, unit, approx)
         return self._listed_part(n, first, approx)
 
-    def _of_those_who(self, k: int) -> bool:
-        """'Av de som sökte fick 131': a sentence that opens with 'av de/dem som' names the
-        whole its first number is a part of."""
+    def _opened_whole(self, n: _Numeral) -> tuple[Any, str | None] | None:
+        """(whole, unit) when a clause opens with 'av' + its whole and numeral n is the first
+        number after it: 'Av dessa fick 24', 'Av dem tackade knappt 500 ja', 'Av de som
+        sökte fick 131', 'att av 851 sökande i år fick bara 450', 'Av landets 290 kommuner
+        är det bara 62 stycken'. The whole is the number after 'av', else the count the
+        pronoun refers back to."""
         raw = self.lex.raw
-        first = k
-        while first > 0 and self.sent[first - 1] == self.sent[k]:
-            first -= 1
-        opening = [self.low(first + m) for m in range(3)]
-        return opening[0] == raw["ratio_word"] and opening[1] in raw["ratio_pronouns"] and opening[2] == "som" \
-            and not any(self.numeral_starting(m) for m in range(first, k)) and k - first <= raw["change_reach"]
+        sid = self.sent[n.i]
+        of = next((k for k in range(n.i - 2, max(-1, n.i - raw["change_reach"] - 1), -1)
+                   if self.sent[k] == sid and self.low(k) == raw["ratio_word"]), None)
+        if of is None:
+            return None
+        nxt = self.tok(n.j)
+        if (nxt is not None and nxt.text in _DASHES) or self._unit_at(n.j, self.low(n.j)):
+            return None  # 'av dem var 16–24 år'
+        whole = self._whole_numeral(of + 1)
+        between = [k for k in range(of + 1, n.i) if self.numeral_starting(k) is not None]
+        opens = of == 0 or self.sent[of - 1] != sid or self.low(of - 1) in raw["ratio_clause_openers"]
+        if whole is not None:
+            noun = self.counted_noun(whole.j)
+            if not opens or between != [whole.i] or noun is None or not isinstance(whole.value, (int, float)) \
+                    or whole.value < n.value:
+                return None
+            return whole.value, noun[1]
+        if between or self.low(of + 1) not in raw["ratio_pronouns"] or n.i == of + 2:
+            return None
+        if self.low(of + 2) == "som" and (not opens or self.counted_noun(n.j) is not None):
+            return None  # 'Av dem som lagts upp har uppåt 50 satsningar': a count of its own
+        if self.low(of + 2) != "som" and self.is_adjective(n.i - 1) and self.pos(self.toks[n.i - 1]) != "VERB":
+            return None  # 'av dessa nya 24'; not 'Av dessa ligger 82 kommuner'
+        before = self.previous_count(n.i)
+        return (before.value, before.unit) if before else (None, None)
+
+    def _part_noun(self, n: _Numeral, unit: str | None) -> tuple[int, str | None]:
+        """(end, unit) of a part: its own noun ('82 kommuner'), 'stycken' ('62 stycken', the
+        whole's unit), else the numeral alone in the whole's unit."""
+        if self.low(n.j) in self.lex.raw["unit_skip"]:
+            return n.j + 1, unit
+        noun = self.counted_noun(n.j) if self.noun_like(n.j) else None  # not '430 avhjälpta'
+        # the part's noun names what the whole counts ('Av dessa ligger 82 kommuner'), not an
+        # object ('Av de 40 deltagarna fick 30 jobb'); with no whole's noun to compare, trust
+        # a tagger (without one a supine looks like a noun: '20 börjat studera')
+        same = noun is not None and (noun[1] == unit or self.low(n.j) in self.people
+                                     or (unit is None and self.has_pos))
+        return noun if same else (n.j, unit)
 
     def _whole_numeral(self, k: int) -> _Numeral | None:
         """The whole of a ratio at token k, after at most two fillers ('av totalt cirka 80',
@@ -463,7 +519,13 @@ class Reader(Scan):
         if whole is not None:
             noun = self.counted_noun(whole.j)
             last, unit = noun if noun else (whole.j, None)
-            return _Found(first, last, "ratio", {"part": n.value, "whole": whole.value}, unit, approx)
+            part = n.value
+            factor = self._multiplier_of(whole)
+            if factor and noun is None:  # '2 av de 3,25 miljarderna': kronor, one scale
+                part, unit = part if self._multiplier_of(n) else scale(part, factor), raw["money_unit_name"]
+            return _Found(first, last, "ratio", {"part": part, "whole": whole.value}, unit, approx)
+        if self._multiplier_of(n):
+            return None  # 'Två miljoner av landstingets utvecklingsmedel': an amount
         before: Number | None = None
         if self.low(k) in raw["ratio_pronouns"]:
             noun = self.counted_noun(k + 1) if self.low(k) in raw["ratio_noun_determiners"] else None
@@ -471,7 +533,7 @@ class Reader(Scan):
                 last, unit = noun
                 before = self.previous_of_unit(unit)
             else:
-                last, before = k + 1, self.previous_count(n.i)
+                last, before = k + 1, self._referent(n.i)
                 unit = before.unit if before else None
         elif self.is_word(k) and self.low(k).endswith("s") and self.counted_noun(k + 1):
             last, unit = self.counted_noun(k + 1)  # 'av landets kommuner': a whole not given
@@ -487,6 +549,18 @@ class Reader(Scan):
         return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
                       unit, approx)
 
+    def _multiplier_of(self, n: _Numeral) -> int | None:
+        """The multiplier a numeral ends with ('3,25 miljarderna' -> 10**9), if any."""
+        return self.lex.multipliers.get(self.low(n.j - 1)) if n.j - n.i > 1 else None
+
+    def _referent(self, k: int) -> Number | None:
+        """What 'av dessa' at token k refers back to: a part just found in its sentence
+        ('har elva slutfört den, och sju av dessa'), else the count before."""
+        if self.found and self.sent_of_number[-1] == self.sent[k] and self.found[-1].kind == "ratio" \
+                and isinstance(self.found[-1].value, dict):
+            return replace(self.found[-1], kind="count", value=self.found[-1].value["part"])
+        return self.previous_count(k)
+
     def _listed_part(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
         """'av dem har 20 återupptagit studier, ett tiotal har fått arbete och tio deltagare
         är kvar': numbers listed after a part of a whole in one sentence are parts of it."""
@@ -496,13 +570,7 @@ class Reader(Scan):
         whole = previous.value.get("whole") if isinstance(previous.value, dict) else None
         if whole is None or self.low(first - 1) not in (",", "och", "samt") or n.value > whole:
             return None
-        last, unit = n.j, previous.unit
-        if self.low(n.j) in self.lex.raw["unit_skip"]:
-            last, unit = n.j + 1, self.lemma(self.toks[n.j])
-        else:
-            noun = self.counted_noun(n.j)
-            if noun is not None:
-                last, unit = noun
+        last, unit = self._part_noun(n, previous.unit)
         return _Found(first, last, "ratio", {"part": n.value, "whole": whole}, unit, approx)
 
     def rule_quantity(self, n: _Numeral, floor: int) -> _Found | None:
@@ -576,6 +644,10 @@ class Reader(Scan):
         if foreign is not None:
             return _Found(first, last + foreign[0], "money", value, foreign[1], approx)
         # ages and durations in years
+        if unit_low in raw["age_unit_words"] and not ranged:
+            from_to = self._age_from_to(first, last, value, approx)
+            if from_to is not None:
+                return from_to
         if unit_low in raw["age_unit_words"] or unit_low in ("åringar", "åring"):
             context_from = approx_at if approx_at is not None and approx_at >= floor else \
                 (n.i - 1 if bound_word and bound_word in raw["bare_bound_words"] else first)
@@ -646,6 +718,10 @@ class Reader(Scan):
                 noun = self.counted_noun(other.j)
                 last, unit = noun if noun else (other.j, None)
                 return _Found(first, last, "count", [n.value, other.value], unit, approx)
+        enumerated = self._enumerated_after_number(n.i)
+        # 'två kurser: en riktad till ... och en för ...'
+        if enumerated is not None and self._paired_pronoun(n.i, n.j):
+            return _Found(first, n.j, "count", n.value, enumerated.unit, approx)
         counted = self._counting_one(n, first, approx)
         if counted is not None:
             return counted
@@ -728,9 +804,45 @@ class Reader(Scan):
         restricted = self.low(n.i - 1) in raw["article_count_before"] and self.low(n.i - 2) != "inte"
         cued = start > n.j or restricted or \
             self.low(last) in raw["article_count_after"] or after in raw["article_count_after"]
-        if cued or self._beside_count(n.i, unit):
+        if cued or self._beside_count(n.i, unit) or self._coordinated_count(n.i, last):
             return _Found(first, last, "count", n.value, unit, approx)
         return None
+
+    def _coordinated_count(self, k: int, last: int) -> bool:
+        """'tre politikerluncher samt ett valstugetorg och en partidebatt', 'en
+        folkhälsochef och tre folkhälsoutvecklare', 'en dialog med elever ... och en med
+        ...': an article noun phrase coordinated with a count is a count of one."""
+        raw = self.lex.raw
+        joins = raw["count_coordinators"]
+        if self.low(k + 1) in raw["article_other_words"]:
+            return False  # 'en annan myndighet'
+        if self.low(k - 1) in joins and self.found and self.sent_of_number[-1] == self.sent[k]:
+            before = self.found[-1]
+            # 'och' also joins clauses ('360 sökande och ett beslut'): only within a list of ones
+            listed = self.low(k - 1) in raw["count_list_words"] or \
+                (before.value == 1 and before.text.split()[0].lower() in raw["article_words"])
+            if before.kind == "count" and before.unit and before.end == self.toks[k - 2].end and listed:
+                return True
+        if self.low(last) in joins:
+            other = self.numeral_starting(last + 1)
+            if other is not None and not other.article and not other.ordinal and not self.is_year(other) \
+                    and not self._unit_at(other.j, self.low(other.j)) and self.counted_noun(other.j) is not None:
+                return True
+        noun = self.tok(k + 1)
+        return noun is not None and self.pos(noun) in ("NOUN", "") and self.noun_like(k + 1) \
+            and self._paired_pronoun(k, last)
+
+    def _paired_pronoun(self, k: int, last: int) -> bool:
+        """'en dialog med gymnasiet och en med åk 7-9': a later 'och en' + preposition
+        in the sentence sets this one against it."""
+        raw = self.lex.raw
+        m = last
+        while self.tok(m + 2) is not None and self.sent[m + 2] == self.sent[k]:
+            if self.low(m) in raw["count_coordinators"] and self.low(m + 1) == self.low(k) \
+                    and self.low(m + 2) in raw["article_pronoun_followers"]:
+                return True
+            m += 1
+        return False
 
     def _per_whole(self, k: int) -> _Numeral | None:
         """The numeral of 'per 2 000 personer' starting at token k, if any."""
@@ -753,7 +865,9 @@ class Reader(Scan):
         for number, s in zip(reversed(self.found), reversed(self.sent_of_number)):
             if s != sid:
                 return None
-            if number.kind == "count" and isinstance(number.value, int) and number.value >= 2 and number.unit:
+            one = number.text.split()[0].lower() in self.lex.raw["article_words"]  # 'en dialog ... och en med'
+            if number.kind == "count" and isinstance(number.value, int) and (number.value >= 2 or one) \
+                    and number.unit:
                 return number
         return None
 
@@ -781,6 +895,23 @@ class Reader(Scan):
         if low in self.lex.multipliers and self.low(k + 1) in self.money_units:
             return self.lex.multipliers[low] * self.money_units[self.low(k + 1)], 2
         return None
+
+    def _age_from_to(self, first: int, last: int, value: Any, approx: bool) -> _Found | None:
+        """'barn från cirka 1 år till 12 år': an age range with the unit after both ends
+        (the ends side by side, 'från 1 till 12 år', are read by rule_change)."""
+        raw = self.lex.raw
+        if self.low(first - 1) != raw["change_from"] or self.low(last + 1) not in raw["change_to"] \
+                or not self.age_context(first - 1):
+            return None
+        k = last + 2
+        second = next((self.numeral_starting(m) for m in range(k, k + 3) if self.numeral_starting(m)), None)
+        if second is None or second.article or self.low(second.j) not in raw["age_unit_words"]:
+            return None
+        approx_at = self.approx_before(second.i)
+        if second.i != k and approx_at != k:
+            return None
+        return _Found(first - 1, second.j + 1, "age", [value, second.value], "år",
+                      approx or approx_at is not None)
 
     def _bounded_age(self, bound: str | None, value: Any, first: int) -> bool:
         """'över 65 år' reads as an age unless a duration preposition opens it ('i över 20 år')."""
@@ -825,10 +956,9 @@ class Reader(Scan):
             return [value, None], k + 2
         if side == "high":
             return [None, value], k + 2
-        if side == "exact":
-            return value, k + 1
+        end = k + 1 if side == "exact" else k  # 'fram till 18 års ålder'
         if bound in raw["upper_bound_words"]:
-            return [None, value], k
+            return [None, value], end
         if bound in raw["lower_bound_words"]:
-            return [value, None], k
-        return value, k
+            return [value, None], end
+        return value, end

@@ -14,8 +14,8 @@ from typing import Any, Callable
 import regex
 from spacy.tokens import Doc
 
-from textmine.components.numbers.words import (_SPACE_CHARS, _TAL_SUFFIX, NumberWords,
-                                               _digits_value, parse_number)
+from textmine.components.numbers.words import (_DASHES, _SPACE_CHARS, _TAL_SUFFIX, NumberWords,
+                                               _digits_value, compound_stems, parse_number)
 from textmine.records import Number
 
 
@@ -190,15 +190,24 @@ class Scan:
                 self.special.append((m.start(), m.end(), "other",
                                      int(value) if value.is_integer() else round(value, 2),
                                      self.lex.raw["clock_unit"]))
+        self._join_clock_times()
         for m in self.lex.grade_nickname.finditer(self.text):  # 'i nian', 'tvåan på gymnasiet'
             word = m.group("word")
             self.special.append((m.start("word"), m.end("word"), "grade",
                                  self.lex.raw["grade_nicknames"][word.lower()], "årskurs"))
             blocked.append((m.start("word"), m.end("word")))
-        stems = self.lex.raw["duration_compound_stems"]
-        for m in self.lex.duration_compound.finditer(self.text):  # '10-årsperiod', 'treåriga'
+        for m in self.lex.school_stage.finditer(self.text):  # 'f–9-skola'
+            first = self.lex.raw["school_stage_letters"][m.group("letter").lower()]
+            self.special.append((m.start(), m.end(), "grade", [first, int(m.group("last"))], "årskurs"))
+            blocked.append((m.start(), m.end()))
+        stems = compound_stems(self.lex.raw)
+        for m in self.lex.number_compound.finditer(self.text):  # '10-årsperiod', 'treåriga'
             value = int(m.group("digits")) if m.group("digits") else self.lex.cardinals[m.group("word").lower()]
-            self.special.append((m.start(), m.end(), "duration", value, stems[m.group("stem").lower()]))
+            kind, unit = stems[m.group("stem").lower()]
+            sign = self._change_word_after(m.end()) if kind == "percent" else 0
+            if sign:  # 'en sexprocentig förbättring'
+                kind, value = "change", {"delta": value * sign}
+            self.special.append((m.start(), m.end(), kind, value, unit))
             blocked.append((m.start(), m.end()))
         shares = self.lex.raw["post_share_words"]
         for m in self.lex.post_share.finditer(self.text):
@@ -215,6 +224,32 @@ class Scan:
             if m.group(1)[0].isupper():
                 blocked.append((m.start(), m.end()))
         return blocked
+
+    def _change_word_after(self, end: int) -> int:
+        """+1 / -1 when the word after offset ``end`` is a word of increase / decrease."""
+        word = regex.match(r"[ \u00a0]+(\p{L}+)", self.text[end:end + 40])
+        low = word.group(1).lower() if word else ""
+        raw = self.lex.raw
+        return 1 if low in raw["change_increase"] else -1 if low in raw["change_decrease"] else 0
+
+    def _join_clock_times(self) -> None:
+        """'klockan 9.00-15.00': two times of day joined by a dash are one range [9, 15];
+        a clock word written out before a time belongs to its span, as in 'klockan tio'."""
+        clock = self.lex.raw["clock_unit"]
+        joined: list[tuple[int, int, str, Any, str | None]] = []
+        for item in self.special:
+            start, end, kind, value, unit = item
+            if joined and unit == clock and joined[-1][4] == clock \
+                    and self.text[joined[-1][1]:start].strip() in _DASHES:
+                first = joined.pop()
+                item = (first[0], end, kind, [first[3], value], clock)
+            joined.append(item)
+        words = "|".join(map(regex.escape, self.lex.raw["clock_words"]))
+        for k, (start, end, kind, value, unit) in enumerate(joined):
+            before = regex.search(rf"(?i)(?<!\p{{L}})(?:{words})[ \u00a0]+$", self.text[max(0, start - 12):start])
+            if unit == clock and before is not None:
+                joined[k] = (start - len(before.group()), end, kind, value, unit)
+        self.special = joined
 
     def _post_share_cued(self, cue: str, start: int) -> bool:
         """'anställd på halvtid', 'jobbar halvtid': a post's share; not a course 'på heltid'."""
@@ -316,7 +351,7 @@ class Scan:
                 return _Numeral(i, i + 3, value, False, approx=True)
             numeral = _Numeral(i, i + 1, value, digits=" " not in tok.text and "," not in tok.text
                                and not _SPACE_CHARS.search(tok.text))
-            return self._extend_multiplier(numeral)
+            return self._extend_multiplier(self._spaced_decimal(numeral) or numeral)
         couple = self._couple(i)
         if couple is not None:
             return couple
@@ -326,7 +361,7 @@ class Scan:
         if fraction:  # 'hälften', 'halva', 'varannan'
             return _Numeral(i, i + 1, fraction, False, words=True, fraction=True)
         adverb = self.lex.raw["ordinal_adverbs"].get(tok.low)
-        if adverb and self.low(i - 1) in self.lex.raw["ordinal_adverb_after"]:
+        if adverb and self.low(i - 1) in self.lex.raw["ordinal_adverb_after"] and not self._not_until(i):
             return _Numeral(i, i + 1, adverb, False, ordinal=True, words=True)  # 'är först ut'
         word = self._word_value(tok)
         if word is None or self._after_vague(i):
@@ -357,6 +392,11 @@ class Scan:
                 return _Numeral(i, nxt.j, nxt.value, False, approx=True, words=True)
         return best
 
+    def _not_until(self, i: int) -> bool:
+        """'blir klart först 2019', 'först nästa år': 'först' before a time means 'not until'."""
+        nxt = self.tok(i + 1)
+        return nxt is not None and (nxt.kind == "num" or nxt.low in self.lex.raw["ordinal_adverb_not_before"])
+
     def _after_vague(self, i: int) -> bool:
         """'flera tusen', 'några hundra': number words after a vague word ('ett par
         tusen' is read as a number of its own, see ``_couple``)."""
@@ -379,6 +419,17 @@ class Scan:
         if factor is None:
             return None
         return _Numeral(i, i + n + 1, 2 * factor, False, approx=True, words=True)
+
+    def _spaced_decimal(self, numeral: _Numeral) -> _Numeral | None:
+        """'10, 4 miljoner kronor': a stray space after the decimal comma, read as 10,4
+        only for one decimal right before a multiplier (not a list '5, 10 miljoner')."""
+        i = numeral.i
+        comma, decimals, word = self.tok(i + 1), self.tok(i + 2), self.tok(i + 3)
+        if not numeral.digits or comma is None or decimals is None or word is None or comma.text != "," \
+                or comma.start != self.toks[i].end or decimals.kind != "num" or len(decimals.text) != 1 \
+                or self.text[comma.end:decimals.start] != " " or word.low not in self.lex.multipliers:
+            return None
+        return _Numeral(i, i + 3, float(f"{self.toks[i].text}.{decimals.text}"), False)
 
     def _extend_multiplier(self, numeral: _Numeral) -> _Numeral:
         """'75 miljoner', '10 tusen' are one number."""
@@ -452,7 +503,8 @@ class Scan:
             return False
         low = t.low
         if low in self.function_words or low in self.vague or low in self.lex.cardinals \
-                or low in self.lex.ordinals or low in self.lex.raw["months"]:
+                or low in self.lex.ordinals or low in self.lex.raw["months"] \
+                or low in self.lex.raw["time_adjectives"]:
             return False
         if low in self.time_units or low in self.count_time or low in self.lemma_forms:
             return True
@@ -536,7 +588,8 @@ class Scan:
             return False
         adjective = self.pos(t) == "ADJ" if self.has_pos else t.low.endswith(("ande", "ende"))
         # a plural or participle form ('behöriga', 'sökande'), not an adverbial 'kommunalt'
-        if not adjective or not t.low.endswith(("a", "e")) or t.low in self.lex.raw["not_head_adjectives"]:
+        if not adjective or not t.low.endswith(("a", "e")) or t.low in self.lex.raw["not_head_adjectives"] \
+                or t.low in self.lex.raw["time_adjectives"]:  # '32 000 förra året'
             return False
         return not self.noun_like(k + 1) and not self.is_adjective(k + 1)
 

@@ -44,7 +44,8 @@ class NumberWords:
     post_share: Any
     name_digits: Any
     grade_nickname: Any  # 'i nian', 'tvåan på gymnasiet'
-    duration_compound: Any  # '10-årsperiod', 'treåriga'
+    school_stage: Any  # 'F–9': förskoleklass to årskurs 9
+    number_compound: Any  # "10-årsperiod", "treåriga", "11-punktsprogram", "sexprocentig"
     street_number: Any  # 'Fabriksgatan 3 E': an address, no number
     time_units: dict  # lower-cased unit word -> unit
     count_time: dict
@@ -89,8 +90,9 @@ class NumberWords:
             frozenset(raw["ratio_pronouns"]) - frozenset(raw["ratio_whole_determiners"]),
             regex.compile("(?:" + "|".join(map(regex.escape, forms)) + ")+"),
             regex.compile(r"(?i)\b(?:(?P<cue>\p{L}+)[ \u00a0])?(" + "|".join(map(regex.escape, raw["post_share_words"])) + r")\b"),
-            regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"])) + r")[ \u00a0]?-?[0-9]+\b"),
-            _grade_nickname(raw), _duration_compound(raw),
+            regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"]))
+                          + r")[ \u00a0]?-?[0-9]+(?:[-–][0-9]+)?\b"),  # 'Projekt 16-24'
+            _grade_nickname(raw), _school_stage(raw), _number_compound(raw),
             regex.compile(r"\p{Lu}\p{L}*(?:" + "|".join(map(regex.escape, raw["street_suffixes"]))
                           + r")[ \u00a0]+(?P<number>[0-9]{1,3}(?:[ \u00a0]?[A-Za-z](?!\p{L}))?)(?![0-9])"),
             {k.lower(): v for k, v in raw["time_units"].items()}, dict(raw["count_time_nouns"]),
@@ -143,11 +145,27 @@ def _grade_nickname(raw: dict[str, Any]) -> Any:
                          rf"|\b(?P<word>{words})(?=[ \u00a0]+(?:{after})\b))", regex.V1)
 
 
-def _duration_compound(raw: dict[str, Any]) -> Any:
-    """A length of time written as the first part of a compound: '10-årsperiod',
-    'treåriga', '60-dagarsperioden' (not 'årsåldern', an age)."""
+def _school_stage(raw: dict[str, Any]) -> Any:
+    """A school stage from a letter class to a school year ('F–9', 'f-6'): a grade range."""
+    letters = "|".join(map(regex.escape, raw["school_stage_letters"]))
+    return regex.compile(rf"(?i)(?<![\p{{L}}0-9])(?P<letter>{letters})[–-](?P<last>[1-9])(?![0-9,])")
+
+
+def compound_stems(raw: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """Stem -> (kind, unit) of the compounds a number starts: a length of time
+    ('10-årsperiod'), parts counted ('11-punktsprogram'), a percent ('sexprocentig')."""
+    stems: dict[str, tuple[str, str]] = {}
+    for kind, key in (("duration", "duration_compound_stems"), ("count", "count_compound_stems"),
+                      ("percent", "percent_compound_stems")):
+        stems.update({stem.lower(): (kind, unit) for stem, unit in raw[key].items()})
+    return stems
+
+
+def _number_compound(raw: dict[str, Any]) -> Any:
+    """A number written as the first part of a compound: '10-årsperiod', 'treåriga',
+    '60-dagarsperioden' (not 'årsåldern', an age), '11-punktsprogram', 'sexprocentig'."""
     words = "|".join(sorted(map(regex.escape, raw["cardinals"]), key=len, reverse=True))
-    stems = "|".join(sorted(map(regex.escape, raw["duration_compound_stems"]), key=len, reverse=True))
+    stems = "|".join(sorted(map(regex.escape, compound_stems(raw)), key=len, reverse=True))
     # a fast first test (as in scan._SPECIAL): a match starts with a digit or a number word's
     # first letter, so most positions are rejected before the lookbehind and the alternation
     firsts = "".join(sorted({regex.escape(word[0]) for word in raw["cardinals"] if word}))
