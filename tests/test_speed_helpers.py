@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from textmine.components.activities.outcomes import OutcomeRules, is_outcome, plan_start
+from textmine.components.activities.outcomes import (OutcomeRules, is_outcome, plan_start,
+                                                     required_literal)
+from textmine.components.activities.patterns import Word
 from textmine.components.activities.recognizer import sentences
 from textmine.components.entities.resolve import capitalised_text, compound_of, is_capitalised
 from textmine.components.entities.tokens import TokenTable
@@ -17,6 +19,7 @@ from textmine.components.numbers.scan import _Tok
 from textmine.components.numbers.words import bundled_words, compound_stems
 from textmine.lexicon import MIN_COMPOUND_PREFIX, Lexicon
 from textmine.records import Activity, Entity, Number, record_dict
+from textmine.resources import bundled
 
 WORDS = st.text(alphabet="abcåäöABCÅÄÖ-1 Ⅻⓐ", max_size=12)
 
@@ -139,3 +142,104 @@ def test_memo_computes_once_and_stays_bounded():
     for key in "bcdef":
         memo.lookup(key, str.upper)
     assert len(memo) <= 4 and memo.lookup("f", str.lower) == "F"
+
+
+_CUE_WORDS = st.sampled_from(
+    "har lett till att målet är nästa steg ska ökat med från 3 till 40 fick 12 deltagare "
+    "nu finns som planerar kommer att i syfte utreda utreds vilket gett positiva de ser "
+    "upplever , . – syftet med projektet var".split())
+
+
+@settings(max_examples=300)
+@given(st.lists(_CUE_WORDS, max_size=14))
+def test_cue_sets_give_what_their_patterns_give(words):
+    """A cue set searches only texts with a pattern's literal: same answers as every
+    pattern searched."""
+    text = " ".join(words)
+    rules = OutcomeRules.of()
+    config = bundled("outcome_patterns.json").json("outcome_patterns.json")
+    for key in ("effect", "goal", "effect_blocking", "plan_blocking"):
+        patterns = [regex.compile(p) for p in config[key]]
+        starts = [m.start() for m in (p.search(text) for p in patterns) if m]
+        assert getattr(rules, key).any(text) == bool(starts)
+        assert getattr(rules, key).first(text) == (min(starts) if starts else None)
+
+
+def test_required_literal_is_in_every_match():
+    assert required_literal(r"\bhar lett till\b") == "har lett till"
+    assert required_literal(r"(?<!\bsom )\bkommer (?:\w+ ){0,2}att\b") == "kommer "
+    assert required_literal(r"\bsamverkan?\b") == "samverka"  # 'n' is optional
+    assert required_literal(r"\bfick\b.*\d|\d.*\bfick\b") == ""  # either side may match
+    assert required_literal(r"(?<=\S )i syfte att\b") == ""
+    assert required_literal(r"\b(?:ökade|minskade) med\b") == ""
+
+
+def test_words_of_a_doc_are_word_of_each_token():
+    doc = spacy.blank("sv")("Kommunen anställde 3 coacher.")
+    assert Word.all_of(doc) == [Word.of(t) for t in doc]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(
+    "ett par tusen hälften först ut 30 - tal trettiotal tre hundra 12 000 en och ett halvt "
+    "varannan är år personer miljoner fem , .".split()), max_size=16))
+def test_numeral_start_test_changes_no_number(words):
+    """Tokens that cannot start a numeral are skipped: same numbers as trying each."""
+    from textmine.components.numbers import extract_numbers
+    from textmine.components.numbers.scan import Scan
+
+    doc = spacy.blank("sv")(" ".join(words))
+    fast = [n.to_dict() for n in extract_numbers(doc)]
+    shortcut = Scan._may_start_numeral
+    Scan._may_start_numeral = lambda self, tok: True
+    try:
+        plain = [n.to_dict() for n in extract_numbers(doc)]
+    finally:
+        Scan._may_start_numeral = shortcut
+    assert fast == plain
+
+
+def test_unreal_words_by_parse_with_the_callers_words(bundled_nlp):
+    from textmine.components.activities.patterns import load_patterns
+    from textmine.components.activities.scope import unreal_tokens
+
+    scope = load_patterns()[3]
+    doc = bundled_nlp("Kommunen ska inte anställa fler. Vi planerar att starta en fritidsgård, "
+              "och många saknar e-tjänster. Det finns ingen mötesplats men biblioteket "
+              "har öppnat.")
+    for sentence in sentences(doc):
+        words = [Word.of(t) for t in sentence]
+        assert unreal_tokens(sentence, scope, words=words) == unreal_tokens(sentence, scope)
+    assert any(unreal_tokens(s, scope) for s in sentences(doc))
+
+
+def test_lexicon_word_memo_on_the_written_word():
+    lexicon = Lexicon.from_lines(["coach"], false={})
+    assert lexicon.match_word("Ungdomscoacher") == lexicon.match_word("ungdomscoacher")
+    assert lexicon.match_word("UNGDOMSCOACHER").lemma == "coach"
+    assert lexicon.match_word("Bil") is None and lexicon.match_word("bil") is None
+
+
+def _plain_sentences(doc):
+    """``sentences`` as first written: every span, then those with text once stripped."""
+    from textmine.pipeline.sentences import ends_sentence
+
+    spans, start = [], 0
+    for token in doc:
+        if ends_sentence(token):
+            spans.append(doc[start:token.i + 1])
+            start = token.i + 1
+    if start < len(doc):
+        spans.append(doc[start:])
+    return [span for span in spans if span.text.strip()]
+
+
+_BLANK = spacy.blank("sv")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .!?\n\t\u00a0\u2003", max_size=30))
+def test_sentences_in_one_pass_are_the_stripped_spans(text):
+    doc = _BLANK(text)
+    assert [(s.start, s.end) for s in sentences(doc)] == \
+        [(s.start, s.end) for s in _plain_sentences(doc)]

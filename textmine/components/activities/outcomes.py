@@ -17,14 +17,102 @@ from textmine.records import Number
 from textmine.resources import Resources, bundled
 
 
+_LOOKBEHIND_NOT = regex.compile(r"\(\?<![^()]*\)")  # (?<!\bsom ): no parentheses inside
+_LITERAL = regex.compile(r"[\p{L} ]+")
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def required_literal(pattern: str) -> str:
+    """Text that every match of ``pattern`` contains ('' when none is found): its opening
+    words, after leading ``\\b`` and negative lookbehinds, up to the first metacharacter
+    (a letter that a quantifier follows is left out). Patterns with an alternation
+    outside groups get none."""
+    if _top_level_alternation(pattern):
+        return ""
+    rest = pattern
+    while True:
+        if rest.startswith("\\b"):
+            rest = rest[2:]
+            continue
+        lookbehind = _LOOKBEHIND_NOT.match(rest)
+        if lookbehind is None:
+            break
+        rest = rest[lookbehind.end():]
+    found = _LITERAL.match(rest)
+    if found is None:
+        return ""
+    literal = found.group()
+    if rest[len(literal):len(literal) + 1] in _QUANTIFIERS:
+        literal = literal[:-1]
+    return literal
+
+
+def _top_level_alternation(pattern: str) -> bool:
+    """A ``|`` outside every group and character class."""
+    depth, k, in_class = 0, 0, False
+    while k < len(pattern):
+        char = pattern[k]
+        if char == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        k += 1
+    return False
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """Cue patterns grouped by a literal that all their matches contain: a sentence is
+    searched only with the patterns whose literal it holds (most sentences hold none of
+    the dozens of cues; several cues share a literal, 'har ')."""
+
+    groups: tuple[tuple[str, tuple[regex.Pattern, ...]], ...]
+
+    @classmethod
+    def of(cls, patterns: Sequence[str]) -> "CueSet":
+        groups: dict[str, list[regex.Pattern]] = {}
+        for pattern in patterns:
+            groups.setdefault(required_literal(pattern), []).append(regex.compile(pattern))
+        return cls(tuple((literal, tuple(found)) for literal, found in groups.items()))
+
+    def any(self, text: str) -> bool:
+        """Whether some cue matches ``text``."""
+        for literal, patterns in self.groups:
+            if literal in text:
+                for pattern in patterns:
+                    if pattern.search(text):
+                        return True
+        return False
+
+    def first(self, text: str) -> int | None:
+        """Where the first cue match in ``text`` starts (None: no cue matches)."""
+        first = None
+        for literal, patterns in self.groups:
+            if literal in text:
+                for pattern in patterns:
+                    found = pattern.search(text)
+                    if found and (first is None or found.start() < first):
+                        first = found.start()
+        return first
+
+
 @dataclass(frozen=True)
 class OutcomeRules:
     """What makes a sentence an outcome (outcome_patterns.json), built once."""
 
-    effect: list[regex.Pattern]  # effect cues
-    goal: list[regex.Pattern]  # goal cues: no outcome
-    effect_blocking: list[regex.Pattern]  # effect cues that end the activity part
-    plan_blocking: list[regex.Pattern]  # plan cues that end it
+    effect: CueSet  # effect cues
+    goal: CueSet  # goal cues: no outcome
+    effect_blocking: CueSet  # effect cues that end the activity part
+    plan_blocking: CueSet  # plan cues that end it
     reach_kinds: frozenset[str]  # numbers that count what the work reached ...
     reach_units: Lexicon  # ... whatever the verb: besökare, utlån
     reach_people: Lexicon  # ... with a reach verb: 14 personer har fått arbete
@@ -40,7 +128,7 @@ class OutcomeRules:
     def _build(cls, resources: Resources) -> "OutcomeRules":
         config = resources.json("outcome_patterns.json")
         reach = config.get("reach", {})
-        cues = ([regex.compile(p) for p in config[key]]
+        cues = (CueSet.of(config[key])
                 for key in ("effect", "goal", "effect_blocking", "plan_blocking"))
         return cls(*cues, frozenset(reach.get("kinds", ())),
                    lexicon(resources, reach.get("units", ())),
@@ -55,9 +143,9 @@ def is_outcome(sentence: Span, numbers: Sequence[Number] = (),
     lower-cased text, when the caller has it (a Span joins its tokens on every access)."""
     rules = rules or OutcomeRules.of()
     text = _lowered(sentence, lowered)
-    if any(g.search(text) for g in rules.goal):
+    if rules.goal.any(text):
         return False
-    return any(e.search(text) for e in rules.effect) or reports_reach(sentence, numbers, rules)
+    return rules.effect.any(text) or reports_reach(sentence, numbers, rules)
 
 
 def reports_reach(sentence: Span, numbers: Sequence[Number], rules: OutcomeRules) -> bool:
@@ -75,21 +163,16 @@ def reports_reach(sentence: Span, numbers: Sequence[Number], rules: OutcomeRules
 def effect_start(sentence: Span, rules: OutcomeRules,
                  lowered: str | None = None) -> int | None:
     """Character offset (in the sentence) after which the words describe an effect."""
-    return _first_cue(_lowered(sentence, lowered), rules.effect_blocking)
+    return rules.effect_blocking.first(_lowered(sentence, lowered))
 
 
 def plan_start(sentence: Span, rules: OutcomeRules,
                lowered: str | None = None) -> int | None:
     """Character offset after which the words describe a goal or plan ('Målet är att …',
     'Nästa steg …', 'planerar'): what is planned is not yet an activity."""
-    return _first_cue(_lowered(sentence, lowered), rules.plan_blocking)
+    return rules.plan_blocking.first(_lowered(sentence, lowered))
 
 
 def _lowered(sentence: Span, lowered: str | None) -> str:
     """The sentence's lower-cased text: the caller's copy, else made now."""
     return sentence.text.lower() if lowered is None else lowered
-
-
-def _first_cue(text: str, cues: list[regex.Pattern]) -> int | None:
-    hits = [m.start() for m in (c.search(text) for c in cues) if m]
-    return min(hits) if hits else None

@@ -8,7 +8,8 @@ the lower-cased form when none did, so the patterns hold on ``spacy.blank("sv")`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from functools import cached_property
+from typing import AbstractSet, Iterable, Iterator, NamedTuple, Sequence
 
 from spacy.tokens import Token
 
@@ -40,6 +41,12 @@ class Word(NamedTuple):
     def of(cls, token: Token) -> "Word":
         return cls(token.i, token.text, token.lower_, token.lemma_, token.is_alpha, token)
 
+    @staticmethod
+    def all_of(tokens: Iterable[Token]) -> list["Word"]:
+        """``Word.of`` of every token (the tuples made directly: no Python call per word)."""
+        new = tuple.__new__
+        return [new(Word, (t.i, t.text, t.lower_, t.lemma_, t.is_alpha, t)) for t in tokens]
+
 
 def verb_stem(lemma: str) -> str:
     """Stem shared by a verb's forms: anställa -> anställ (anställt, anställde, anställts)."""
@@ -64,7 +71,11 @@ class VerbSet:
                          if len(v) >= MIN_STEM_VERB and not v.startswith("=")))
 
     def match(self, token: "Word") -> bool:
-        return self._cache.lookup((token.lower_, token.lemma_), lambda _: self._match(token))
+        key = (token.lower_, token.lemma_)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache.lookup(key, lambda _: self._match(token))
+        return found
 
     def _match(self, token: "Word") -> bool:
         if token.lemma_ and token.lemma_.lower() in self.lemmas:
@@ -114,6 +125,8 @@ class ObjectSet:
     nouns: Lexicon | None
     lexicons: tuple[Lexicon, ...]
     entity_labels: frozenset[str] = frozenset()
+    # (text, lemma) -> the answer of the lexicons, which depends on nothing else
+    _cache: Memo = field(default_factory=Memo, repr=False, compare=False)
 
     @classmethod
     def of(cls, words: list[str], resources: Resources) -> "ObjectSet":
@@ -131,9 +144,16 @@ class ObjectSet:
         return cls(lexicon(resources, plain) if plain else None, tuple(lexicons), labels)
 
     def match(self, token: "Word") -> bool:
+        key = (token.text, token.lemma_)
+        by_words = self._cache.get(key)
+        if by_words is None:
+            by_words = self._cache.lookup(key, lambda _: self._match_words(token))
+        return by_words or bool(self.entity_labels) and \
+            entity_label(token.token) in self.entity_labels
+
+    def _match_words(self, token: "Word") -> bool:
+        """The noun lexicon or the first of the other lexicons that knows the word says so."""
         if self.nouns is not None and self.nouns.match(token):
-            return True
-        if self.entity_labels and entity_label(token.token) in self.entity_labels:
             return True
         lower = token.lower_
         for words in self.lexicons:
@@ -163,6 +183,23 @@ class Pattern:
     order: str | None = None  # "verb_first", "object_first" or either
     context: Lexicon | None = None
     not_context: Lexicon | None = None
+
+    @cached_property
+    def phrases_by_start(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+        """First word -> (number, phrase) of the phrases that start with it, in order."""
+        table: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for k, phrase in enumerate(self.phrases):
+            table.setdefault(phrase[0], []).append((k, phrase))
+        return table
+
+    def phrases_starting(self, forms: AbstractSet[str]) -> list[tuple[str, ...]]:
+        """The phrases whose first word is one of ``forms``, in list order (the others
+        cannot match; a pattern may have dozens of phrases, a sentence sets off few)."""
+        table = self.phrases_by_start
+        found = [table[word] for word in forms if word in table]
+        if len(found) == 1:
+            return [phrase for _, phrase in found[0]]
+        return [phrase for _, phrase in sorted(pair for pairs in found for pair in pairs)]
 
     @property
     def blocks(self) -> bool:
@@ -253,9 +290,14 @@ class TriggerIndex:
         return index
 
     def candidates(self, word: "Word") -> frozenset[int]:
-        """Patterns that ``word`` may set off (by form, lemma, compound end or stem)."""
-        return self._cache.lookup((word.lower_, word.lemma_.lower()),
-                                  lambda key: frozenset(self._lookup(*key)))
+        """Patterns that ``word`` may set off (by form, lemma, compound end or stem;
+        memoised on form and lemma as written: a kept answer is one dict look-up)."""
+        key = (word.lower_, word.lemma_)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache.lookup(
+                key, lambda _: frozenset(self._lookup(word.lower_, word.lemma_.lower())))
+        return found
 
     def _lookup(self, lower: str, lemma: str) -> Iterator[int]:
         for form in {lower, lemma} - {""}:

@@ -40,14 +40,16 @@ def sentences(doc: Doc) -> list[Span]:
     Orthographic splitting is used whatever the pipeline: report prose is well
     punctuated, and the statistical splitters of small models cut inside sentences,
     which would separate an effect cue from the words it governs."""
-    spans, start = [], 0
+    spans, start, words = [], 0, False  # words: the sentence has a token of no white space
     for token in doc:
+        words = words or not token.is_space
         if ends_sentence(token):
-            spans.append(doc[start:token.i + 1])
-            start = token.i + 1
-    if start < len(doc):
+            if words:  # a span of white space alone has no text once stripped: left out
+                spans.append(doc[start:token.i + 1])
+            start, words = token.i + 1, False
+    if start < len(doc) and words:
         spans.append(doc[start:])
-    return [span for span in spans if span.text.strip()]
+    return spans
 
 
 @dataclass
@@ -100,45 +102,60 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
                    unreal: Indices = frozenset(),
                    openers: frozenset[str] = frozenset(),
                    found: AbstractSet[str] = frozenset(),
-                   index: TriggerIndex | None = None) -> Iterator[Hit]:
+                   index: TriggerIndex | None = None,
+                   words: list[Word] | None = None) -> Iterator[Hit]:
     """Activity evidence in a sentence; tokens at or after ``limit`` (doc index), in
     ``excluded`` (words of exclude_phrases) and in ``unreal`` (planned or negated clauses)
     are ignored; a verb and a later object word
     with one of ``openers`` between them are not linked by nearness alone. Patterns of the
     types in ``found`` (evidence already seen; the caller may add to it while iterating)
     are not tried: a passage needs one piece of evidence per type. With the ``index`` of
-    ``patterns``, only the patterns that a word of the sentence can set off are tried."""
+    ``patterns``, only the patterns that a word of the sentence can set off are tried.
+    ``words``: the sentence's ``Word``s, when the caller has them."""
     has_deps = parsed(sentence)
-    words = [Word.of(t) for t in sentence]
+    words = [Word.of(t) for t in sentence] if words is None else words
     barriers = {w.i for w in words if w.lower_ in openers}
     blocked = set(excluded) | unreal
     end = sentence.end if limit is None else min(sentence.end, limit)
     tokens = [w for w in words if w.i < end and w.i not in blocked]
     by_index = {t.i: t for t in tokens}  # shared by every pattern that reads all the words
-    forms = {w.lower_ for w in tokens}  # a phrase whose first word is missing cannot match
-    tried = None if index is None else frozenset().union(*map(index.candidates, tokens))
-    # the patterns to try, in list order (a sentence sets off a few of the 200)
-    order = range(len(patterns)) if tried is None else sorted(k for k in tried
-                                                               if k < len(patterns))
-    for k in order:
+    # the patterns to try, in list order (a sentence sets off a few of the 200), each with
+    # the words that set it off: only they can be its verb, noun or phrase start
+    triggers = None if index is None else _triggers(tokens, index, len(patterns))
+    for k in range(len(patterns)) if triggers is None else sorted(triggers):
         pattern = patterns[k]
         if pattern.type in found or not pattern.applies_to(words):
             continue
-        usable = [t for t in tokens if pattern.usable(t)] if pattern.blocks else tokens
-        usable_by_index = {t.i: t for t in usable} if pattern.blocks else by_index
+        starts = tokens if triggers is None else triggers[k]
+        if pattern.blocks:
+            usable_by_index = {t.i: t for t in tokens if pattern.usable(t)}
+            starts = [t for t in starts if pattern.usable(t)]
+        else:
+            usable_by_index = by_index
         # a pattern's own window is a hard limit; the default one yields to the parse
-        hit = _match_pattern(pattern, usable, sentence, end, pattern.window or window,
-                             has_deps and pattern.window is None, barriers, forms,
-                             usable_by_index)
+        hit = _match_pattern(pattern, starts, sentence, end, pattern.window or window,
+                             has_deps and pattern.window is None, barriers, usable_by_index)
         if hit is not None:
             hit.pattern = k
             yield hit
 
 
+def _triggers(tokens: list[Word], index: TriggerIndex, count: int) -> dict[int, list[Word]]:
+    """Pattern number -> the words (in text order) that may set it off, by the index."""
+    found: dict[int, list[Word]] = {}
+    for token in tokens:
+        for k in index.candidates(token):
+            if k < count:
+                found.setdefault(k, []).append(token)
+    return found
+
+
 def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: int,
-                   window: int, has_deps: bool, barriers: set[int], forms: set[str],
+                   window: int, has_deps: bool, barriers: set[int],
                    by_index: dict[int, Word]) -> Hit | None:
-    """The pattern's first hit among ``tokens`` (``by_index``: the same words by doc index)."""
+    """The pattern's first hit whose verb, noun or phrase start is one of ``tokens`` (all the
+    usable words, or those of them that set the pattern off); ``by_index``: every usable
+    word by doc index, where objects and the rest of a phrase are looked up."""
     if pattern.verbs is not None and pattern.objects is not None:
         verbs = [t for t in tokens if t.is_alpha and pattern.verbs.match(t)]
         for verb in verbs:
@@ -168,10 +185,9 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         for token in tokens:
             if token.lower_.startswith(pattern.prefixes):
                 return Hit(pattern.type, token.i, token.i + 1)
-    for phrase in pattern.phrases:
-        if phrase[0] not in forms:
-            continue
-        hit = _match_phrase(phrase, tokens, by_index, end, pattern.type)
+    starts = _phrase_starts(tokens, pattern.phrases_by_start) if pattern.phrases else {}
+    for phrase in pattern.phrases_starting(starts) if starts else ():
+        hit = _match_phrase(phrase, starts[phrase[0]], by_index, end, pattern.type)
         if hit is None or _followed_by(hit, pattern.unless, sentence, window):
             continue
         if pattern.followed_by is None or _followed_by(hit, pattern.followed_by, sentence, window):
@@ -232,21 +248,31 @@ def _object_candidates(verb: Word, by_index: dict[int, Word], window: int,
     return [by_index[i] for i in sorted(indices) if i in by_index]
 
 
-def _match_phrase(phrase: tuple[str, ...], tokens: list[Word], by_index: dict[int, Word],
-                  end: int, type_: str) -> Hit | None:
-    """The phrase's words in a row among ``tokens`` (``by_index``: the same words)."""
-    n = len(phrase)
+def _phrase_starts(tokens: list[Word], first_words: AbstractSet[str]) -> dict[str, list[Word]]:
+    """The words that are one of ``first_words``, by lower-cased form, in text order."""
+    table: dict[str, list[Word]] = {}
     for token in tokens:
-        if token.lower_ != phrase[0] or token.i + n > end:
+        if token.lower_ in first_words:
+            table.setdefault(token.lower_, []).append(token)
+    return table
+
+
+def _match_phrase(phrase: tuple[str, ...], starts: list[Word], by_index: dict[int, Word],
+                  end: int, type_: str) -> Hit | None:
+    """The phrase's words in a row from one of ``starts`` (words whose form is the phrase's
+    first word, in text order) on; ``by_index``: the usable words by doc index."""
+    n = len(phrase)
+    for token in starts:
+        i = token.i
+        if i + n > end:
             continue
-        if all(_lower_at(by_index, token.i + k) == phrase[k] for k in range(1, n)):
-            return Hit(type_, token.i, token.i + n)
+        for k in range(1, n):
+            word = by_index.get(i + k)
+            if word is None or word.lower_ != phrase[k]:
+                break
+        else:
+            return Hit(type_, i, i + n)
     return None
-
-
-def _lower_at(by_index: dict[int, Word], i: int) -> str | None:
-    word = by_index.get(i)
-    return None if word is None else word.lower_
 
 
 class ActivityRecognizer:
@@ -280,7 +306,9 @@ class ActivityRecognizer:
         if numbers is None:
             numbers = list(extract_numbers(doc))
         excludes = self.exclude_matches(doc)
+        words = Word.all_of(doc)  # read once, shared by the steps below
         for n, sentence in enumerate(sentences(doc)):
+            sentence_words = words[sentence.start:sentence.end]
             text = sentence.text  # built once: a Span joins its tokens on every access
             lowered = text.lower()
             cuts = [plan_start(sentence, self.outcomes, lowered)]
@@ -291,12 +319,12 @@ class ActivityRecognizer:
             offsets = [c for c in cuts if c is not None]
             limit = _token_at(sentence, min(offsets)) if offsets else None
             excluded = blocked_tokens(sentence, excludes)  # words of exclude_phrases
-            unreal = unreal_tokens(sentence, self.scope, excluded)
+            unreal = unreal_tokens(sentence, self.scope, excluded, sentence_words)
             for hit in match_sentence(sentence, self.patterns, self.window, excluded=excluded,
                                       limit=limit, unreal=unreal,
                                       openers=self.scope.clause_opener,
                                       found=seen if first_only else frozenset(),
-                                      index=self.index):
+                                      index=self.index, words=sentence_words):
                 if first_only:
                     seen.add(hit.type)
                 found.append(Candidate(hit, sentence, n, outcome))

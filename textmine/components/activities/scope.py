@@ -5,8 +5,13 @@ dependency parse when the pipeline has one, by word position otherwise.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Sequence
 
 from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from textmine.components.activities.patterns import Word
 
 NEED_DEPENDENTS = ("obj", "nsubj", "obl", "iobj", "xcomp")  # what a need verb says is lacking
 Indices = set[int] | frozenset[int]  # doc indices of tokens
@@ -31,6 +36,11 @@ class Scope:
     subordinator: frozenset[str]
     main_clause_words: int
 
+    @cached_property
+    def cue_words(self) -> frozenset[str]:
+        """Every word that can make a clause unreal under the parse (by form or lemma)."""
+        return self.modal | self.intent | self.negation | self.need | self.no_determiner
+
     @classmethod
     def from_dict(cls, data: dict) -> "Scope":
         words = {k: frozenset(w.lower() for w in data.get(k, ()))
@@ -39,18 +49,25 @@ class Scope:
         return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)))
 
 
-def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset()) -> set[int]:
+def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset(),
+                  words: "Sequence[Word] | None" = None) -> set[int]:
     """Doc indices of words in planned, negated or lacking clauses ('ska starta', 'har inte
     anställt', 'saknar e-tjänster'): by the parse when there is one, else by position.
-    Words in ``fixed`` (fixed expressions: 'det vill säga') are no scope words."""
+    Words in ``fixed`` (fixed expressions: 'det vill säga') are no scope words.
+    ``words``: the sentence's ``Word``s, when the caller has them (spares reading every
+    token again: only those whose form or lemma is a scope word are looked at)."""
     if parsed(sentence):
-        return _unreal_by_parse(sentence, scope, fixed)
+        return _unreal_by_parse(sentence, scope, fixed, words)
     return _unreal_by_position(sentence, scope, fixed)
 
 
-def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices) -> set[int]:
+def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices,
+                     words: "Sequence[Word] | None" = None) -> set[int]:
     blocked: set[int] = set()
-    for token in sentence:
+    cues = scope.cue_words
+    tokens = sentence if words is None else \
+        [w.token for w in words if w.lower_ in cues or w.lemma_.lower() in cues]
+    for token in tokens:  # a token whose form and lemma are no scope word changes nothing
         if token.i in fixed:
             continue
         word = token.lower_

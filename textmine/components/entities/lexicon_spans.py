@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from textmine.components.entities.resolve import (LEXICON, Candidate, hyphen_coordination,
                                                   token_span)
@@ -20,12 +20,10 @@ class LexiconSpans:
 
     def _lexicon(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         fixed_name_ends = {end for _, _, end in self.stop_before(doc)}  # 'svenska för' invandrare
-        tokens = table.tokens
+        tokens, texts = table.tokens, table.text
         i = 0
         while i < len(doc):
-            token = tokens[i]
-            role = self.roles.match(token)
-            group = None if role else self.groups.match(token)
+            role, group = self._role_or_group(texts[i], tokens[i])
             if role is None and group is None:
                 i += 1
                 continue
@@ -45,6 +43,21 @@ class LexiconSpans:
             start = hyphen_coordination(doc, start)
             yield token_span(doc, LEXICON, start, end, label)
             i = end
+
+    def _role_or_group(self, text: str, token: Token
+                       ) -> tuple[LexiconMatch | None, LexiconMatch | None]:
+        """The token's ROLE match, else its TARGET_GROUP match (asked once per form and
+        lemma: ``word_labels`` keeps the pair, as the lexicons' answers depend on nothing
+        else)."""
+        key = (text, token.lemma_)
+        found = self.word_labels.get(key)
+        if found is None:
+            def both(_: object) -> tuple[LexiconMatch | None, LexiconMatch | None]:
+                role = self.roles.match(token)
+                return role, None if role else self.groups.match(token)
+
+            found = self.word_labels.lookup(key, both)
+        return found
 
     def _population_count(self, doc: Doc, i: int, group: LexiconMatch) -> bool:
         """'cirka 8 000 invånare' states a population, it addresses nobody."""

@@ -33,25 +33,25 @@ class NameCandidates:
         for i in table.alpha_indices():
             if i >= len(table.tokens) - 1:
                 break  # the last token has no name after it
-            text = table.text[i]
-            label = None
-            start = None
-            if self.org_cues.match_word(text):
-                label = "ORG"
-            elif self.loc_cues.match_word(text):
-                label = "LOC"
-                if table.capitalised[i]:
-                    start = i  # "Ungdomshuset Stinsen": the title is part of the name
-            elif self.event_cues.match_word(text):
-                label = "EVENT"
-            elif self.project_cues.match_word(text):
-                label = "PROJECT"
+            label = self.cue_labels.lookup(table.text[i], self._cue_label)
             if label is None:
                 continue
+            start = None
+            if label == "LOC" and table.capitalised[i]:
+                start = i  # "Ungdomshuset Stinsen": the title is part of the name
             span = self._name_after(doc, i + 1)
             if span is not None:
                 first = span[0] if start is None else start
                 yield token_span(doc, RULE, first, span[1], label)
+
+    def _cue_label(self, word: str) -> str | None:
+        """The label of the name a cue word announces ('projektet' X: PROJECT), if any
+        (asked once per word form: ``cue_labels`` keeps the answers)."""
+        for label, cues in (("ORG", self.org_cues), ("LOC", self.loc_cues),
+                            ("EVENT", self.event_cues), ("PROJECT", self.project_cues)):
+            if cues.match_word(word):
+                return label
+        return None
 
     def _name_after(self, doc: Doc, i: int) -> tuple[int, int] | None:
         """Token span of a name starting at ``i``: quoted, (UPPER) or capitalised words."""

@@ -28,6 +28,7 @@ from textmine.components.entities.resolve import (NER, RULE, WEAK, Candidate, pr
                                                   resolve, starts_sentence, token_span)
 from textmine.components.entities.tokens import TokenTable
 from textmine.lexicon import lexicon, role_lexicon, target_group_lexicon
+from textmine.memo import Memo
 from textmine.municipalities import Gazetteer
 from textmine.records import Entity
 from textmine.resources import Resources
@@ -59,6 +60,8 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
         self.event_heads = lexicon(resources, self.cues["event_heads"])
         self.org_cues = lexicon(resources, self.cues["org_cue_heads"])
         self.loc_cues = lexicon(resources, self.cues["loc_cue_heads"])
+        self.cue_labels = Memo()  # word -> label of the name its cue announces (or None)
+        self.word_labels = Memo()  # (text, lemma) -> (ROLE match, TARGET_GROUP match)
         self.org_titles = lexicon(resources, orgs["org_title_heads"])
         self.org_suffix_words = set(orgs["org_suffix_words"])
         self.org_suffix_heads = lexicon(resources, orgs["org_suffix_heads"])

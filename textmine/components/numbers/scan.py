@@ -55,17 +55,18 @@ _SPECIAL = regex.compile(
 _EMAIL = regex.compile(r"[^\s@]+@[^\s@]+\.\p{L}+")
 
 
-@dataclass
+@dataclass(init=False)
 class _Tok:
     text: str
     start: int
     end: int
     kind: str  # num, word, dash, other
-    low: str = field(init=False, repr=False, compare=False)
+    low: str = field(repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        # lower-cased once: the rules ask for it about every token, many times
-        self.low = self.text.lower()
+    def __init__(self, text: str, start: int, end: int, kind: str) -> None:
+        # one call per token (a __post_init__ was a second); lower-cased once: the rules
+        # ask for it about every token, many times
+        self.text, self.start, self.end, self.kind, self.low = text, start, end, kind, text.lower()
 
 
 @dataclass
@@ -104,9 +105,12 @@ def _tokenize(text: str, blocked: list[tuple[int, int]]) -> list[_Tok]:
     return toks
 
 
+_SENTENCE_END = regex.compile(r"[.!?]+(?=\s+[\p{Lu}0-9\"”'(–-])|\n+")
+
+
 def _sentence_ids(text: str, toks: list[_Tok]) -> list[int]:
     """A sentence number per token: sentences end at . ! ? or a line break."""
-    ends = [m.end() for m in regex.finditer(r"[.!?]+(?=\s+[\p{Lu}0-9\"”'(–-])|\n+", text)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     return [bisect.bisect_right(ends, t.start) for t in toks]
 
 
@@ -312,13 +316,27 @@ class Scan:
     def _numerals(self) -> list[_Numeral]:
         toks, out, i = self.toks, [], 0
         while i < len(toks):
-            numeral = self._numeral_at(i)
+            numeral = self._numeral_at(i) if self._may_start_numeral(toks[i]) else None
             if numeral is None:
                 i += 1
                 continue
             out.append(numeral)
             i = numeral.j
         return out
+
+    def _may_start_numeral(self, tok: _Tok) -> bool:
+        """False only where ``_numeral_at`` finds nothing for certain (its first tests,
+        without its calls: most tokens are words that spell no number)."""
+        if tok.kind == "num":
+            return True
+        couple = self.lex.raw["couple_words"]
+        if not couple or tok.low == couple[0]:
+            return True
+        if tok.kind != "word" or tok.low in self.lex.multipliers:
+            return False
+        raw = self.lex.raw
+        return tok.low in raw["fraction_words"] or tok.low in raw["ordinal_adverbs"] \
+            or tok.low[:2] in self.lex.number_prefixes
 
     def _numeral_at(self, i: int) -> _Numeral | None:
         toks = self.toks
