@@ -112,6 +112,10 @@ def test_sentence_themes_of_a_mixed_passage(model):
     sentences = model.sentence_themes(passage)
     assert [s.theme for s in sentences] == ["sport", "digitalt"]
     assert passage[sentences[1].start:sentences[1].end] == sentences[1].text
+    # a Doc without sentence boundaries is split as textmine's pipeline splits it
+    import spacy
+    wrapped = spacy.blank("sv")(passage.replace("handboll i", "handboll\ni"))
+    assert [s.theme for s in model.sentence_themes(wrapped)] == ["sport", "digitalt"]
 
 
 def test_compound_splitter_learns_parts_from_the_vocabulary():

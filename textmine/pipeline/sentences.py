@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
 
@@ -37,6 +37,25 @@ def ends_line(token: Token) -> bool:
         return True
     first = following.text[:1]
     return not (first.islower() or first.isdigit())
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """Sentences split at . ! ? and line breaks that end them (``ends_sentence``).
+
+    Orthographic splitting whatever the pipeline, and without setting anything on the Doc
+    (the activity recognizer and the theme classifier read a Doc as given): report prose
+    is well punctuated, and the statistical splitters of small models cut inside
+    sentences, which would separate an effect cue from the words it governs."""
+    spans, start, words = [], 0, False  # words: the sentence has a token of no white space
+    for token in doc:
+        words = words or not token.is_space
+        if ends_sentence(token):
+            if words:  # a span of white space alone has no text once stripped: left out
+                spans.append(doc[start:token.i + 1])
+            start, words = token.i + 1, False
+    if start < len(doc) and words:
+        spans.append(doc[start:])
+    return spans
 
 
 def set_sentence_starts(doc: Doc) -> Doc:

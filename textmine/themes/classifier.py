@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
-import regex
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
@@ -28,6 +27,7 @@ from sklearn.svm import LinearSVC
 from spacy.tokens import Doc
 from threadpoolctl import threadpool_limits
 
+from textmine.pipeline.sentences import sentence_spans
 from textmine.themes.features import (FORMS, LEMMAS, TEXT, CompoundSplitter, LemmaExtractor,
                                       LexiconFeatures, as_docs)
 
@@ -218,16 +218,9 @@ def _with_sentences(docs: list[Doc], y: np.ndarray) -> tuple[list[Doc], np.ndarr
     return list(docs) + extra_docs, np.concatenate([y, np.asarray(extra_y, dtype=object)])
 
 
-_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"”])")
-
-
 def _sentences(doc: Doc) -> list:
-    """Sentences from the Doc's own boundaries, else split at sentence-final punctuation."""
+    """Sentences from the Doc's own boundaries, else textmine's orthographic ones."""
     if doc.has_annotation("SENT_START"):
         return [s for s in doc.sents if s.text.strip()]
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(doc.text):
-        spans.append(doc.char_span(start, match.start(), alignment_mode="expand"))
-        start = match.end()
-    spans.append(doc.char_span(start, len(doc.text.rstrip()), alignment_mode="expand"))
-    return [s for s in spans if s is not None and s.text.strip()]
+    return sentence_spans(doc)
+

@@ -27,29 +27,11 @@ from textmine.components.activities.patterns import (DATA_FILES, ObjectSet, Patt
                                                      trigger_index)
 from textmine.components.activities.scope import Indices, parsed, unreal_tokens
 from textmine.components.numbers import extract_numbers
-from textmine.pipeline.sentences import ends_sentence
+from textmine.pipeline.sentences import sentence_spans as sentences
 from textmine.records import Activity
 from textmine.resources import Resources, bundled
 
 PHRASE_ENDERS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX"})  # end a noun phrase's search
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """Sentences split at . ! ? and line breaks that end them (``ends_sentence``).
-
-    Orthographic splitting is used whatever the pipeline: report prose is well
-    punctuated, and the statistical splitters of small models cut inside sentences,
-    which would separate an effect cue from the words it governs."""
-    spans, start, words = [], 0, False  # words: the sentence has a token of no white space
-    for token in doc:
-        words = words or not token.is_space
-        if ends_sentence(token):
-            if words:  # a span of white space alone has no text once stripped: left out
-                spans.append(doc[start:token.i + 1])
-            start, words = token.i + 1, False
-    if start < len(doc) and words:
-        spans.append(doc[start:])
-    return spans
 
 
 @dataclass
