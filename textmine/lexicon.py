@@ -13,7 +13,6 @@ from spacy.tokens import Token
 from textmine.memo import Memo
 from textmine.resources import Resources, bundled
 
-_UNSEEN = object()  # no answer kept yet (None is an answer)
 MIN_COMPOUND_PREFIX = 3  # "it-" or "ung" and longer: shorter prefixes make false heads
 FALSE_HEADS_FILE = "false_heads.txt"
 # the data files of the role and target-group lexicons, which entities and activities share
@@ -114,10 +113,10 @@ class Lexicon:
         """Longest lexicon form that is ``word`` or its compound head (memoised on the
         word as written, as the answer depends on its lower case only: the same words
         recur in every passage, and a kept answer costs one dict look-up)."""
-        found = self._cache.get(word, _UNSEEN)
-        if found is _UNSEEN:
-            found = self._cache.lookup(word, lambda _: self._match_word(word.lower()))
-        return found
+        return self._cache.answer(word, self._match_word_lower, word)
+
+    def _match_word_lower(self, word: str) -> LexiconMatch | None:
+        return self._match_word(word.lower())
 
     def _match_word(self, word: str) -> LexiconMatch | None:
         if word in self.forms and word not in self.head_only:
@@ -137,11 +136,7 @@ class Lexicon:
         """Match a token by its form, else by its lemma when a lemmatizer set one
         (memoised on both: the answer depends on nothing else, as ``is_alpha`` and
         ``lower_`` are properties of the form)."""
-        key = (token.text, token.lemma_)
-        found = self._token_cache.get(key, _UNSEEN)
-        if found is _UNSEEN:
-            found = self._token_cache.lookup(key, lambda _: self._match_token(token))
-        return found
+        return self._token_cache.answer((token.text, token.lemma_), self._match_token, token)
 
     def _match_token(self, token: Token) -> LexiconMatch | None:
         if not token.is_alpha and "-" not in token.text:

@@ -22,9 +22,15 @@ class Memo(dict):
 
     def lookup(self, key: Key, compute: Callable[[Key], object]):
         """The answer for ``key``: kept, or ``compute(key)`` (one dict look-up when kept)."""
+        return self.answer(key, compute, key)
+
+    def answer(self, key: Hashable, compute: Callable[..., object], *args):
+        """The answer for ``key``: kept, or ``compute(*args)``. The caller passes what the
+        answer is computed from instead of a closure, so a kept answer costs one dict
+        look-up and no new function object (these run once per word on hot paths)."""
         found = self.get(key, _UNSEEN)
         if found is _UNSEEN:
             if len(self) > self.limit:
                 self.clear()
-            found = self[key] = compute(key)
+            found = self[key] = compute(*args)
         return found

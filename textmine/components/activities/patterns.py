@@ -71,11 +71,7 @@ class VerbSet:
                          if len(v) >= MIN_STEM_VERB and not v.startswith("=")))
 
     def match(self, token: "Word") -> bool:
-        key = (token.lower_, token.lemma_)
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache.lookup(key, lambda _: self._match(token))
-        return found
+        return self._cache.answer((token.lower_, token.lemma_), self._match, token)
 
     def _match(self, token: "Word") -> bool:
         if token.lemma_ and token.lemma_.lower() in self.lemmas:
@@ -144,10 +140,7 @@ class ObjectSet:
         return cls(lexicon(resources, plain) if plain else None, tuple(lexicons), labels)
 
     def match(self, token: "Word") -> bool:
-        key = (token.text, token.lemma_)
-        by_words = self._cache.get(key)
-        if by_words is None:
-            by_words = self._cache.lookup(key, lambda _: self._match_words(token))
+        by_words = self._cache.answer((token.text, token.lemma_), self._match_words, token)
         return by_words or bool(self.entity_labels) and \
             entity_label(token.token) in self.entity_labels
 
@@ -292,12 +285,10 @@ class TriggerIndex:
     def candidates(self, word: "Word") -> frozenset[int]:
         """Patterns that ``word`` may set off (by form, lemma, compound end or stem;
         memoised on form and lemma as written: a kept answer is one dict look-up)."""
-        key = (word.lower_, word.lemma_)
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache.lookup(
-                key, lambda _: frozenset(self._lookup(word.lower_, word.lemma_.lower())))
-        return found
+        return self._cache.answer((word.lower_, word.lemma_), self._patterns_of, word)
+
+    def _patterns_of(self, word: "Word") -> frozenset[int]:
+        return frozenset(self._lookup(word.lower_, word.lemma_.lower()))
 
     def _lookup(self, lower: str, lemma: str) -> Iterator[int]:
         for form in {lower, lemma} - {""}:

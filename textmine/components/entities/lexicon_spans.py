@@ -49,15 +49,12 @@ class LexiconSpans:
         """The token's ROLE match, else its TARGET_GROUP match (asked once per form and
         lemma: ``word_labels`` keeps the pair, as the lexicons' answers depend on nothing
         else)."""
-        key = (text, token.lemma_)
-        found = self.word_labels.get(key)
-        if found is None:
-            def both(_: object) -> tuple[LexiconMatch | None, LexiconMatch | None]:
-                role = self.roles.match(token)
-                return role, None if role else self.groups.match(token)
+        return self.word_labels.answer((text, token.lemma_), self._match_role_or_group, token)
 
-            found = self.word_labels.lookup(key, both)
-        return found
+    def _match_role_or_group(self, token: Token
+                             ) -> tuple[LexiconMatch | None, LexiconMatch | None]:
+        role = self.roles.match(token)
+        return role, None if role else self.groups.match(token)
 
     def _population_count(self, doc: Doc, i: int, group: LexiconMatch) -> bool:
         """'cirka 8 000 invånare' states a population, it addresses nobody."""
