@@ -15,7 +15,7 @@ import regex
 from spacy.tokens import Doc
 
 from textmine.components.numbers.words import (_DASHES, _SPACE_CHARS, _TAL_SUFFIX, NumberWords,
-                                               _digits_value, compound_stems, parse_number)
+                                               _digits_value, parse_number)
 from textmine.records import Number
 
 
@@ -200,7 +200,7 @@ class Scan:
             first = self.lex.raw["school_stage_letters"][m.group("letter").lower()]
             self.special.append((m.start(), m.end(), "grade", [first, int(m.group("last"))], "årskurs"))
             blocked.append((m.start(), m.end()))
-        stems = compound_stems(self.lex.raw)
+        stems = self.lex.compound_units
         for m in self.lex.number_compound.finditer(self.text):  # '10-årsperiod', 'treåriga'
             value = int(m.group("digits")) if m.group("digits") else self.lex.cardinals[m.group("word").lower()]
             kind, unit = stems[m.group("stem").lower()]
@@ -244,9 +244,8 @@ class Scan:
                 first = joined.pop()
                 item = (first[0], end, kind, [first[3], value], clock)
             joined.append(item)
-        words = "|".join(map(regex.escape, self.lex.raw["clock_words"]))
         for k, (start, end, kind, value, unit) in enumerate(joined):
-            before = regex.search(rf"(?i)(?<!\p{{L}})(?:{words})[ \u00a0]+$", self.text[max(0, start - 12):start])
+            before = self.lex.clock_before.search(self.text[max(0, start - 12):start])
             if unit == clock and before is not None:
                 joined[k] = (start - len(before.group()), end, kind, value, unit)
         self.special = joined

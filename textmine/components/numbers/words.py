@@ -52,6 +52,8 @@ class NumberWords:
     money_units: dict  # lower-cased unit word -> factor
     percent_units: dict
     lemma_forms: dict
+    compound_units: dict  # stem of a compound a number starts -> (kind, unit): compound_stems
+    clock_before: Any  # a clock word ending right before a time: 'klockan 9.00'
     # memo of the word readings of ``scan.Scan`` (text -> reading): the same number words
     # recur in every document, and reading one walks the morpheme list recursively
     memo: Memo = field(default_factory=Memo, compare=False, repr=False)
@@ -97,7 +99,9 @@ class NumberWords:
                           + r")[ \u00a0]+(?P<number>[0-9]{1,3}(?:[ \u00a0]?[A-Za-z](?!\p{L}))?)(?![0-9])"),
             {k.lower(): v for k, v in raw["time_units"].items()}, dict(raw["count_time_nouns"]),
             {k.lower(): v for k, v in raw["money_units"].items()}, dict(raw["percent_units"]),
-            dict(raw["lemmas"]["forms"]))
+            dict(raw["lemmas"]["forms"]), compound_stems(raw),
+            regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(map(regex.escape, raw["clock_words"]))
+                          + r")[ \u00a0]+$"))
 
     def ordinal(self, word: str) -> int | None:
         """'tredje' -> 3, and compounds of a ten and a unit: 'tjugoförsta' -> 21."""
