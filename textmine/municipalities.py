@@ -49,6 +49,16 @@ def _genitive(name: str) -> str:
     return name if name[-1] in "sxzSXZ" else name + "s"
 
 
+def _address(word: str) -> tuple[str, list[str]]:
+    """(domain name, lower-cased path parts) of a web address ('www.sla.se/karlsborg/x' ->
+    ('sla', ['karlsborg', 'x'])); ('', []) for a word that is no address."""
+    match = _ADDRESS.fullmatch(word.strip("<>()\"'"))
+    if match is None:
+        return "", []
+    path = [part for part in (match.group("path") or "").lower().split("/") if part]
+    return match.group("host").lower().split(".")[-2], path
+
+
 class Gazetteer:
     """The municipality list with the surface forms that link to each entry."""
 
@@ -193,19 +203,15 @@ class Gazetteer:
         """The municipality a web address files its page under: the deepest part of its
         path that is a name (local papers file news under their editions: 'sla.se/
         karlsborg/...', 'unt.se/nyheter/uppsala/...'); None for a word that is no address."""
-        match = _ADDRESS.fullmatch(word.strip("<>()\"'"))
-        if match is None:
-            return None
-        parts = [part for part in (match.group("path") or "").lower().split("/") if part]
-        return next((self._by_code[self._in_addresses[part]] for part in reversed(parts)
+        _, path = _address(word)
+        code = next((self._in_addresses[part] for part in reversed(path)
                      if part in self._in_addresses), None)
+        return self._by_code[code] if code else None
 
     def address_domain(self, word: str) -> Municipality | None:
         """The municipality whose name is a web address's domain ('lulea.se', 'www.vara.se')."""
-        match = _ADDRESS.fullmatch(word.strip("<>()\"'"))
-        if match is None:
-            return None
-        code = self._in_addresses.get(match.group("host").lower().split(".")[-2])
+        domain, _ = _address(word)
+        code = self._in_addresses.get(domain)
         return self._by_code[code] if code else None
 
     def _compound_home(self, word: str) -> Municipality | None:

@@ -304,7 +304,8 @@ def attribute(text: str, publisher: str, url: str = "") -> tuple[str | None, str
     gazetteer = default_gazetteer()
     mentions = gazetteer.find(text)
     alone = gazetteer.passage_subject(text, None, mentions)
-    page = gazetteer.home(f"{publisher} {url}")  # as Segmenter reads a page's site name
+    # a paragraph that names none takes its page's, as Segmenter reads a page's site name
+    page = None if mentions else gazetteer.home(f"{publisher} {url}")
     with_page = gazetteer.passage_subject(text, page, mentions)
     return (alone.code if alone else None), (with_page.code if with_page else None)
 
