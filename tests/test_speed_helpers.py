@@ -243,3 +243,43 @@ def test_sentences_in_one_pass_are_the_stripped_spans(text):
     doc = _BLANK(text)
     assert [(s.start, s.end) for s in sentences(doc)] == \
         [(s.start, s.end) for s in _plain_sentences(doc)]
+
+
+def _floret_table(strings) -> "spacy.vectors.Vectors":
+    """A small floret table with random rows (what matters is that both tables agree)."""
+    import numpy
+    from spacy.vectors import Vectors
+
+    rows = numpy.random.default_rng(0).standard_normal((50, 8)).astype("float32")
+    return Vectors(strings=strings, data=rows, mode="floret", minn=2, maxn=3, hash_count=2)
+
+
+def test_cached_floret_vectors_are_the_tables_own_vectors():
+    from textmine.pipeline.vectors import CachedFloretVectors, cached
+
+    strings = spacy.blank("sv").vocab.strings
+    words = ["kommunen", "feriejobb", "", "kommunen", "ungdomar", "Kommunen", "3"]
+    keys = [strings.add(w) for w in words]
+    plain = _floret_table(strings)
+    table = cached(plain)
+    small = cached(plain)
+    small.capacity = 3  # forces the remembered words to be forgotten and built again
+    assert isinstance(table, CachedFloretVectors)
+    for _ in range(2):  # built, then remembered
+        for batch in (keys, keys[2:], keys[::-1]):
+            assert (table.get_batch(batch) == plain.get_batch(batch)).all()
+            assert (small.get_batch(batch) == plain.get_batch(batch)).all()
+
+
+def test_the_bundled_model_names_the_cached_table_and_it_survives_saving(bundled_nlp, tmp_path):
+    nlp = bundled_nlp
+    from textmine.pipeline.vectors import VECTORS_NAME, CachedFloretVectors
+
+    assert nlp.config["nlp"]["vectors"]["@vectors"] == VECTORS_NAME
+    assert isinstance(nlp.vocab.vectors, CachedFloretVectors)
+    before = nlp("Kommunen anställde tre coacher.")
+    nlp.to_disk(tmp_path / "model")
+    again = spacy.load(tmp_path / "model")
+    assert isinstance(again.vocab.vectors, CachedFloretVectors)
+    after = again("Kommunen anställde tre coacher.")
+    assert [(t.pos_, t.dep_, t.lemma_) for t in after] == [(t.pos_, t.dep_, t.lemma_) for t in before]

@@ -281,11 +281,13 @@ def reassemble(built: Path, work: Path):
     shutil.copy(built / "textmine_lemma_backoff" / "lemma_table.tsv.gz", table)
     nlp = spacy.load(built)
     orthographic_sentences(nlp)
+    cached_vectors(nlp)
     return nlp
 
 
 def finish(nlp, table: Path):
-    """The lemma back-off after the trained lemmatizer, and textmine's tokenizer."""
+    """The lemma back-off after the trained lemmatizer, textmine's tokenizer, the vectors
+    table that remembers what it built."""
     from textmine.pipeline.tokenizer import TOKENIZER_NAME, customize
 
     backoff = nlp.add_pipe("textmine_lemma_backoff", after="trainable_lemmatizer",
@@ -293,7 +295,18 @@ def finish(nlp, table: Path):
     backoff.initialize(table_path=str(table))
     nlp.tokenizer = customize(nlp.tokenizer)
     nlp._config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER_NAME}
+    cached_vectors(nlp)
     return nlp
+
+
+def cached_vectors(nlp) -> None:
+    """Floret vectors as textmine's table that remembers the vectors it has built (the same
+    numbers, built once per word: ``textmine/pipeline/vectors.py``)."""
+    from textmine.pipeline.vectors import VECTORS_NAME, cached
+
+    if nlp.vocab.vectors.mode == "floret":
+        nlp.vocab.vectors = cached(nlp.vocab.vectors)
+        nlp._config["nlp"]["vectors"] = {"@vectors": VECTORS_NAME}
 
 
 def assemble(work: Path, table: Path):

@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 
 import textmine.pipeline.tokenizer  # noqa: F401  (registers the tokenizer the bundled model names)
+import textmine.pipeline.vectors  # noqa: F401  (registers the vectors table the bundled model names)
 
 BUNDLED_MODEL = "sv_textmine"
 STANZA_NAMES = {"stanza", "spacy-stanza", "stanza:sv"}
