@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from textmine.components.activities.outcomes import (OutcomeRules, is_outcome, plan_start,
-                                                     required_literal)
+                                                     required_literal, required_literals)
 from textmine.components.activities.patterns import Word
 from textmine.components.activities.recognizer import sentences
 from textmine.components.entities.resolve import capitalised_text, compound_of, is_capitalised
@@ -170,8 +170,16 @@ def test_required_literal_is_in_every_match():
     assert required_literal(r"(?<!\bsom )\bkommer (?:\w+ ){0,2}att\b") == "kommer "
     assert required_literal(r"\bsamverkan?\b") == "samverka"  # 'n' is optional
     assert required_literal(r"\bfick\b.*\d|\d.*\bfick\b") == ""  # either side may match
-    assert required_literal(r"(?<=\S )i syfte att\b") == ""
-    assert required_literal(r"\b(?:ökade|minskade) med\b") == ""
+    assert required_literal(r"(?<=\S )i syfte att\b") == "i syfte att"  # after the lookbehind
+    assert required_literal(r"\b(?:ökade|minskade) med\b") == ""  # no single text
+
+
+def test_required_literals_of_a_group_of_words():
+    assert required_literals(r"\b(?:ökade|minskade) med\b") == ("ökade med", "minskade med")
+    assert required_literals(r"\b(?:har|hade) (?:\w+ ){0,2}fått\b") == ("har ", "hade ")
+    assert required_literals(r"\b(?:ökning|minskning)\b") == ("ökning", "minskning")
+    assert required_literals(r"\b(?:mer|mest)?\s*aktiv") == ("",)  # the group may be absent
+    assert required_literals(r"(?<=\b(?:utreda|utreder) )") == ("",)
 
 
 def test_words_of_a_doc_are_word_of_each_token():
