@@ -171,7 +171,10 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
             if token.lower_.startswith(pattern.prefixes):
                 return Hit(pattern.type, token.i, token.i + 1)
     starts = _phrase_starts(tokens, pattern.phrases_by_start) if pattern.phrases else {}
+    pairs = _word_pairs(starts, by_index) if starts else set()
     for phrase in pattern.phrases_starting(starts) if starts else ():
+        if len(phrase) > 1 and phrase[:2] not in pairs:
+            continue  # its first two words are nowhere in a row
         hit = _match_phrase(phrase, starts[phrase[0]], by_index, end, pattern.type)
         if hit is None or _followed_by(hit, pattern.unless, sentence, window):
             continue
@@ -240,6 +243,19 @@ def _phrase_starts(tokens: list[Word], first_words: AbstractSet[str]) -> dict[st
         if token.lower_ in first_words:
             table.setdefault(token.lower_, []).append(token)
     return table
+
+
+def _word_pairs(starts: dict[str, list[Word]], by_index: dict[int, Word]) -> set[tuple[str, str]]:
+    """(form, next usable word's form) of each phrase start: a phrase of two words or more
+    can match only where its first two are such a pair (most phrases share a first word
+    with many others: 'i samverkan', 'i samarbete', ...)."""
+    pairs = set()
+    for first, words in starts.items():
+        for word in words:
+            following = by_index.get(word.i + 1)
+            if following is not None:
+                pairs.add((first, following.lower_))
+    return pairs
 
 
 def _match_phrase(phrase: tuple[str, ...], starts: list[Word], by_index: dict[int, Word],
