@@ -111,7 +111,18 @@ def test_a_paragraph_that_names_none_takes_the_documents_only_municipality():
     ("https://www.upplands-vasby.se/nyheter/ny-skola", "0114"),  # the site's own domain
     ("https://svt.se/nyheter/lokalt/vasternorrland/skolan-oppnar", None),  # a county
     ("Östersunds-Posten https://www.op.se/jamtland/bracke/feriejobb", "2305"),  # the edition
-    ("https://tidning.se/nyheter/skolan-i-skara-oppnar", None),  # a name inside a headline
+    ("https://tidning.se/nyheter/skolan-i-skara-oppnar", "1495"),  # a place in the headline
+    ("https://tidning.se/nyheter/succe-for-chatt-i-kalmar-kommun/feed", "0880"),  # the body
+    ("http://tidning.se/2019/-Skurup-utreder-inf%C3%B6rande-av-robot-38.html", "1264"),  # first
+    ("https://tidning.se/nyheter/det-kan-vara-bra", None),  # a common word, no place
+    ("https://tidning.se/nyheter/vara-skolor-i-tiden", None),
+    ("https://tidning.se/nyheter/region-orebro-satsar", None),  # a region
+    ("https://tidning.se/nyheter/fler-jobb-i-orebro-lan", None),  # a county
+    ("https://tidning.se/nyheter/i-kil-och-i-arvika", None),  # two: none
+    ("http://www.tidning.se/nyheter/lulea/?articleid=7480775", "2580"),  # a query after it
+    ("https://tidning.se/nyheter/eksjo-mariannelund/ungdomar-vill-ha-jobb", "0686"),  # folder
+    ("https://tidning.se/karlskoga-degerfors/2015/09/18/hemmasittare", None),  # two places
+    ("https://tidning.se/om-kommunen/medverka-och-vara-delaktig/e-forslag", None),
 ])
 def test_home_municipality_of_a_site_or_publisher_name(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected
