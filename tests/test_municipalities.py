@@ -134,3 +134,59 @@ def test_a_headingless_page_takes_the_municipality_of_its_site_name():
     report = Segmenter().segment("Kommunen öppnar en ny fritidsgård i höst.\n", "page",
                                  context="Ny fritidsgård – Katrineholms-Kuriren")
     assert [code(p.municipality) for p in report.passages] == ["0483"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kalmar Läns Museum och Kalmar kommun visar utställningen.", "0880"),  # a county, any case
+    ("Utrustningen kom via länsidrottsförbundet i Örebro och Eksjö kommun.", "0686"),
+    ("Forskare vid Umeå universitet följer projektet i Skellefteå.", "2482"),  # another body
+    ("Högskolan i Gävle utvärderar arbetet i Sandviken.", "2181"),
+    ("Leader Skellefteå älvdal stöttar byarna.", None),  # a Leader area
+    ("Den första fritidsbanken öppnade i Deje, tre mil norr om Karlstad.", None),  # a reference
+])
+def test_names_that_are_no_subject(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kommunen erbjuder feriepraktik till alla som söker.", "0483"),
+    ("Av landets 290 kommuner erbjuder bara 62 fixartjänst.", None),  # several: none
+    ("Regeringen ger stöd till kommuner som ordnar lovaktiviteter.", None),
+    ("Många kommuner gör bra saker, och kommunen vill lära av dem.", "0483"),  # its own too
+    ("Projektet fick stöd av Sveriges kommuner och regioner.", "0483"),  # the association
+])
+def test_a_paragraph_that_names_none_takes_the_document_unless_about_several(
+        gazetteer, text, expected):
+    document = gazetteer.by_code("0483")
+    assert code(gazetteer.passage_subject(text, document)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Träningen sker i Stockholm och i Solna.", "0184"),  # own and one other: its own
+    ("I Järfälla gick det bra. Kommunens utskott ska nu förhandla.", "0184"),  # a comparison
+    ("I Järfälla gick det bra med ungdomens hus.", "0123"),  # no word of its own
+    ("Vaxholm, Solna och Knivsta ligger högt i listan.", None),  # three on equal terms
+    ("Sigtuna och Järfälla samarbetar.", None),  # its own not named
+])
+def test_a_municipalitys_own_page_favours_its_own(gazetteer, text, expected):
+    own = gazetteer.own_site("Solna stad https://www.solna.se/nyheter")
+    assert code(own) == "0184"
+    assert code(gazetteer.passage_subject(text, own, own=own)) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Solna stad", "0184"), ("Lindesbergs kommun", "1885"), ("https://www.lulea.se/x", "2580"),
+    ("Katrineholms-Kuriren", None),  # a paper is no municipality's own site
+    ("Dagens Vimmerby", None),
+])
+def test_own_site_of_a_municipality(gazetteer, name, expected):
+    assert code(gazetteer.own_site(name)) == expected
+
+
+def test_a_headingless_page_of_a_municipalitys_own_site_favours_its_own():
+    from textmine.segment import Segmenter
+
+    report = Segmenter().segment("Träningen sker i Stockholm och i Solna.\n\n"
+                                 "Kommunen bjuder på kaffe efteråt.\n", "page",
+                                 context="Hälsoprojekt 65+ – Solna stad")
+    assert [code(p.municipality) for p in report.passages] == ["0184", "0184"]
