@@ -190,3 +190,24 @@ def test_a_headingless_page_of_a_municipalitys_own_site_favours_its_own():
                                  "Kommunen bjuder på kaffe efteråt.\n", "page",
                                  context="Hälsoprojekt 65+ – Solna stad")
     assert [code(p.municipality) for p in report.passages] == ["0184", "0184"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fritidsbanken i Tumba lånar ut prylar.", "0127"),  # a town of Botkyrka
+    ("Mötesplatsen i Kista har öppet på kvällen.", "0180"),  # also a word, but capitalised
+    ("Ungdomar från Tumba och från Märsta deltog.", "0483"),  # two: the document's
+    ("Fritidsbanken i Tumba samarbetar med Huddinge kommun.", "0126"),  # a name comes first
+    ("Kommunen bjuder in till möte i skolan.", "0483"),
+])
+def test_a_paragraph_that_names_only_a_town_is_about_its_municipality(gazetteer, text, expected):
+    assert code(gazetteer.passage_subject(text, gazetteer.by_code("0483"))) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Hela Hälsingland https://www.helahalsingland.se/artikel/bergsjo/unga-vill-paverka", "2132"),
+    ("https://www.na.se/artikel/klart-nar-fritidsbanken-i-kopparberg-kommer-att-oppna", "1864"),
+    ("https://tidning.se/nyheter/ny-mötesplats-i-kista-oppnar", None),  # a word: not in a headline
+    ("https://tidning.se/nyheter/tumba/ny-skola-i-marsta", None),  # two towns
+])
+def test_home_from_a_town_in_the_address(gazetteer, name, expected):
+    assert code(gazetteer.home(name)) == expected

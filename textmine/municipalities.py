@@ -21,7 +21,7 @@ from textmine.records import Municipality
 from textmine.resources import Resources, bundled
 
 DATA_FILES = ("kommuner.csv", "municipality_aliases.csv", "municipality_common_words.txt",
-              "municipality_subject.json")
+              "municipality_subject.json", "localities.csv")
 
 _SUFFIX = r"(?:kommuns?|stads?|Stads?)"
 # "kommunen"/"kommunens": the municipality of the current section.
@@ -70,8 +70,10 @@ class Gazetteer:
     """The municipality list with the surface forms that link to each entry."""
 
     def __init__(self, municipalities: Iterable[Municipality], aliases: dict[str, str],
-                 common_words: Iterable[str], subject_rules: dict) -> None:
+                 common_words: Iterable[str], subject_rules: dict,
+                 localities: Iterable[Locality] = ()) -> None:
         self.subject_rules = subject_rules  # how mentions weigh (municipality_subject.json)
+        self._localities = _Localities(localities)
         self._county = _Context(subject_rules["county_after"], subject_rules["county_before"])
         self._other = _Context(subject_rules["other_after"], subject_rules["other_before"])
         self._several = regex.compile(subject_rules["several_pattern"])
@@ -83,8 +85,7 @@ class Gazetteer:
                 self._forms[base] = m.code
         self._forms.update(aliases)
         # names as web addresses write them: "linkoping", "upplands-vasby"
-        self._in_addresses = {m.name.lower().translate(_ADDRESS_FOLD): m.code
-                              for m in self._by_code.values()}
+        self._in_addresses = {_fold(m.name): m.code for m in self._by_code.values()}
         self._headline_common = {w.translate(_ADDRESS_FOLD) for w in self._common}
         self._headline_county = {w.casefold().translate(_ADDRESS_FOLD)
                                  for w in subject_rules["county_after"]} | {"region"}
@@ -108,8 +109,10 @@ class Gazetteer:
             municipalities = [Municipality(r["name"], r["code"], r["county_name"])
                               for r in resources.rows("kommuner.csv")]
             aliases = {r["alias"]: r["code"] for r in resources.rows("municipality_aliases.csv")}
+            localities = [Locality(r["locality"], r["code"], r["common_word"] == "1")
+                          for r in resources.rows("localities.csv")]
             return cls(municipalities, aliases, resources.lines("municipality_common_words.txt"),
-                       resources.json("municipality_subject.json"))
+                       resources.json("municipality_subject.json"), localities)
 
         return resources.cached("gazetteer", build)
 
@@ -182,14 +185,18 @@ class Gazetteer:
                         mentions: list[Mention] | None = None,
                         own: Municipality | None = None) -> Municipality | None:
         """The subject of a paragraph without a heading: ``subject`` of its mentions; when
-        it names none, the ``document``'s (the one its page names or is published by),
-        unless it is about several (``about_several``). On a municipality's ``own`` page
+        it names none, the one whose town or village it names after a place preposition
+        ("Fritidsbanken i Tumba": ``localities.csv``), else the ``document``'s (the one its
+        page names or is published by), unless it is about several (``about_several``). On a municipality's ``own`` page
         (``own_site``) its own is the subject where the paragraph names it and one other
         on equal terms, or names only others yet speaks of "kommunen" (its own; the others
         are compared with). (Breaking any tie in favour of the document's, a paper's too,
         was measured on real-dev: 3 passages right, 2 wrong; not kept.)"""
         mentions = self.find(text) if mentions is None else mentions
         if not mentions:
+            town = self._localities.named(text)
+            if town is not None:
+                return self._by_code[town]
             return None if self.about_several(text) else document
         ranked, scores = self._ranked(text, mentions)
         if own is not None and own.code not in scores and ranked and _ANAPHOR.search(text):
@@ -215,11 +222,13 @@ class Gazetteer:
         """The municipality a page's site name, title and address, or a publisher, belong
         to, if only one: the edition its address files it under (``address_edition``:
         'op.se/jamtland/bracke/...' is Bräcke's page of Östersunds-Posten), else the one
-        its address's headline names (``address_headline``), else the one they name, else
+        its address's headline names (``address_headline``), else the one whose town its
+        address files it under or its headline names (``address_locality``: 'helahalsingland
+        .se/artikel/bergsjo/...' is Nordanstig's), else the one they name, else
         the one a name compound names ('Katrineholms-Kuriren', 'Enköpings-Posten',
         '24Halmstad'), else the site's own domain ('lulea.se')."""
         words = name.split()
-        for read in (self.address_edition, self.address_headline):
+        for read in (self.address_edition, self.address_headline, self.address_locality):
             codes = self._codes(read, words)
             if codes:
                 return self._only(codes)
@@ -275,6 +284,21 @@ class Gazetteer:
         words = _SLUG_WORD.findall(unquote(path[headline]))
         return self._only(self._folded_names([w.translate(_ADDRESS_FOLD) for w in words],
                                              self._in_headline))
+
+    def address_locality(self, word: str) -> Municipality | None:
+        """The municipality of the town or village a web address files its page under (a
+        folder: '.../artikel/bergsjo/...') or its headline names after a place preposition
+        ('.../fritidsbanken-i-kopparberg-...'; not a town that is also an ordinary word)."""
+        _, path = _address(word)
+        headline = _headline(path)
+        codes = {self._localities.in_address(part) for depth, part in enumerate(path)
+                 if depth != headline} - {None}
+        if headline is not None:
+            words = [w.translate(_ADDRESS_FOLD)
+                     for w in _SLUG_WORD.findall(unquote(path[headline]))]
+            codes |= {self._localities.in_headline(words[k]) for k in range(1, len(words))
+                      if words[k - 1] in _HEADLINE_PREPOSITIONS} - {None}
+        return self._only(codes)
 
     def _folded_names(self, words: list[str],
                       accept: Callable[[list[str], int, int], bool]) -> set[str]:
@@ -348,6 +372,49 @@ class Gazetteer:
 
 
 _LEADING_DIGITS = regex.compile(r"\p{N}+")
+
+
+@dataclass(frozen=True)
+class Locality:
+    """A postal locality (town or village) that lies in one municipality."""
+
+    name: str
+    code: str
+    common_word: bool  # also an ordinary word ('Kista', 'Skog')
+
+
+class _Localities:
+    """Towns and villages as text names them ('i Tumba') and as addresses write them."""
+
+    def __init__(self, localities: Iterable[Locality]) -> None:
+        localities = list(localities)
+        self._by_name = {town.name: town.code for town in localities}
+        self._in_address = {_fold(town.name): town.code for town in localities}
+        self._in_headline = {_fold(town.name): town.code for town in localities
+                             if not town.common_word}
+        names = "|".join(regex.escape(n) for n in sorted(self._by_name, key=len, reverse=True))
+        places = "|".join(sorted(_PLACE_PREPOSITIONS - {"och", "eller"}))
+        self._pattern = regex.compile(
+            rf"\b(?:{places})\s+(?P<name>{names})(?![\p{{L}}\p{{N}}]|-\p{{L}})") if names else None
+
+    def named(self, text: str) -> str | None:
+        """The code of the one municipality whose towns ``text`` names after a place
+        preposition ('i Tumba', 'från Märsta'), if one."""
+        if self._pattern is None:
+            return None
+        codes = {self._by_name[m.group("name")] for m in self._pattern.finditer(text)}
+        return codes.pop() if len(codes) == 1 else None
+
+    def in_address(self, part: str) -> str | None:
+        return self._in_address.get(part)
+
+    def in_headline(self, word: str) -> str | None:
+        return self._in_headline.get(word)
+
+
+def _fold(name: str) -> str:
+    """A name as a web address writes it: 'Upplands Väsby' -> 'upplands-vasby'."""
+    return name.lower().translate(_ADDRESS_FOLD)
 
 
 def _headline(path: list[str]) -> int | None:
