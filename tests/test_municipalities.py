@@ -211,3 +211,14 @@ def test_a_paragraph_that_names_only_a_town_is_about_its_municipality(gazetteer,
 ])
 def test_home_from_a_town_in_the_address(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I länet har bland annat Kalix kommun prövat e-förslag.", "2580"),  # an example
+    ("Utrustningen kom via länsidrottsförbundet i Örebro.", "2580"),  # only a county body
+    ("Kommunen samarbetar med Umeå universitet.", "2580"),  # only another body
+    ("Kalix kommun har prövat e-förslag.", "2514"),
+])
+def test_a_paragraph_naming_no_municipality_as_subject_takes_the_document(gazetteer, text,
+                                                                          expected):
+    assert code(gazetteer.passage_subject(text, gazetteer.by_code("2580"))) == expected

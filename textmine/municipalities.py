@@ -184,22 +184,24 @@ class Gazetteer:
     def passage_subject(self, text: str, document: Municipality | None = None,
                         mentions: list[Mention] | None = None,
                         own: Municipality | None = None) -> Municipality | None:
-        """The subject of a paragraph without a heading: ``subject`` of its mentions; when
-        it names none, the one whose town or village it names after a place preposition
-        ("Fritidsbanken i Tumba": ``localities.csv``), else the ``document``'s (the one its
-        page names or is published by), unless it is about several (``about_several``). On a municipality's ``own`` page
-        (``own_site``) its own is the subject where the paragraph names it and one other
-        on equal terms, or names only others yet speaks of "kommunen" (its own; the others
-        are compared with). (Breaking any tie in favour of the document's, a paper's too,
-        was measured on real-dev: 3 passages right, 2 wrong; not kept.)"""
+        """The subject of a paragraph without a heading: ``subject`` of its mentions.
+        When it names none, the one whose town or village it names after a place
+        preposition ("Fritidsbanken i Tumba": ``localities.csv``); when it names none as
+        its subject (or only counties, other bodies, examples, points of reference:
+        ``_names_no_subject``), the ``document``'s (the one its page names or is published
+        by), unless it is about several (``about_several``). On a municipality's ``own``
+        page (``own_site``) its own is the subject where the paragraph names it and one
+        other on equal terms, or names only others yet speaks of "kommunen" (its own; the
+        others are compared with). (Breaking any tie in favour of the document's, a
+        paper's too, was measured on real-dev: 3 passages right, 2 wrong; not kept.)"""
         mentions = self.find(text) if mentions is None else mentions
-        if not mentions:
-            town = self._localities.named(text)
-            if town is not None:
-                return self._by_code[town]
-            return None if self.about_several(text) else document
+        town = None if mentions else self._localities.named(text)
+        if town is not None:
+            return self._by_code[town]
         ranked, scores = self._ranked(text, mentions)
-        if own is not None and own.code not in scores and ranked and _ANAPHOR.search(text):
+        if not ranked:
+            return None if self.about_several(text) else document
+        if own is not None and own.code not in scores and _ANAPHOR.search(text):
             return own
         if self._stands_out(ranked, scores):
             return self._by_code[ranked[0]]
@@ -352,7 +354,7 @@ class Gazetteer:
 
     def _names_no_subject(self, text: str, mention: "Mention") -> bool:
         """The name is there, but not as the passage's municipality: a county or region,
-        another body or a point of reference (``_Context``)."""
+        another body, an example or a point of reference (``_Context``)."""
         return self._county.around(text, mention) or self._other.around(text, mention)
 
     def _is_place(self, text: str, match: regex.Match, others: list[regex.Match]) -> bool:
