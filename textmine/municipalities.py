@@ -280,27 +280,22 @@ class Gazetteer:
         body ('.../nu-oppnar-fritidsgarden-i-kramfors', '.../succe-for-chatt-i-kalmar-kommun')
         or begins with ('.../skinnskatteberg-ordnar-e-massa'); None for other words."""
         _, path = _address(word)
-        headline = _headline(path)
+        headline, words = _headline_words(path)
         if headline is None:
             return None
-        words = _SLUG_WORD.findall(unquote(path[headline]))
-        return self._only(self._folded_names([w.translate(_ADDRESS_FOLD) for w in words],
-                                             self._in_headline))
+        return self._only(self._folded_names(words, self._in_headline))
 
     def address_locality(self, word: str) -> Municipality | None:
         """The municipality of the town or village a web address files its page under (a
         folder: '.../artikel/bergsjo/...') or its headline names after a place preposition
         ('.../fritidsbanken-i-kopparberg-...'; not a town that is also an ordinary word)."""
         _, path = _address(word)
-        headline = _headline(path)
+        headline, words = _headline_words(path)
         codes = {self._localities.in_address(part) for depth, part in enumerate(path)
-                 if depth != headline} - {None}
-        if headline is not None:
-            words = [w.translate(_ADDRESS_FOLD)
-                     for w in _SLUG_WORD.findall(unquote(path[headline]))]
-            codes |= {self._localities.in_headline(words[k]) for k in range(1, len(words))
-                      if words[k - 1] in _HEADLINE_PREPOSITIONS} - {None}
-        return self._only(codes)
+                 if depth != headline}
+        codes |= {self._localities.in_headline(words[k]) for k in range(1, len(words))
+                  if words[k - 1] in _HEADLINE_PREPOSITIONS}
+        return self._only(codes - {None})
 
     def _folded_names(self, words: list[str],
                       accept: Callable[[list[str], int, int], bool]) -> set[str]:
@@ -417,6 +412,16 @@ class _Localities:
 def _fold(name: str) -> str:
     """A name as a web address writes it: 'Upplands Väsby' -> 'upplands-vasby'."""
     return name.lower().translate(_ADDRESS_FOLD)
+
+
+def _headline_words(path: list[str]) -> tuple[int | None, list[str]]:
+    """The headline's index among an address's path parts (``_headline``) and its words as
+    addresses fold names ('i-kramfors' -> ['i', 'kramfors']); (None, []) without one."""
+    headline = _headline(path)
+    if headline is None:
+        return None, []
+    words = _SLUG_WORD.findall(unquote(path[headline]))
+    return headline, [word.translate(_ADDRESS_FOLD) for word in words]
 
 
 def _headline(path: list[str]) -> int | None:
