@@ -23,7 +23,7 @@ ACTIVITIES = {"rekrytering", "utbildning", "motesplats", "samverkan", "digital_t
               "strategi_organisation", "delaktighet_dialog"}
 KINDS = {"count", "percent", "money", "year", "date", "period", "duration", "age", "grade",
          "ratio", "change", "ordinal", "other"}
-FILES = ("dev.jsonl", "test.jsonl", "agreement.jsonl", "dev-b.jsonl")
+FILES = ("dev.jsonl", "test.jsonl", "agreement.jsonl", "dev-b.jsonl", "dev-c.jsonl")
 
 
 def rows(name: str) -> list[dict]:
