@@ -106,7 +106,10 @@ Because the table is a derivative database of an ODbL 1.0 database, THIS TABLE F
 distributed under the Open Database License 1.0
 (https://opendatacommons.org/licenses/odbl/1-0/), with attribution to each source above
 (the attribution the CC BY 4.0 sources ask for). A derivative of the table must be
-offered under ODbL 1.0 too. The licence covers the table file only: the rest of the model
+offered under ODbL 1.0 too. textmine_lemma_backoff/verb_lemmas.txt.gz (about 7,000 lemmas
+the same dictionary knows only as verbs; models/recipe/build.py, verb_only_lemmas) is
+derived from the same dictionary and is distributed under the same terms (ODbL 1.0, the
+same attribution). The licence covers these two files only: the rest of the model
 folder keeps its own licence (CC BY-SA 4.0, see models/README.md "Data and licence" and
 meta.json), and textmine's code keeps the project's licence.
 """
@@ -327,8 +330,10 @@ def reassemble(built: Path, work: Path):
 
 def add_verb_lemmas(model: Path) -> Path:
     """Only the verb-veto step on a built v2 model folder: write the verb-only lemmas of
-    simplemma beside its lemma table and switch the veto on in its config."""
+    simplemma beside its lemma table (and the licence note that covers both), and switch
+    the veto on in its config."""
     simplemma_verbs(model / "textmine_lemma_backoff" / VERB_FILE)
+    (model / "LICENSE-lemma-table.txt").write_text(LEMMA_TABLE_LICENCE, encoding="utf-8")
     config = model / "config.cfg"
     text = config.read_text(encoding="utf-8")
     section = '[components.textmine_lemma_backoff]\nfactory = "textmine_lemma_backoff"\n'

@@ -226,7 +226,7 @@ class LemmaBackoff:
         for i in range(start, len(form) - self.settings.min_head + 1):
             head = form[i:]
             found = self.table.get(head)
-            if found and fits_pos(head, found, pos):
+            if found and fits_pos(head, found, pos) and not self.vetoed(head, found, pos):
                 return form[:i] + found
         return None
 
