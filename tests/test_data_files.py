@@ -23,6 +23,7 @@ CSV_HEADERS = {
     "regioner.csv": {"county_code", "county_name", "region_name", "lansstyrelse_name"},
     "myndigheter.csv": {"name", "abbreviation", "esv_name"},
     "municipality_aliases.csv": {"alias", "code"},
+    "localities.csv": {"locality", "code", "common_word"},
 }
 
 

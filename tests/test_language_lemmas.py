@@ -108,3 +108,13 @@ def test_a_noun_that_is_a_lemma_itself_is_not_read_as_a_genitive():
                                              ("kommunens", "kommun"), ("kommuner", "kommun")])
     d = doc(["en", "kurs", "kommunens"], ["DET", "NOUN", "NOUN"], ["en", "kurs", "kommunens"])
     assert [component.lemma(t) for t in d] == ["en", "kurs", "kommun"]
+
+
+def test_kept_table_answers_follow_the_table():
+    component = LemmaBackoff(spacy.blank("sv"), "test", BackoffSettings())
+    component.table = LemmaTable.from_pairs([("coacher", "coach")])
+    assert component.kept_table_lemma("ungdomscoacher", "NOUN") == "ungdomscoach"
+    assert component.kept_table_lemma("ungdomscoacher", "NOUN") == \
+        component.table_lemma("ungdomscoacher", "NOUN")
+    component.table = LemmaTable.from_pairs([("coacher", "coachare")])  # a new table: asked anew
+    assert component.kept_table_lemma("ungdomscoacher", "NOUN") is None  # no shorter lemma

@@ -116,3 +116,14 @@ def test_add_verb_lemmas_step_sets_the_config_once(tmp_path, monkeypatch):
     assert text.count("verb_veto = true") == 1
     assert "validate = true\nverb_veto = true\n\n[components.x]" in text
     assert read_words(tmp_path / "textmine_lemma_backoff" / VERB_FILE) == {"avlöna"}
+
+
+def test_new_verb_lemmas_are_used_after_earlier_answers_were_kept():
+    component = backoff()
+    doc = tagged(["två", "avlönade", "tjänster"], ["NUM", "ADJ", "NOUN"],
+                 ["två", "avlönade", "tjänst"])
+    assert component(doc)[1].lemma_ == "avlönade"  # vetoed, answer kept by the memo
+    component.verb_lemmas = set()  # no verb list: the table's answer is no longer vetoed
+    doc = tagged(["två", "avlönade", "tjänster"], ["NUM", "ADJ", "NOUN"],
+                 ["två", "avlönade", "tjänst"])
+    assert component(doc)[1].lemma_ == "avlöna"

@@ -111,7 +111,18 @@ def test_a_paragraph_that_names_none_takes_the_documents_only_municipality():
     ("https://www.upplands-vasby.se/nyheter/ny-skola", "0114"),  # the site's own domain
     ("https://svt.se/nyheter/lokalt/vasternorrland/skolan-oppnar", None),  # a county
     ("Östersunds-Posten https://www.op.se/jamtland/bracke/feriejobb", "2305"),  # the edition
-    ("https://tidning.se/nyheter/skolan-i-skara-oppnar", None),  # a name inside a headline
+    ("https://tidning.se/nyheter/skolan-i-skara-oppnar", "1495"),  # a place in the headline
+    ("https://tidning.se/nyheter/succe-for-chatt-i-kalmar-kommun/feed", "0880"),  # the body
+    ("http://tidning.se/2019/-Skurup-utreder-inf%C3%B6rande-av-robot-38.html", "1264"),  # first
+    ("https://tidning.se/nyheter/det-kan-vara-bra", None),  # a common word, no place
+    ("https://tidning.se/nyheter/vara-skolor-i-tiden", None),
+    ("https://tidning.se/nyheter/region-orebro-satsar", None),  # a region
+    ("https://tidning.se/nyheter/fler-jobb-i-orebro-lan", None),  # a county
+    ("https://tidning.se/nyheter/i-kil-och-i-arvika", None),  # two: none
+    ("http://www.tidning.se/nyheter/lulea/?articleid=7480775", "2580"),  # a query after it
+    ("https://tidning.se/nyheter/eksjo-mariannelund/ungdomar-vill-ha-jobb", "0686"),  # folder
+    ("https://tidning.se/karlskoga-degerfors/2015/09/18/hemmasittare", None),  # two places
+    ("https://tidning.se/om-kommunen/medverka-och-vara-delaktig/e-forslag", None),
 ])
 def test_home_municipality_of_a_site_or_publisher_name(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected
@@ -123,3 +134,91 @@ def test_a_headingless_page_takes_the_municipality_of_its_site_name():
     report = Segmenter().segment("Kommunen öppnar en ny fritidsgård i höst.\n", "page",
                                  context="Ny fritidsgård – Katrineholms-Kuriren")
     assert [code(p.municipality) for p in report.passages] == ["0483"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kalmar Läns Museum och Kalmar kommun visar utställningen.", "0880"),  # a county, any case
+    ("Utrustningen kom via länsidrottsförbundet i Örebro och Eksjö kommun.", "0686"),
+    ("Forskare vid Umeå universitet följer projektet i Skellefteå.", "2482"),  # another body
+    ("Högskolan i Gävle utvärderar arbetet i Sandviken.", "2181"),
+    ("Leader Skellefteå älvdal stöttar byarna.", None),  # a Leader area
+    ("Den första fritidsbanken öppnade i Deje, tre mil norr om Karlstad.", None),  # a reference
+])
+def test_names_that_are_no_subject(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kommunen erbjuder feriepraktik till alla som söker.", "0483"),
+    ("Av landets 290 kommuner erbjuder bara 62 fixartjänst.", None),  # several: none
+    ("Regeringen ger stöd till kommuner som ordnar lovaktiviteter.", None),
+    ("Många kommuner gör bra saker, och kommunen vill lära av dem.", "0483"),  # its own too
+    ("Projektet fick stöd av Sveriges kommuner och regioner.", "0483"),  # the association
+])
+def test_a_paragraph_that_names_none_takes_the_document_unless_about_several(
+        gazetteer, text, expected):
+    document = gazetteer.by_code("0483")
+    assert code(gazetteer.passage_subject(text, document)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Träningen sker i Stockholm och i Solna.", "0184"),  # own and one other: its own
+    ("I Järfälla gick det bra. Kommunens utskott ska nu förhandla.", "0184"),  # a comparison
+    ("I Järfälla gick det bra med ungdomens hus.", "0123"),  # no word of its own
+    ("Vaxholm, Solna och Knivsta ligger högt i listan.", None),  # three on equal terms
+    ("Sigtuna och Järfälla samarbetar.", None),  # its own not named
+])
+def test_a_municipalitys_own_page_favours_its_own(gazetteer, text, expected):
+    own = gazetteer.own_site("Solna stad https://www.solna.se/nyheter")
+    assert code(own) == "0184"
+    assert code(gazetteer.passage_subject(text, own, own=own)) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Solna stad", "0184"), ("Lindesbergs kommun", "1885"), ("https://www.lulea.se/x", "2580"),
+    ("Katrineholms-Kuriren", None),  # a paper is no municipality's own site
+    ("Dagens Vimmerby", None),
+])
+def test_own_site_of_a_municipality(gazetteer, name, expected):
+    assert code(gazetteer.own_site(name)) == expected
+
+
+def test_a_headingless_page_of_a_municipalitys_own_site_favours_its_own():
+    from textmine.segment import Segmenter
+
+    report = Segmenter().segment("Träningen sker i Stockholm och i Solna.\n\n"
+                                 "Kommunen bjuder på kaffe efteråt.\n", "page",
+                                 context="Hälsoprojekt 65+ – Solna stad")
+    assert [code(p.municipality) for p in report.passages] == ["0184", "0184"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fritidsbanken i Tumba lånar ut prylar.", "0127"),  # a town of Botkyrka
+    ("Mötesplatsen i Kista har öppet på kvällen.", "0180"),  # also a word, but capitalised
+    ("Ungdomar från Tumba och från Märsta deltog.", "0483"),  # two: the document's
+    ("Fritidsbanken i Tumba samarbetar med Huddinge kommun.", "0126"),  # a name comes first
+    ("Kommunen bjuder in till möte i skolan.", "0483"),
+])
+def test_a_paragraph_that_names_only_a_town_is_about_its_municipality(gazetteer, text, expected):
+    assert code(gazetteer.passage_subject(text, gazetteer.by_code("0483"))) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Hela Hälsingland https://www.helahalsingland.se/artikel/bergsjo/unga-vill-paverka", "2132"),
+    ("https://www.na.se/artikel/klart-nar-fritidsbanken-i-kopparberg-kommer-att-oppna", "1864"),
+    ("https://tidning.se/nyheter/ny-mötesplats-i-kista-oppnar", None),  # a word: not in a headline
+    ("https://tidning.se/nyheter/tumba/ny-skola-i-marsta", None),  # two towns
+])
+def test_home_from_a_town_in_the_address(gazetteer, name, expected):
+    assert code(gazetteer.home(name)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I länet har bland annat Kalix kommun prövat e-förslag.", "2580"),  # an example
+    ("Utrustningen kom via länsidrottsförbundet i Örebro.", "2580"),  # only a county body
+    ("Kommunen samarbetar med Umeå universitet.", "2580"),  # only another body
+    ("Kalix kommun har prövat e-förslag.", "2514"),
+])
+def test_a_paragraph_naming_no_municipality_as_subject_takes_the_document(gazetteer, text,
+                                                                          expected):
+    assert code(gazetteer.passage_subject(text, gazetteer.by_code("2580"))) == expected

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from textmine.components.activities.outcomes import (OutcomeRules, is_outcome, plan_start,
-                                                     required_literal)
+                                                     required_literal, required_literals)
 from textmine.components.activities.patterns import Word
 from textmine.components.activities.recognizer import sentences
 from textmine.components.entities.resolve import capitalised_text, compound_of, is_capitalised
@@ -170,8 +170,16 @@ def test_required_literal_is_in_every_match():
     assert required_literal(r"(?<!\bsom )\bkommer (?:\w+ ){0,2}att\b") == "kommer "
     assert required_literal(r"\bsamverkan?\b") == "samverka"  # 'n' is optional
     assert required_literal(r"\bfick\b.*\d|\d.*\bfick\b") == ""  # either side may match
-    assert required_literal(r"(?<=\S )i syfte att\b") == ""
-    assert required_literal(r"\b(?:ökade|minskade) med\b") == ""
+    assert required_literal(r"(?<=\S )i syfte att\b") == "i syfte att"  # after the lookbehind
+    assert required_literal(r"\b(?:ökade|minskade) med\b") == ""  # no single text
+
+
+def test_required_literals_of_a_group_of_words():
+    assert required_literals(r"\b(?:ökade|minskade) med\b") == ("ökade med", "minskade med")
+    assert required_literals(r"\b(?:har|hade) (?:\w+ ){0,2}fått\b") == ("har ", "hade ")
+    assert required_literals(r"\b(?:ökning|minskning)\b") == ("ökning", "minskning")
+    assert required_literals(r"\b(?:mer|mest)?\s*aktiv") == ("",)  # the group may be absent
+    assert required_literals(r"(?<=\b(?:utreda|utreder) )") == ("",)
 
 
 def test_words_of_a_doc_are_word_of_each_token():
@@ -283,3 +291,43 @@ def test_the_bundled_model_names_the_cached_table_and_it_survives_saving(bundled
     assert isinstance(again.vocab.vectors, CachedFloretVectors)
     after = again("Kommunen anställde tre coacher.")
     assert [(t.pos_, t.dep_, t.lemma_) for t in after] == [(t.pos_, t.dep_, t.lemma_) for t in before]
+
+
+_NUMBER_WORDS = st.sampled_from(
+    "går i nian Tvåan på gymnasiet ETTAN anställd på halvtid HELTID treåriga 10-årsperiod "
+    "sexprocentig ÅRS dagars ett två 3 www.eda.se https://x.se kl. 18.30 Storgatan 3 E "
+    "och en , .".split())
+
+
+@settings(max_examples=300)
+@given(st.lists(_NUMBER_WORDS, max_size=12))
+def test_number_scan_first_tests_let_every_match_through(words):
+    """The number scan runs a pattern only on a text that passes its first test
+    (``Scan._specials``): every text with a match passes it."""
+    from textmine.components.numbers.scan import _DIGIT, _SPECIAL, _URL_STARTS, _holds_any
+
+    text = " ".join(words)
+    lex = bundled_words()
+    folded, digits = text.casefold(), _DIGIT.search(text) is not None
+    for pattern, key in ((lex.grade_nickname, "grade_nicknames"),
+                         (lex.post_share, "post_share_words"),
+                         (lex.number_compound, "compound_stems")):
+        if pattern.search(text):
+            assert _holds_any(folded, lex.guard_words[key]) or (digits and key == "compound_stems")
+    for pattern in (lex.school_stage, lex.street_number, lex.name_digits):
+        assert digits or pattern.search(text) is None
+    if _SPECIAL.search(text):
+        assert digits or any(start in text for start in _URL_STARTS)
+
+
+def test_entity_word_tests_pick_the_tokens_the_rules_walked():
+    from textmine.components.entities.component import _default_recognizer
+
+    recognizer = _default_recognizer("sv")
+    doc = spacy.blank("sv")('Stiftelsen Ljusglimten och HLT-projektet "Unga Röster" i Eda.')
+    table = TokenTable.of(doc, recognizer._form, recognizer.forms)
+    assert table.text == [t.text for t in doc]
+    assert table.at("capitalised") == [i for i, t in enumerate(doc) if is_capitalised(t)]
+    assert table.at("quote") == [4, 7]  # the same mark opens and closes
+    assert table.at("acronym") == [3]
+    assert 0 in table.at("title")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
+from urllib.parse import unquote
 
 import regex
 
@@ -20,7 +21,7 @@ from textmine.records import Municipality
 from textmine.resources import Resources, bundled
 
 DATA_FILES = ("kommuner.csv", "municipality_aliases.csv", "municipality_common_words.txt",
-              "municipality_subject.json")
+              "municipality_subject.json", "localities.csv")
 
 _SUFFIX = r"(?:kommuns?|stads?|Stads?)"
 # "kommunen"/"kommunens": the municipality of the current section.
@@ -29,9 +30,15 @@ _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W*$", regex.REVERSE)
 _LAST_VISIBLE = regex.compile(r"\S", regex.REVERSE)
 _PLACE_PREPOSITIONS = {"i", "från", "till", "utanför", "kring", "runt", "mellan", "och", "eller"}
 # a web address: its host and its path (query and fragment left out)
-_ADDRESS = regex.compile(r"(?:[a-z]+://)?(?P<host>[a-z0-9.-]+\.[a-z]{2,})(?P<path>/[^?#\s]*)?",
-                         regex.IGNORECASE)
+_ADDRESS = regex.compile(r"(?:[a-z]+://)?(?P<host>[a-z0-9.-]+\.[a-z]{2,})(?P<path>/[^?#\s]*)?"
+                         r"(?:[?#]\S*)?", regex.IGNORECASE)
 _ADDRESS_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", " ": "-"})
+# the words of a path part of an address ('valloftet-infriat--i-kramfors.html')
+_SLUG_WORD = regex.compile(r"\p{L}+")
+_HEADLINE_BODY = {"kommun", "kommuns", "stad", "stads"}
+_HEADLINE_WORDS = 3
+_HEADLINE_PREPOSITIONS = {w.translate(_ADDRESS_FOLD)
+                          for w in _PLACE_PREPOSITIONS} - {"och", "eller"}
 
 
 @dataclass(frozen=True)
@@ -63,8 +70,13 @@ class Gazetteer:
     """The municipality list with the surface forms that link to each entry."""
 
     def __init__(self, municipalities: Iterable[Municipality], aliases: dict[str, str],
-                 common_words: Iterable[str], subject_rules: dict) -> None:
+                 common_words: Iterable[str], subject_rules: dict,
+                 localities: Iterable[Locality] = ()) -> None:
         self.subject_rules = subject_rules  # how mentions weigh (municipality_subject.json)
+        self._localities = _Localities(localities)
+        self._county = _Context(subject_rules["county_after"], subject_rules["county_before"])
+        self._other = _Context(subject_rules["other_after"], subject_rules["other_before"])
+        self._several = regex.compile(subject_rules["several_pattern"])
         self._by_code = {m.code: m for m in municipalities}
         self._common = {w.casefold() for w in common_words}
         self._forms: dict[str, str] = {}
@@ -73,8 +85,10 @@ class Gazetteer:
                 self._forms[base] = m.code
         self._forms.update(aliases)
         # names as web addresses write them: "linkoping", "upplands-vasby"
-        self._in_addresses = {m.name.lower().translate(_ADDRESS_FOLD): m.code
-                              for m in self._by_code.values()}
+        self._in_addresses = {_fold(m.name): m.code for m in self._by_code.values()}
+        self._headline_common = {w.translate(_ADDRESS_FOLD) for w in self._common}
+        self._headline_county = {w.casefold().translate(_ADDRESS_FOLD)
+                                 for w in subject_rules["county_after"]} | {"region"}
         names = sorted(self._forms, key=len, reverse=True)
         alternation = "|".join(regex.escape(n) for n in names)
         # A name, optionally followed by "kommun(s)" or "stad(s)"; the name must not be
@@ -95,8 +109,10 @@ class Gazetteer:
             municipalities = [Municipality(r["name"], r["code"], r["county_name"])
                               for r in resources.rows("kommuner.csv")]
             aliases = {r["alias"]: r["code"] for r in resources.rows("municipality_aliases.csv")}
+            localities = [Locality(r["locality"], r["code"], r["common_word"] == "1")
+                          for r in resources.rows("localities.csv")]
             return cls(municipalities, aliases, resources.lines("municipality_common_words.txt"),
-                       resources.json("municipality_subject.json"))
+                       resources.json("municipality_subject.json"), localities)
 
         return resources.cached("gazetteer", build)
 
@@ -138,51 +154,86 @@ class Gazetteer:
         (``municipality_subject.json`` says how they weigh; ``mentions``: ``find(text)`` if
         already known); None when it names none, names several on equal terms, or lists many
         without one standing out."""
+        ranked, scores = self._ranked(text, self.find(text) if mentions is None else mentions)
+        return self._by_code[ranked[0]] if self._stands_out(ranked, scores) else None
+
+    def _ranked(self, text: str, mentions: list[Mention]) -> tuple[list[str], Counter[str]]:
+        """The codes a passage names as subjects, best first, and their weights."""
         rules = self.subject_rules
         scores: Counter[str] = Counter()
         first: dict[str, int] = {}
-        for mention in self.find(text) if mentions is None else mentions:
-            if self._names_county(text, mention, rules):
+        for mention in mentions:
+            if self._names_no_subject(text, mention):
                 continue
             code = mention.municipality.code
             body = mention.text.split()[-1] in rules["body_suffixes"]
             scores[code] += rules["body_weight"] if body else 1
             first.setdefault(code, mention.start)
-        if not scores:
-            return None
-        ranked = sorted(scores, key=lambda c: (-scores[c], first[c]))
+        return sorted(scores, key=lambda c: (-scores[c], first[c])), scores
+
+    def _stands_out(self, ranked: list[str], scores: Counter[str]) -> bool:
+        """The best weighs more than the next, and clearly more in a list of many."""
+        if not ranked:
+            return False
         best = scores[ranked[0]]
         second = scores[ranked[1]] if len(ranked) > 1 else 0
-        if best == second or (len(ranked) >= rules["list_size"]
-                              and best < rules["list_margin"] * second):
-            return None
-        return self._by_code[ranked[0]]
+        rules = self.subject_rules
+        return best != second and not (len(ranked) >= rules["list_size"]
+                                       and best < rules["list_margin"] * second)
 
     def passage_subject(self, text: str, document: Municipality | None = None,
-                        mentions: list[Mention] | None = None) -> Municipality | None:
-        """The subject of a paragraph without a heading: ``subject`` of its mentions; when
-        it names none, the ``document``'s (the one its page names or is published by).
-        (Breaking a tie between the municipalities it names in favour of the document's
-        was measured on real-dev: 3 passages right, 2 wrong; not kept.)"""
+                        mentions: list[Mention] | None = None,
+                        own: Municipality | None = None) -> Municipality | None:
+        """The subject of a paragraph without a heading: ``subject`` of its mentions.
+        When it names none, the one whose town or village it names after a place
+        preposition ("Fritidsbanken i Tumba": ``localities.csv``); when it names none as
+        its subject (or only counties, other bodies, examples, points of reference:
+        ``_names_no_subject``), the ``document``'s (the one its page names or is published
+        by), unless it is about several (``about_several``). On a municipality's ``own``
+        page (``own_site``) its own is the subject where the paragraph names it and one
+        other on equal terms, or names only others yet speaks of "kommunen" (its own; the
+        others are compared with). (Breaking any tie in favour of the document's, a
+        paper's too, was measured on real-dev: 3 passages right, 2 wrong; not kept.)"""
         mentions = self.find(text) if mentions is None else mentions
-        return self.subject(text, mentions) if mentions else document
+        town = None if mentions else self._localities.named(text)
+        if town is not None:
+            return self._by_code[town]
+        ranked, scores = self._ranked(text, mentions)
+        if not ranked:
+            return None if self.about_several(text) else document
+        if own is not None and own.code not in scores and _ANAPHOR.search(text):
+            return own
+        if self._stands_out(ranked, scores):
+            return self._by_code[ranked[0]]
+        tied = [code for code in ranked if scores[code] == scores[ranked[0]]]
+        return own if own is not None and len(tied) == 2 and own.code in tied else None
+
+    def about_several(self, text: str) -> bool:
+        """Text that speaks of municipalities in the plural ('landets kommuner') and never of
+        'kommunen' is about several (national or regional text on a local site), not the
+        one its page belongs to."""
+        return self._several.search(text) is not None and _ANAPHOR.search(text) is None
 
     def sole(self, text: str, mentions: list[Mention] | None = None) -> Municipality | None:
         """The one municipality ``text`` names (counties and regions aside), if only one."""
         codes = {m.municipality.code for m in (self.find(text) if mentions is None else mentions)
-                 if not self._names_county(text, m, self.subject_rules)}
+                 if not self._county.around(text, m)}
         return self._by_code[codes.pop()] if len(codes) == 1 else None
 
     def home(self, name: str) -> Municipality | None:
         """The municipality a page's site name, title and address, or a publisher, belong
         to, if only one: the edition its address files it under (``address_edition``:
         'op.se/jamtland/bracke/...' is Bräcke's page of Östersunds-Posten), else the one
-        they name, else the one a name compound names ('Katrineholms-Kuriren',
-        'Enköpings-Posten', '24Halmstad'), else the site's own domain ('lulea.se')."""
+        its address's headline names (``address_headline``), else the one whose town its
+        address files it under or its headline names (``address_locality``: 'helahalsingland
+        .se/artikel/bergsjo/...' is Nordanstig's), else the one they name, else
+        the one a name compound names ('Katrineholms-Kuriren', 'Enköpings-Posten',
+        '24Halmstad'), else the site's own domain ('lulea.se')."""
         words = name.split()
-        edition = self._codes(self.address_edition, words)
-        if edition:
-            return self._only(edition)
+        for read in (self.address_edition, self.address_headline, self.address_locality):
+            codes = self._codes(read, words)
+            if codes:
+                return self._only(codes)
         mentions = self.find(name)
         if mentions:
             return self.sole(name, mentions)
@@ -191,6 +242,15 @@ class Gazetteer:
             if codes:
                 return self._only(codes)
         return None
+
+    def own_site(self, name: str) -> Municipality | None:
+        """The municipality whose own body publishes a page, if one: its publisher or site
+        name names the body ('Solna stad', 'Lindesbergs kommun'), or its address is the
+        body's domain ('lulea.se'). A local paper named after a town is not its own."""
+        rules = self.subject_rules
+        codes = {m.municipality.code for m in self.find(name)
+                 if m.text.split()[-1] in rules["body_suffixes"]}
+        return self._only(codes | self._codes(self.address_domain, name.split()))
 
     @staticmethod
     def _codes(read: Callable[[str], Municipality | None], words: list[str]) -> set[str]:
@@ -204,9 +264,70 @@ class Gazetteer:
         path that is a name (local papers file news under their editions: 'sla.se/
         karlsborg/...', 'unt.se/nyheter/uppsala/...'); None for a word that is no address."""
         _, path = _address(word)
-        code = next((self._in_addresses[part] for part in reversed(path)
-                     if part in self._in_addresses), None)
-        return self._by_code[code] if code else None
+        headline = _headline(path)
+        for depth, part in reversed(list(enumerate(path))):
+            if part in self._in_addresses:
+                return self._by_code[self._in_addresses[part]]
+            # a folder of several places: 'vimmerbytidning.se/nyheter/eksjo-mariannelund/...'
+            codes = set() if depth == headline else \
+                self._folded_names(part.split("-"), self._in_folder)
+            if codes:
+                return self._only(codes)
+        return None
+
+    def address_headline(self, word: str) -> Municipality | None:
+        """The one municipality the headline at the end of a web address names as a place or
+        body ('.../nu-oppnar-fritidsgarden-i-kramfors', '.../succe-for-chatt-i-kalmar-kommun')
+        or begins with ('.../skinnskatteberg-ordnar-e-massa'); None for other words."""
+        _, path = _address(word)
+        headline, words = _headline_words(path)
+        if headline is None:
+            return None
+        return self._only(self._folded_names(words, self._in_headline))
+
+    def address_locality(self, word: str) -> Municipality | None:
+        """The municipality of the town or village a web address files its page under (a
+        folder: '.../artikel/bergsjo/...') or its headline names after a place preposition
+        ('.../fritidsbanken-i-kopparberg-...'; not a town that is also an ordinary word)."""
+        _, path = _address(word)
+        headline, words = _headline_words(path)
+        codes = {self._localities.in_address(part) for depth, part in enumerate(path)
+                 if depth != headline}
+        codes |= {self._localities.in_headline(words[k]) for k in range(1, len(words))
+                  if words[k - 1] in _HEADLINE_PREPOSITIONS}
+        return self._only(codes - {None})
+
+    def _folded_names(self, words: list[str],
+                      accept: Callable[[list[str], int, int], bool]) -> set[str]:
+        """Codes of the municipalities whose address forms ('upplands-vasby') are runs of
+        ``words``, where ``accept(words, start, end)``."""
+        codes: set[str] = set()
+        start = 0
+        while start < len(words):
+            end = next((end for end in range(min(len(words), start + 3), start, -1)
+                        if "-".join(words[start:end]) in self._in_addresses
+                        and accept(words, start, end)), None)
+            if end is None:
+                start += 1
+                continue
+            codes.add(self._in_addresses["-".join(words[start:end])])
+            start = end
+        return codes
+
+    def _in_folder(self, words: list[str], start: int, end: int) -> bool:
+        """Any name in a folder of places ('karlskoga-degerfors') but a common word."""
+        return "-".join(words[start:end]) not in self._headline_common
+
+    def _in_headline(self, words: list[str], start: int, end: int) -> bool:
+        """A name in a headline is a place after a place preposition ('i-kramfors'), the body
+        before 'kommun'/'stad', or the headline's first word (its subject) when it is no
+        common word; a county ('orebro-lan') or region ('region-orebro') is not."""
+        before = words[start - 1] if start else ""
+        after = words[end] if end < len(words) else ""
+        if after in self._headline_county or before in self._headline_county:
+            return False
+        return after in _HEADLINE_BODY or before in _HEADLINE_PREPOSITIONS or (
+            start == 0 and "-".join(words[start:end]) not in self._headline_common)
 
     def address_domain(self, word: str) -> Municipality | None:
         """The municipality whose name is a web address's domain ('lulea.se', 'www.vara.se')."""
@@ -226,13 +347,10 @@ class Gazetteer:
             return self.lookup(head)
         return None
 
-    @staticmethod
-    def _names_county(text: str, mention: "Mention", rules: dict) -> bool:
-        """'Jönköpings län', 'Region Örebro', 'Länsstyrelsen i Kalmar' name no municipality."""
-        after = text[mention.end:mention.end + 6].split()
-        before = text[max(0, mention.start - 20):mention.start].rstrip()
-        return bool(after and after[0].strip(".,;:") in rules["county_after"]) or any(
-            before.endswith(word) for word in rules["county_before"])
+    def _names_no_subject(self, text: str, mention: "Mention") -> bool:
+        """The name is there, but not as the passage's municipality: a county or region,
+        another body, an example or a point of reference (``_Context``)."""
+        return self._county.around(text, mention) or self._other.around(text, mention)
 
     def _is_place(self, text: str, match: regex.Match, others: list[regex.Match]) -> bool:
         """Decide whether a capitalised name that is also a common word is a place here."""
@@ -251,6 +369,83 @@ class Gazetteer:
 
 
 _LEADING_DIGITS = regex.compile(r"\p{N}+")
+
+
+@dataclass(frozen=True)
+class Locality:
+    """A postal locality (town or village) that lies in one municipality."""
+
+    name: str
+    code: str
+    common_word: bool  # also an ordinary word ('Kista', 'Skog')
+
+
+class _Localities:
+    """Towns and villages as text names them ('i Tumba') and as addresses write them."""
+
+    def __init__(self, localities: Iterable[Locality]) -> None:
+        localities = list(localities)
+        self._by_name = {town.name: town.code for town in localities}
+        self._in_address = {_fold(town.name): town.code for town in localities}
+        self._in_headline = {_fold(town.name): town.code for town in localities
+                             if not town.common_word}
+        names = "|".join(regex.escape(n) for n in sorted(self._by_name, key=len, reverse=True))
+        places = "|".join(sorted(_PLACE_PREPOSITIONS - {"och", "eller"}))
+        self._pattern = regex.compile(
+            rf"\b(?:{places})\s+(?P<name>{names})(?![\p{{L}}\p{{N}}]|-\p{{L}})") if names else None
+
+    def named(self, text: str) -> str | None:
+        """The code of the one municipality whose towns ``text`` names after a place
+        preposition ('i Tumba', 'från Märsta'), if one."""
+        if self._pattern is None:
+            return None
+        codes = {self._by_name[m.group("name")] for m in self._pattern.finditer(text)}
+        return codes.pop() if len(codes) == 1 else None
+
+    def in_address(self, part: str) -> str | None:
+        return self._in_address.get(part)
+
+    def in_headline(self, word: str) -> str | None:
+        return self._in_headline.get(word)
+
+
+def _fold(name: str) -> str:
+    """A name as a web address writes it: 'Upplands Väsby' -> 'upplands-vasby'."""
+    return name.lower().translate(_ADDRESS_FOLD)
+
+
+def _headline_words(path: list[str]) -> tuple[int | None, list[str]]:
+    """The headline's index among an address's path parts (``_headline``) and its words as
+    addresses fold names ('i-kramfors' -> ['i', 'kramfors']); (None, []) without one."""
+    headline = _headline(path)
+    if headline is None:
+        return None, []
+    words = _SLUG_WORD.findall(unquote(path[headline]))
+    return headline, [word.translate(_ADDRESS_FOLD) for word in words]
+
+
+def _headline(path: list[str]) -> int | None:
+    """The index of the headline among an address's path parts: the one of most words (at
+    least three; the last of them): '.../succe-for-chatt-i-kalmar-kommun/feed'."""
+    sizes = [len(_SLUG_WORD.findall(part)) for part in path]
+    best = max(reversed(range(len(path))), key=sizes.__getitem__, default=None)
+    return best if best is not None and sizes[best] >= _HEADLINE_WORDS else None
+
+
+class _Context:
+    """Words right after a name ('Jönköpings län', 'Umeå universitet'; any case) or patterns
+    right before it ('Region Örebro', 'Högskolan i Gävle', 'norr om Karlstad') that make it
+    name something other than the municipality as a subject."""
+
+    def __init__(self, after: Iterable[str], before: Iterable[str]) -> None:
+        self._after = {word.casefold() for word in after}
+        self._before = regex.compile("(?:" + "|".join(before) + r")\s*$")
+
+    def around(self, text: str, mention: Mention) -> bool:
+        following = text[mention.end:mention.end + 14].split()
+        if following and following[0].strip(".,;:").casefold() in self._after:
+            return True
+        return self._before.search(text, max(0, mention.start - 30), mention.start) is not None
 
 
 def _coordinated(text: str, a: regex.Match, b: regex.Match) -> bool:

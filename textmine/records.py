@@ -7,23 +7,28 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
-from typing import Any
+from operator import attrgetter
+from typing import Any, Callable
 
-_ATOMS = (str, int, float, bool, type(None))  # values that asdict would return unchanged
+_ATOMS = frozenset({str, int, float, bool, type(None)})  # values asdict returns unchanged
 
 
 @lru_cache(maxsize=None)
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+def _reader(cls: type) -> tuple[tuple[str, ...], Callable[[Any], tuple]]:
+    """The field names of a record class and a function that reads their values at once."""
+    names = tuple(f.name for f in fields(cls))
+    read = attrgetter(*names)
+    return names, read if len(names) > 1 else (lambda record: (read(record),))
 
 
 def record_dict(record: Any) -> dict[str, Any]:
     """``asdict(record)``, made directly when every value is a plain scalar: asdict
     deep-copies value by value, a real cost on the thousands of records a pipeline stores
     (records are kept as dicts on the Doc, see ``components.extensions``)."""
-    data = {name: getattr(record, name) for name in _field_names(type(record))}
-    if all(type(value) in _ATOMS for value in data.values()):
-        return data
+    names, read = _reader(type(record))
+    values = read(record)
+    if _ATOMS.issuperset(map(type, values)):
+        return dict(zip(names, values))
     return asdict(record)
 
 

@@ -197,24 +197,27 @@ class Segmenter:
     def _unstructured(self, report: Report, units: list, context: str | None) -> Report:
         """One passage per paragraph; a paragraph that names no municipality is about the
         one the whole document names, if it names only one (a news page names it once, then
-        says "kommunen"), else the one its ``context`` (a web page's title, site name or
-        address) names."""
+        says "kommunen"), else (none or several) the one its ``context`` (a web page's title,
+        site name or address) names; on a municipality's own site (``Gazetteer.own_site``)
+        a paragraph that compares it with another is about its own."""
         named = self.gazetteer.find(report.text)
-        document = (self.gazetteer.sole(report.text, named) if named
-                    else self.gazetteer.home(context or ""))
+        document = ((self.gazetteer.sole(report.text, named) if named else None)
+                    or self.gazetteer.home(context or ""))
+        own = self.gazetteer.own_site(context or "")
         for unit in units:
             if isinstance(unit, Heading):
                 report.title = report.title or unit.line.text.strip("# ")
             else:
-                self._add_passage(report, unit, None, None, document)
+                self._add_passage(report, unit, None, None, document, own)
         return report
 
     def _add_passage(self, report: Report, lines: list[Line], theme: str | None,
-                     municipality: Municipality | None,
-                     document: Municipality | None = None) -> None:
+                     municipality: Municipality | None, document: Municipality | None = None,
+                     own: Municipality | None = None) -> None:
         start, end = lines[0].start, lines[-1].end
         if municipality is None:
-            municipality = self.gazetteer.passage_subject(report.text[start:end], document)
+            municipality = self.gazetteer.passage_subject(report.text[start:end], document,
+                                                          own=own)
         report.passages.append(Passage(
             report=report.report_id,
             passage_id=f"p{len(report.passages) + 1:04d}",

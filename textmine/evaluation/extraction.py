@@ -298,15 +298,18 @@ def gold_code(line: Item) -> str | None:
 def attribute(text: str, publisher: str, url: str = "") -> tuple[str | None, str | None]:
     """The SCB code of a real passage's subject from its text alone, and with the page's
     publisher and address as well: a passage that names no municipality is about the one
-    its page is (as a paragraph of a whole page takes the page's, see ``Segmenter``)."""
+    its page is, and a municipality's own page favours its own (as a paragraph of a whole
+    page, see ``Segmenter`` and ``Gazetteer.passage_subject``)."""
     from textmine.municipalities import default_gazetteer
 
     gazetteer = default_gazetteer()
     mentions = gazetteer.find(text)
     alone = gazetteer.passage_subject(text, None, mentions)
-    # a paragraph that names none takes its page's, as Segmenter reads a page's site name
-    page = None if mentions else gazetteer.home(f"{publisher} {url}")
-    with_page = gazetteer.passage_subject(text, page, mentions)
+    # as Segmenter reads a page's site name and address: a paragraph that names none takes
+    # its page's; on a municipality's own page its own wins a tie or a comparison
+    page = f"{publisher} {url}"
+    with_page = gazetteer.passage_subject(text, gazetteer.home(page), mentions,
+                                          gazetteer.own_site(page))
     return (alone.code if alone else None), (with_page.code if with_page else None)
 
 

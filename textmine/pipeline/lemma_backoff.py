@@ -24,6 +24,8 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from textmine.memo import Memo
+
 TABLE_FILE = "lemma_table.tsv.gz"
 VERB_FILE = "verb_lemmas.txt.gz"
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
@@ -31,7 +33,7 @@ NOMINAL_POS = {"NOUN", "ADJ", "ADV"}  # word classes a verb-only lemma is no ans
 VOWELS = set("aeiouyåäö")
 
 
-@dataclass
+@dataclass(frozen=True)  # read as given: the kept table answers depend on them
 class BackoffSettings:
     lowercase: bool = True
     table: bool = True
@@ -146,6 +148,9 @@ class LemmaBackoff:
         self._table_file: Path | None = None
         self._verbs: frozenset[str] | None = frozenset()
         self._verb_file: Path | None = None
+        # (table, verb lemmas, settings) -> their answers of table_lemma by (form, POS): the
+        # same words recur in every passage, and a compound's look-up tries every tail
+        self._kept: tuple[object, frozenset[str], BackoffSettings, Memo] | None = None
 
     @property
     def table(self) -> LemmaTable:
@@ -180,32 +185,45 @@ class LemmaBackoff:
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            lemma = self.lemma(token)
-            if lemma != token.lemma_:
+            current = token.lemma_
+            lemma = self._lemma(token, current, token.pos_)
+            if lemma != current:
                 token.lemma_ = lemma
         return doc
 
     def lemma(self, token: Token) -> str:
-        lemma = token.lemma_ or token.text
-        if self.settings.lowercase and lemma != lemma.lower() and token.pos_ != "PROPN" \
+        return self._lemma(token, token.lemma_, token.pos_)
+
+    def _lemma(self, token: Token, current: str, pos: str) -> str:
+        """``lemma`` with the token's lemma and POS read once by the caller."""
+        lemma = current or token.text
+        if self.settings.lowercase and lemma != lemma.lower() and pos != "PROPN" \
                 and not token.is_upper and starts_sentence(token):  # cheap tests first
             lemma = lemma.lower()
-        if token.pos_ not in CONTENT_POS:
+        if pos not in CONTENT_POS:
             return lemma
         form = token.lower_
-        if token.pos_ != "VERB" and after_perfect_auxiliary(token):
-            verb = self.table_lemma(form, "VERB")  # "har anställt" tagged ADV or ADJ
+        if pos != "VERB" and after_perfect_auxiliary(token):
+            verb = self.kept_table_lemma(form, "VERB")  # "har anställt" tagged ADV or ADJ
             if verb and verb != form:
                 return verb
         if lemma == form:
-            return self.table_lemma(form, token.pos_) or lemma
+            return self.kept_table_lemma(form, pos) or lemma
         if self.settings.validate and not self.table.is_lemma(lemma):
             # not a lemma of any known word: prefer the table, or the form itself when it
             # is a lemma (or an adverb, whose lemma is mostly the form)
-            found = self.table_lemma(form, token.pos_)
-            keep_form = self.table.is_lemma(form) or token.pos_ == "ADV"
+            found = self.kept_table_lemma(form, pos)
+            keep_form = self.table.is_lemma(form) or pos == "ADV"
             return found or (form if keep_form else lemma)
         return lemma
+
+    def kept_table_lemma(self, form: str, pos: str) -> str | None:
+        """``table_lemma``, kept per (form, POS) for the current table, verb lemmas and
+        settings (it depends on nothing else)."""
+        key = (self.table, self.verb_lemmas, self.settings)
+        if self._kept is None or any(a is not b for a, b in zip(self._kept, key)):
+            self._kept = (*key, Memo())
+        return self._kept[3].answer((form, pos), self.table_lemma, form, pos)
 
     def table_lemma(self, form: str, pos: str) -> str | None:
         if self.settings.table:

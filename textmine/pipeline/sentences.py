@@ -48,8 +48,12 @@ def sentence_spans(doc: Doc) -> list[Span]:
     sentences, which would separate an effect cue from the words it governs."""
     spans, start, words = [], 0, False  # words: the sentence has a token of no white space
     for token in doc:
-        words = words or not token.is_space
-        if ends_sentence(token):
+        space = token.is_space
+        words = words or not space
+        # ``ends_sentence`` asked only of final punctuation and white space: a line break
+        # is in a white-space token (what follows a token, ``whitespace_``, is one space
+        # or nothing), so no other token ends a sentence
+        if (space or token.text in SENTENCE_END) and ends_sentence(token):
             if words:  # a span of white space alone has no text once stripped: left out
                 spans.append(doc[start:token.i + 1])
             start, words = token.i + 1, False

@@ -6,7 +6,7 @@ effect cue, or after a plan cue, describe no activity.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import regex
 from spacy.tokens import Span
@@ -17,27 +17,47 @@ from textmine.records import Number
 from textmine.resources import Resources, bundled
 
 
-_LOOKBEHIND_NOT = regex.compile(r"\(\?<![^()]*\)")  # (?<!\bsom ): no parentheses inside
+_LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")  # (?<!\bsom ), (?<=\S ): no parentheses inside
+_WORD_GROUP = regex.compile(r"\(\?:([\p{L} ]+(?:\|[\p{L} ]+)+)\)")  # (?:ökade|minskade)
 _LITERAL = regex.compile(r"[\p{L} ]+")
 _QUANTIFIERS = ("?", "*", "+", "{")
 
 
-def required_literal(pattern: str) -> str:
-    """Text that every match of ``pattern`` contains ('' when none is found): its opening
-    words, after leading ``\\b`` and negative lookbehinds, up to the first metacharacter
-    (a letter that a quantifier follows is left out). Patterns with an alternation
-    outside groups get none."""
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Texts one of which every match of ``pattern`` contains (``("",)`` when none is
+    found): after leading ``\\b`` and lookbehinds, its opening words up to the first
+    metacharacter (a letter that a quantifier follows is left out), or, when it opens
+    with a group of plain words ('(?:ökade|minskade) med'), each of them with the words
+    after the group. Patterns with an alternation outside groups get none."""
     if _top_level_alternation(pattern):
-        return ""
+        return ("",)
     rest = pattern
     while True:
         if rest.startswith("\\b"):
             rest = rest[2:]
             continue
-        lookbehind = _LOOKBEHIND_NOT.match(rest)
+        lookbehind = _LOOKBEHIND.match(rest)
         if lookbehind is None:
             break
         rest = rest[lookbehind.end():]
+    group = _WORD_GROUP.match(rest)
+    if group is None:
+        return (_leading_literal(rest),)
+    after = rest[group.end():]
+    if after[:1] in _QUANTIFIERS:
+        return ("",)  # an optional group
+    tail = _leading_literal(after)
+    return tuple(word + tail for word in group.group(1).split("|"))
+
+
+def required_literal(pattern: str) -> str:
+    """The text every match of ``pattern`` contains ('' when there is no single one)."""
+    literals = required_literals(pattern)
+    return literals[0] if len(literals) == 1 else ""
+
+
+def _leading_literal(rest: str) -> str:
+    """The plain words ``rest`` opens with (a letter that a quantifier follows left out)."""
     found = _LITERAL.match(rest)
     if found is None:
         return ""
@@ -71,37 +91,38 @@ def _top_level_alternation(pattern: str) -> bool:
 
 @dataclass(frozen=True)
 class CueSet:
-    """Cue patterns grouped by a literal that all their matches contain: a sentence is
-    searched only with the patterns whose literal it holds (most sentences hold none of
-    the dozens of cues; several cues share a literal, 'har ')."""
+    """Cue patterns grouped by the literals one of which all their matches contain: a
+    sentence is searched only with the patterns whose literal it holds (most sentences
+    hold none of the dozens of cues; several cues share a literal, 'har ')."""
 
-    groups: tuple[tuple[str, tuple[regex.Pattern, ...]], ...]
+    groups: tuple[tuple[tuple[str, ...], tuple[regex.Pattern, ...]], ...]
 
     @classmethod
     def of(cls, patterns: Sequence[str]) -> "CueSet":
-        groups: dict[str, list[regex.Pattern]] = {}
+        groups: dict[tuple[str, ...], list[regex.Pattern]] = {}
         for pattern in patterns:
-            groups.setdefault(required_literal(pattern), []).append(regex.compile(pattern))
-        return cls(tuple((literal, tuple(found)) for literal, found in groups.items()))
+            groups.setdefault(required_literals(pattern), []).append(regex.compile(pattern))
+        return cls(tuple((literals, tuple(found)) for literals, found in groups.items()))
+
+    def _searched(self, text: str) -> Iterator[regex.Pattern]:
+        """The patterns whose literal ``text`` holds, in order."""
+        for literals, patterns in self.groups:
+            for literal in literals:
+                if literal in text:
+                    yield from patterns
+                    break
 
     def any(self, text: str) -> bool:
         """Whether some cue matches ``text``."""
-        for literal, patterns in self.groups:
-            if literal in text:
-                for pattern in patterns:
-                    if pattern.search(text):
-                        return True
-        return False
+        return any(pattern.search(text) for pattern in self._searched(text))
 
     def first(self, text: str) -> int | None:
         """Where the first cue match in ``text`` starts (None: no cue matches)."""
         first = None
-        for literal, patterns in self.groups:
-            if literal in text:
-                for pattern in patterns:
-                    found = pattern.search(text)
-                    if found and (first is None or found.start() < first):
-                        first = found.start()
+        for pattern in self._searched(text):
+            found = pattern.search(text)
+            if found and (first is None or found.start() < first):
+                first = found.start()
         return first
 
 

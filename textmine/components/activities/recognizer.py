@@ -94,20 +94,22 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
     are not tried: a passage needs one piece of evidence per type. With the ``index`` of
     ``patterns``, only the patterns that a word of the sentence can set off are tried.
     ``words``: the sentence's ``Word``s, when the caller has them."""
-    has_deps = parsed(sentence)
     words = [Word.of(t) for t in sentence] if words is None else words
-    barriers = {w.i for w in words if w.lower_ in openers}
     blocked = set(excluded) | unreal
     end = sentence.end if limit is None else min(sentence.end, limit)
     tokens = [w for w in words if w.i < end and w.i not in blocked]
-    by_index = {t.i: t for t in tokens}  # shared by every pattern that reads all the words
     # the patterns to try, in list order (a sentence sets off a few of the 200), each with
     # the words that set it off: only they can be its verb, noun or phrase start
     triggers = None if index is None else _triggers(tokens, index, len(patterns))
+    by_index = barriers = has_deps = None  # made when a first pattern is tried
     for k in range(len(patterns)) if triggers is None else sorted(triggers):
         pattern = patterns[k]
         if pattern.type in found or not pattern.applies_to(words):
             continue
+        if by_index is None:
+            has_deps = parsed(sentence)
+            barriers = {w.i for w in words if w.lower_ in openers}
+            by_index = {t.i: t for t in tokens}  # shared by the patterns that read all words
         starts = tokens if triggers is None else triggers[k]
         if pattern.blocks:
             usable_by_index = {t.i: t for t in tokens if pattern.usable(t)}
@@ -125,8 +127,8 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
 def _triggers(tokens: list[Word], index: TriggerIndex, count: int) -> dict[int, list[Word]]:
     """Pattern number -> the words (in text order) that may set it off, by the index."""
     found: dict[int, list[Word]] = {}
-    for token in tokens:
-        for k in index.candidates(token):
+    for token, patterns in zip(tokens, index.candidates_of(tokens)):
+        for k in patterns:  # most words set off none
             if k < count:
                 found.setdefault(k, []).append(token)
     return found
@@ -146,10 +148,11 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
                     continue
                 if pattern.order == "object_first" and obj.i > verb.i:
                     continue
+                if not pattern.objects.match(obj):
+                    continue  # most words near the verb: the cheap test first
                 if has_deps and _is_agent(obj.token, verb.token):
                     continue  # "erbjuder biblioteket … hjälp": the library is the one who offers
-                if pattern.objects.match(obj) and \
-                        _linked(verb.token, obj.token, window, has_deps, barriers):
+                if _linked(verb.token, obj.token, window, has_deps, barriers):
                     return Hit(pattern.type, min(verb.i, obj.i), max(verb.i, obj.i) + 1)
         return None
     if pattern.verbs is not None:
@@ -168,7 +171,10 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
             if token.lower_.startswith(pattern.prefixes):
                 return Hit(pattern.type, token.i, token.i + 1)
     starts = _phrase_starts(tokens, pattern.phrases_by_start) if pattern.phrases else {}
+    pairs = _word_pairs(starts, by_index) if starts else set()
     for phrase in pattern.phrases_starting(starts) if starts else ():
+        if len(phrase) > 1 and phrase[:2] not in pairs:
+            continue  # its first two words are nowhere in a row
         hit = _match_phrase(phrase, starts[phrase[0]], by_index, end, pattern.type)
         if hit is None or _followed_by(hit, pattern.unless, sentence, window):
             continue
@@ -237,6 +243,19 @@ def _phrase_starts(tokens: list[Word], first_words: AbstractSet[str]) -> dict[st
         if token.lower_ in first_words:
             table.setdefault(token.lower_, []).append(token)
     return table
+
+
+def _word_pairs(starts: dict[str, list[Word]], by_index: dict[int, Word]) -> set[tuple[str, str]]:
+    """(form, next usable word's form) of each phrase start: a phrase of two words or more
+    can match only where its first two are such a pair (most phrases share a first word
+    with many others: 'i samverkan', 'i samarbete', ...)."""
+    pairs = set()
+    for first, words in starts.items():
+        for word in words:
+            following = by_index.get(word.i + 1)
+            if following is not None:
+                pairs.add((first, following.lower_))
+    return pairs
 
 
 def _match_phrase(phrase: tuple[str, ...], starts: list[Word], by_index: dict[int, Word],

@@ -31,16 +31,16 @@ class EntitiesComponent(DataComponent):
         return EntityRecognizer(self.nlp, resources)
 
     def __call__(self, doc: Doc) -> Doc:
-        self.rules(doc)
-        set_spans(doc)
+        set_spans(doc, self.rules.annotate(doc))
         return doc
 
 
-def set_spans(doc: Doc) -> None:
+def set_spans(doc: Doc, entities: list[Entity] | None = None) -> None:
     """``doc.spans["textmine"]`` from the entity records (expanded to whole tokens where a
-    record ends inside one, as "SCB" in "SCB:s"; the records keep the exact offsets)."""
+    record ends inside one, as "SCB" in "SCB:s"; the records keep the exact offsets);
+    ``entities``: the records, when the caller has them (else read from the Doc)."""
     spans = []
-    for entity in doc._.entities or []:
+    for entity in (doc._.entities or []) if entities is None else entities:
         span = doc.char_span(entity.start, entity.end, label=entity.label,
                              kb_id=entity.code or "", alignment_mode="expand")
         if span is not None:

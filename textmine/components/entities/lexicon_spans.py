@@ -15,21 +15,29 @@ from textmine.components.entities.tokens import TokenTable
 from textmine.lexicon import LexiconMatch
 
 
+_LEXICAL = frozenset({"lexical"})
+
+
 class LexiconSpans:
     """ROLE and TARGET_GROUP spans from the word lexicons."""
+
+    def _lexical_rules(self, text: str, alpha: bool) -> frozenset[str]:
+        """"lexical": a form the ROLE and TARGET_GROUP lexicons may match (a word or a
+        hyphenated one: ``Lexicon.match`` asks the same first)."""
+        return _LEXICAL if alpha or "-" in text else frozenset()
 
     def _lexicon(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         fixed_name_ends = {end for _, _, end in self.stop_before(doc)}  # 'svenska för' invandrare
         tokens, texts = table.tokens, table.text
-        i = 0
-        while i < len(doc):
+        free = 0  # the first token no span took
+        for i in table.at("lexical"):
+            if i < free:
+                continue
             role, group = self._role_or_group(texts[i], tokens[i])
             if role is None and group is None:
-                i += 1
                 continue
             if group is not None and (i in fixed_name_ends
                                       or self._population_count(doc, i, group)):
-                i += 1
                 continue
             label = "ROLE" if role else "TARGET_GROUP"
             start, end = i, i + 1
@@ -42,7 +50,7 @@ class LexiconSpans:
                     start -= 1
             start = hyphen_coordination(doc, start)
             yield token_span(doc, LEXICON, start, end, label)
-            i = end
+            free = end
 
     def _role_or_group(self, text: str, token: Token
                        ) -> tuple[LexiconMatch | None, LexiconMatch | None]:

@@ -19,23 +19,46 @@ from textmine.components.entities.tokens import TokenTable
 
 
 class NameCandidates:
-    """Rules that propose PROJECT, EVENT, ORG, LOC and PERSON spans from name cues."""
+    """Rules that propose PROJECT, EVENT, ORG, LOC and PERSON spans from name cues.
+
+    Most rules start from a word that passes a test of its form alone (``_word_rules``,
+    asked once per word form): they walk only those tokens (``TokenTable.at``)."""
+
+    def _word_rules(self, text: str, lower: str, alpha: bool, capitalised: bool) -> frozenset[str]:
+        """The word tests a form passes: the part of each rule that reads the word alone."""
+        cues = self.cues
+        tests = {
+            "capitalised": capitalised,  # _locations, _people
+            "place": alpha and capitalised and not text.isupper()
+            and compound_of(lower, tuple(cues["place_suffixes"])),
+            "cue": alpha and self.cue_labels.lookup(text, self._cue_label) is not None,
+            "quote": self._opening_quote(text) is not None,
+            "suffix_project": alpha and (
+                compound_of(lower, tuple(cues["project_suffixes"])) and capitalised
+                or compound_of(lower, tuple(cues["project_suffixes_any_case"]))),
+            "title": capitalised and bool(self.org_titles.match_word(text)),
+            "org_suffix": text in self.org_suffix_words or lower in self.org_suffix_words or (
+                alpha and self.org_suffix_heads.match_word(text) is not None),
+            "acronym": self._acronym_project(text),
+            "headed": alpha and capitalised and (
+                compound_of(lower, self.org_heads)
+                or compound_of(lower, tuple(cues["event_name_heads"]))),
+            "event_head": alpha and not capitalised
+            and self.event_heads.match_word(text) is not None,
+        }
+        return frozenset(rule for rule, passed in tests.items() if passed)
 
     def _place_names(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """Vingåkersbygden, Timmertjärn: a capitalised word ending like a place name."""
-        suffixes = tuple(self.cues["place_suffixes"])
-        for i in table.alpha_indices(capitalised=True):
-            if (not table.text[i].isupper() and not starts_sentence(doc, i)
-                    and compound_of(table.lower[i], suffixes)):
+        for i in table.at("place"):
+            if not starts_sentence(doc, i):
                 yield token_span(doc, WEAK, i, i + 1, "LOC")
 
     def _cued_names(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
-        for i in table.alpha_indices():
+        for i in table.at("cue"):
             if i >= len(table.tokens) - 1:
                 break  # the last token has no name after it
             label = self.cue_labels.lookup(table.text[i], self._cue_label)
-            if label is None:
-                continue
             start = None
             if label == "LOC" and table.capitalised[i]:
                 start = i  # "Ungdomshuset Stinsen": the title is part of the name
@@ -108,12 +131,12 @@ class NameCandidates:
         """Quoted capitalised names are PROJECTs (EVENT after an event cue)."""
         max_tokens = self.cues["quote_max_tokens"]
         texts = table.text
-        i = 0
-        while i < len(doc):
+        i = 0  # the first token not yet read
+        for quote in table.at("quote"):
+            if quote < i:
+                continue  # inside the quoted name just read
+            i = quote
             closing = self._opening_quote(texts[i])
-            if closing is None:
-                i += 1
-                continue
             j = i + 1
             while j < len(doc) and j - i <= max_tokens + 1 and texts[j] != closing:
                 j += 1
@@ -134,27 +157,20 @@ class NameCandidates:
                 i += 1
 
     def _suffix_projects(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
-        """Åmålsmodellen, photovoicemetoden: named models and methods."""
-        capitalised = tuple(self.cues["project_suffixes"])
-        any_case = tuple(self.cues["project_suffixes_any_case"])
-        for i in table.alpha_indices():
-            lower = table.lower[i]
-            if compound_of(lower, capitalised) and table.capitalised[i] or compound_of(lower, any_case):
-                yield token_span(doc, RULE, i, i + 1, "PROJECT")
+        """Åmålsmodellen, photovoicemetoden: named models and methods (the word test)."""
+        for i in table.at("suffix_project"):
+            yield token_span(doc, RULE, i, i + 1, "PROJECT")
 
     def _titled_orgs(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """'Stiftelsen Ljusglimten' (title + name) and 'Hampnäs folkhögskola' (name + kind)."""
-        suffixes, suffix_heads = self.org_suffix_words, self.org_suffix_heads
         texts, capitalised = table.text, table.capitalised
-        for i in range(len(texts) - 1):
-            if (capitalised[i] and self.org_titles.match_word(texts[i])
-                    and capitalised[i + 1]):
+        for i in table.at("title"):
+            if i < len(texts) - 1 and capitalised[i + 1]:
                 span = self._name_after(doc, i + 1)
                 if span is not None:
                     yield token_span(doc, RULE, i, span[1], "ORG")
-        for i in range(1, len(texts)):
-            if texts[i] in suffixes or table.lower[i] in suffixes or (
-                    table.alpha[i] and suffix_heads.match_word(texts[i]) is not None):
+        for i in table.at("org_suffix"):
+            if i >= 1:
                 start = i
                 while start > 0 and self._name_word(doc, start - 1) and not starts_sentence(doc, start):
                     start -= 1
@@ -189,8 +205,9 @@ class NameCandidates:
     def _people(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """'samordnaren Anna Lind': two capitalised words right after a role are a person."""
         texts, capitalised, alpha = table.text, table.capitalised, table.alpha
-        for i in range(len(texts) - 2):
-            if not capitalised[i + 1]:  # the cheap test first: most words are lower-case
+        for first in table.at("capitalised"):  # most words are lower-case
+            i = first - 1
+            if i < 0 or i >= len(texts) - 2:
                 continue
             if (capitalised[i + 2] and alpha[i + 1] and alpha[i + 2]
                     and not texts[i + 1].isupper() and not texts[i + 2].isupper()
@@ -199,18 +216,21 @@ class NameCandidates:
 
     def _acronym_projects(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """HLT-samarbete, ABC-projektet: an acronym-led compound on a project noun."""
-        for i, text in enumerate(table.text):
-            prefix, dash, rest = text.partition("-")
-            if (dash and len(prefix) >= 2 and prefix.isupper() and prefix.isalpha()
-                    and rest.isalpha() and rest.islower() and self.project_cues.match_word(rest)):
-                yield token_span(doc, RULE, i, i + 1, "PROJECT")
+        for i in table.at("acronym"):
+            yield token_span(doc, RULE, i, i + 1, "PROJECT")
+
+    def _acronym_project(self, text: str) -> bool:
+        """The word test of ``_acronym_projects``."""
+        prefix, dash, rest = text.partition("-")
+        return bool(dash and len(prefix) >= 2 and prefix.isupper() and prefix.isalpha()
+                    and rest.isalpha() and rest.islower() and self.project_cues.match_word(rest))
 
     def _headed_orgs(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """Förebyggargruppen (ORG), Midnattssolsfestivalen (EVENT): a capitalised compound,
         not first in its sentence, whose last part names the kind of thing."""
         org_heads = self.org_heads
         event_heads = tuple(self.cues["event_name_heads"])
-        for i in table.alpha_indices(capitalised=True):
+        for i in table.at("headed"):
             if starts_sentence(doc, i):
                 continue
             if compound_of(table.lower[i], org_heads):
@@ -220,9 +240,7 @@ class NameCandidates:
 
     def _named_events(self, doc: Doc, table: TokenTable) -> Iterator[Candidate]:
         """'Vingåkersbygdens första storting': a capitalised word, few words, an event noun."""
-        for i in table.alpha_indices(capitalised=False):
-            if self.event_heads.match_word(table.text[i]) is None:
-                continue
+        for i in table.at("event_head"):
             for back in range(1, 4):
                 k = i - back
                 if k < 0 or table.tokens[k].is_punct:
@@ -261,7 +279,7 @@ class NameCandidates:
                 rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text)}(?![\p{{L}}\p{{N}}])")
             for match in pattern.finditer(full_text):
                 yield Candidate(rank, match.start(), match.end(), label)
-        for token in doc:
+        for token in doc if event_nouns else ():
             if token.lower_ in event_nouns:
                 yield token_span(doc, RULE, token.i, token.i + 1, "EVENT")
 

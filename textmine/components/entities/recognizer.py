@@ -18,15 +18,16 @@ from typing import Iterator
 import regex
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from textmine.components.entities.gazetteers import (location_names, org_abbreviations,
                                                      org_names, target_group_modifiers)
 from textmine.components.entities.lexicon_spans import LexiconSpans
 from textmine.components.entities.names import NameCandidates
 from textmine.components.entities.resolve import (NER, RULE, WEAK, Candidate, promote_names,
-                                                  resolve, starts_sentence, token_span)
-from textmine.components.entities.tokens import TokenTable
+                                                  capitalised_text, resolve, starts_sentence,
+                                                  token_span)
+from textmine.components.entities.tokens import Form, TokenTable
 from textmine.lexicon import lexicon, role_lexicon, target_group_lexicon
 from textmine.memo import Memo
 from textmine.municipalities import Gazetteer
@@ -62,6 +63,7 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
         self.loc_cues = lexicon(resources, self.cues["loc_cue_heads"])
         self.cue_labels = Memo()  # word -> label of the name its cue announces (or None)
         self.word_labels = Memo()  # (text, lemma) -> (ROLE match, TARGET_GROUP match)
+        self.forms = Memo()  # text -> its Form: what the rules ask about the word alone
         self.org_titles = lexicon(resources, orgs["org_title_heads"])
         self.org_suffix_words = set(orgs["org_suffix_words"])
         self.org_suffix_heads = lexicon(resources, orgs["org_suffix_heads"])
@@ -91,21 +93,27 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
                                    for v in _genitive_variants(n)])
 
     def __call__(self, doc: Doc) -> Doc:
+        self.annotate(doc)
+        return doc
+
+    def annotate(self, doc: Doc) -> list[Entity]:
+        """Set ``doc._.entities`` and ``doc._.target_groups``; the entities, as set (records
+        are stored as dicts: reading them back from the Doc makes them again)."""
         text = doc.text  # spaCy joins the tokens anew on every access: once per document
         candidates = promote_names(list(self.candidates(doc, text)), text)
         chosen = resolve(candidates)
         again = list(self._repeated_names(doc, chosen, text))
         if again:
             chosen = resolve(chosen + again)
-        entities = [self._to_entity(text, c) for c in chosen]
-        doc._.entities = [e for e in entities if e is not None]
+        entities = [e for e in (self._to_entity(text, c) for c in chosen) if e is not None]
+        doc._.entities = entities
         doc._.target_groups = list(self._target_groups(doc, chosen))
-        return doc
+        return entities
 
     def candidates(self, doc: Doc, text: str | None = None) -> Iterator[Candidate]:
         """Every rule's and the NER's proposals (``text``: ``doc.text``, if already built)."""
         text = doc.text if text is None else text
-        table = TokenTable.of(doc)  # the token attributes the rules share, read once
+        table = TokenTable.of(doc, self._form, self.forms)  # read once, shared by the rules
         yield from self._municipalities(doc, text)
         yield from self._orgs(doc, text)
         for rule in (self._locations, self._place_names, self._cued_names, self._quoted_names,
@@ -113,6 +121,13 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
                      self._titled_orgs, self._people, self._named_events, self._lexicon):
             yield from rule(doc, table)
         yield from self._ner(doc)
+
+    def _form(self, token: Token) -> Form:
+        """The attributes and word tests of the token's form (kept per text in ``forms``)."""
+        text, lower, alpha = token.text, token.lower_, token.is_alpha
+        capitalised = capitalised_text(text)
+        rules = self._word_rules(text, lower, alpha, capitalised) | self._lexical_rules(text, alpha)
+        return Form(lower, alpha, capitalised, rules)
 
     def _municipalities(self, doc: Doc, text: str) -> Iterator[Candidate]:
         for mention in self.gazetteer.find(text, current=doc._.context_municipality):
@@ -132,9 +147,9 @@ class EntityRecognizer(NameCandidates, LexiconSpans):
         for _, start, end in self.loc_exact(doc):
             yield token_span(doc, RULE, start, end, "LOC")
         capitalised = table.capitalised
-        for i in range(1, len(table.text)):
+        for i in table.at("capitalised"):
             text = table.text[i]
-            if (table.lower[i - 1] in self.loc_prepositions and capitalised[i]
+            if (i >= 1 and table.lower[i - 1] in self.loc_prepositions
                     and not starts_sentence(doc, i)
                     and not text.isupper() and text not in self.name_stop
                     and text not in self.not_names):

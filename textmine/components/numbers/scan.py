@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import regex
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from textmine.components.numbers.words import (_DASHES, _SPACE_CHARS, _TAL_SUFFIX, NumberWords,
@@ -53,9 +54,17 @@ _SPECIAL = regex.compile(
     r"|\b[Kk]l\.?[ \u00a0]?[0-2]?[0-9](?![0-9]|,[0-9]))"
     r"|(?P<glued>(?<=\p{L}-?)[0-9]+(?:-[0-9]+)*|(?<![0-9,])[0-9]+(?=\p{L})))")
 _EMAIL = regex.compile(r"[^\s@]+@[^\s@]+\.\p{L}+")
+_DIGIT = regex.compile(r"[0-9]")  # every pattern of a number in digits needs one
+_URL_STARTS = ("http", "www.")  # what _SPECIAL's one digit-free alternative (url) starts with
 
 
-@dataclass(init=False)
+def _holds_any(folded: str, words: tuple[str, ...]) -> bool:
+    """Whether the case-folded text holds one of ``words`` (case-folded): without one, a
+    case-insensitive pattern that matches one of them finds nothing (a cheap first test)."""
+    return any(word in folded for word in words)
+
+
+@dataclass(init=False, slots=True)
 class _Tok:
     text: str
     start: int
@@ -95,13 +104,14 @@ class _Found:
 
 
 def _tokenize(text: str, blocked: list[tuple[int, int]]) -> list[_Tok]:
-    toks = []
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        kind = m.lastgroup or "other"
-        if blocked and any(s < end and start < e for s, e in blocked):  # usually none
-            kind = "other"
-        toks.append(_Tok(m.group(), start, end, kind))
+    """The rules' tokens; a token that overlaps a ``blocked`` span is 'other' (made in one
+    comprehension, then the usually empty ``blocked`` applied: a token is made per word)."""
+    toks = [_Tok(m.group(), m.start(), m.end(), m.lastgroup or "other")
+            for m in _TOKEN.finditer(text)]
+    if blocked:
+        for tok in toks:
+            if any(s < tok.end and tok.start < e for s, e in blocked):
+                tok.kind = "other"
     return toks
 
 
@@ -132,7 +142,8 @@ class Scan:
         self.sent = _sentence_ids(self.text, self.toks)
         self.has_pos = doc.has_annotation("POS")
         self.has_lemma = doc.has_annotation("LEMMA")
-        self._token_starts = [t.idx for t in doc] if self.has_pos or self.has_lemma else []
+        # read in one call: a Token object per word costs more than the whole array
+        self._token_starts = doc.to_array(IDX).tolist() if self.has_pos or self.has_lemma else []
         self.function_words = words.function_words
         self.adjectives = words.adjectives
         self.noun_like_adj = words.noun_like_adj
@@ -143,6 +154,8 @@ class Scan:
         self.money_units = words.money_units
         self.percent_units = words.percent_units
         self.lemma_forms = words.lemma_forms
+        couple = words.raw["couple_words"]
+        self._couple_first = couple[0] if couple else None  # None: every token may start one
         self.numerals = self._numerals()
         self._numeral_index = {n.i: n for n in self.numerals}
         self._sentence_bounds: dict[int, tuple[int, int]] = {}
@@ -153,8 +166,40 @@ class Scan:
     # ----------------------------------------------------------------- specials
 
     def _specials(self) -> list[tuple[int, int]]:
-        """Blocked spans; statutes, ISO dates, decades and '3:e' become numbers here."""
-        blocked = []
+        """Blocked spans; statutes, ISO dates, decades and '3:e' become numbers here.
+        Most passages have no digit: the patterns that need one are not run on them, and
+        the case-insensitive ones only on a text that holds one of their words."""
+        text = self.text
+        digits = _DIGIT.search(text) is not None
+        folded = text.casefold()
+        blocked: list[tuple[int, int]] = []
+        if digits or any(start in text for start in _URL_STARTS):
+            self._special_patterns(blocked)
+        self._join_clock_times()
+        if _holds_any(folded, self.lex.guard_words["grade_nicknames"]):
+            self._grade_nicknames(blocked)
+        if digits:
+            for m in self.lex.school_stage.finditer(text):  # 'f–9-skola'
+                first = self.lex.raw["school_stage_letters"][m.group("letter").lower()]
+                self.special.append((m.start(), m.end(), "grade", [first, int(m.group("last"))], "årskurs"))
+                blocked.append((m.start(), m.end()))
+        if digits or _holds_any(folded, self.lex.guard_words["compound_stems"]):
+            self._number_compounds(blocked)
+        if _holds_any(folded, self.lex.guard_words["post_share_words"]):
+            self._post_shares()
+        if digits:
+            for m in self.lex.street_number.finditer(text):  # 'Fabriksgatan 3 E'
+                blocked.append((m.start("number"), m.end("number")))
+        if "@" in text:
+            blocked.extend((m.start(), m.end()) for m in _EMAIL.finditer(text))
+        if digits:
+            for m in self.lex.name_digits.finditer(text):
+                if m.group(1)[0].isupper():
+                    blocked.append((m.start(), m.end()))
+        return blocked
+
+    def _special_patterns(self, blocked: list[tuple[int, int]]) -> None:
+        """Numbers of a fixed shape and digits that are no quantities (``_SPECIAL``)."""
         for m in _SPECIAL.finditer(self.text):
             kind = m.lastgroup
             blocked.append((m.start(), m.end()))
@@ -190,16 +235,15 @@ class Scan:
                 self.special.append((m.start(), m.end(), "other",
                                      int(value) if value.is_integer() else round(value, 2),
                                      self.lex.raw["clock_unit"]))
-        self._join_clock_times()
+
+    def _grade_nicknames(self, blocked: list[tuple[int, int]]) -> None:
         for m in self.lex.grade_nickname.finditer(self.text):  # 'i nian', 'tvåan på gymnasiet'
             word = m.group("word")
             self.special.append((m.start("word"), m.end("word"), "grade",
                                  self.lex.raw["grade_nicknames"][word.lower()], "årskurs"))
             blocked.append((m.start("word"), m.end("word")))
-        for m in self.lex.school_stage.finditer(self.text):  # 'f–9-skola'
-            first = self.lex.raw["school_stage_letters"][m.group("letter").lower()]
-            self.special.append((m.start(), m.end(), "grade", [first, int(m.group("last"))], "årskurs"))
-            blocked.append((m.start(), m.end()))
+
+    def _number_compounds(self, blocked: list[tuple[int, int]]) -> None:
         stems = self.lex.compound_units
         for m in self.lex.number_compound.finditer(self.text):  # '10-årsperiod', 'treåriga'
             value = int(m.group("digits")) if m.group("digits") else self.lex.cardinals[m.group("word").lower()]
@@ -209,6 +253,8 @@ class Scan:
                 kind, value = "change", {"delta": value * sign}
             self.special.append((m.start(), m.end(), kind, value, unit))
             blocked.append((m.start(), m.end()))
+
+    def _post_shares(self) -> None:
         shares = self.lex.raw["post_share_words"]
         for m in self.lex.post_share.finditer(self.text):
             word = m.group(2)
@@ -216,14 +262,6 @@ class Scan:
                 continue
             self.special.append((m.start(2), m.end(2), "percent", shares[word.lower()],
                                  self.lex.raw["post_share_unit"]))
-        for m in self.lex.street_number.finditer(self.text):  # 'Fabriksgatan 3 E'
-            blocked.append((m.start("number"), m.end("number")))
-        if "@" in self.text:
-            blocked.extend((m.start(), m.end()) for m in _EMAIL.finditer(self.text))
-        for m in self.lex.name_digits.finditer(self.text):
-            if m.group(1)[0].isupper():
-                blocked.append((m.start(), m.end()))
-        return blocked
 
     def _change_word_after(self, end: int) -> int:
         """+1 / -1 when the word after offset ``end`` is a word of increase / decrease."""
@@ -328,14 +366,13 @@ class Scan:
         without its calls: most tokens are words that spell no number)."""
         if tok.kind == "num":
             return True
-        couple = self.lex.raw["couple_words"]
-        if not couple or tok.low == couple[0]:
+        low = tok.low
+        if self._couple_first is None or low == self._couple_first:
             return True
-        if tok.kind != "word" or tok.low in self.lex.multipliers:
+        if tok.kind != "word" or low in self.lex.multipliers:
             return False
-        raw = self.lex.raw
-        return tok.low in raw["fraction_words"] or tok.low in raw["ordinal_adverbs"] \
-            or tok.low[:2] in self.lex.number_prefixes
+        # a word that spells no number starts none ('_numeral_at' asks the same first)
+        return low in self.lex.numeral_starters or self._word_value(tok) is not None
 
     def _numeral_at(self, i: int) -> _Numeral | None:
         toks = self.toks

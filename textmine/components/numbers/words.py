@@ -7,6 +7,7 @@ built once from the data file; ``parse_number`` reads one number.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -102,6 +103,22 @@ class NumberWords:
             dict(raw["lemmas"]["forms"]), compound_stems(raw),
             regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(map(regex.escape, raw["clock_words"]))
                           + r")[ \u00a0]+$"))
+
+    @cached_property
+    def guard_words(self) -> dict[str, tuple[str, ...]]:
+        """Case-folded words one of which every match of a case-insensitive pattern holds
+        (a text that holds none is not searched): the grade nicknames, the stems of number
+        compounds after a number word, the words of a post's share."""
+        return {key: tuple(sorted({word.casefold() for word in words}))
+                for key, words in (("grade_nicknames", self.raw["grade_nicknames"]),
+                                   ("compound_stems", self.compound_units),
+                                   ("post_share_words", self.raw["post_share_words"]))}
+
+    @cached_property
+    def numeral_starters(self) -> frozenset[str]:
+        """Words (lower case) that may start a numeral though they spell no number:
+        the fraction words and the ordinal adverbs ('hälften', 'först'), multipliers not."""
+        return frozenset(self.raw["fraction_words"]) | frozenset(self.raw["ordinal_adverbs"])
 
     def ordinal(self, word: str) -> int | None:
         """'tredje' -> 3, and compounds of a ten and a unit: 'tjugoförsta' -> 21."""
