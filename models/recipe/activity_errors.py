@@ -1,4 +1,4 @@
-"""Classify the activity-type errors of the rules on real text (real-dev and dev-b; issue 11).
+"""Classify the activity-type errors of the rules on real text (real-dev, dev-b and dev-c; issue 11).
 
     python models/recipe/activity_errors.py [--show CLASS]
     python models/recipe/activity_errors.py --patterns [--show-pattern TYPE#K]
@@ -14,7 +14,7 @@ cuts are ignored, 'other hit' when a hit of the type was found but not first, an
 a class so that they can be read.
 
 ``--patterns`` scores each pattern over every development split (dev, dev2, dev3, real-dev,
-dev-b): in how many passages its hits alone decide a type (no other pattern found that type
+dev-b, dev-c): in how many passages its hits alone decide a type (no other pattern found that type
 there), right and wrong, and the activity F1 of each split without it. ``--show-pattern``
 prints the sentences where it alone decided, so that they can be read before it is narrowed.
 
@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from activity_hits import Passage, load_passages, rules_pipeline  # noqa: E402
 from textmine.evaluation.extraction import PRF  # noqa: E402
 
-SPLITS = ("dev", "dev2", "dev3", "real-dev", "dev-b")
+SPLITS = ("dev", "dev2", "dev3", "real-dev", "dev-b", "dev-c")
 
 CLASSES = [
     ("plan", re.compile(r"\b(ska|skall|kommer att|planera\w*|planeras|målet|syftet|tanken|"
