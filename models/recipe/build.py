@@ -52,7 +52,8 @@ sys.path[:0] = [str(ROOT), str(RECIPE)]
 import spacy  # noqa: E402
 
 from pretrain import pretrain  # noqa: E402
-from textmine.pipeline.lemma_backoff import LemmaTable  # noqa: E402
+from textmine.pipeline.lemma_backoff import (VERB_FILE, VOWELS, LemmaTable,  # noqa: E402
+                                             read_words, verb_stem, write_words)
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 MODEL_NAME = "sv_textmine"
@@ -105,7 +106,10 @@ Because the table is a derivative database of an ODbL 1.0 database, THIS TABLE F
 distributed under the Open Database License 1.0
 (https://opendatacommons.org/licenses/odbl/1-0/), with attribution to each source above
 (the attribution the CC BY 4.0 sources ask for). A derivative of the table must be
-offered under ODbL 1.0 too. The licence covers the table file only: the rest of the model
+offered under ODbL 1.0 too. textmine_lemma_backoff/verb_lemmas.txt.gz (about 7,000 lemmas
+the same dictionary knows only as verbs; models/recipe/build.py, verb_only_lemmas) is
+derived from the same dictionary and is distributed under the same terms (ODbL 1.0, the
+same attribution). The licence covers these two files only: the rest of the model
 folder keeps its own licence (CC BY-SA 4.0, see models/README.md "Data and licence" and
 meta.json), and textmine's code keeps the project's licence.
 """
@@ -115,7 +119,8 @@ JOINT_FINETUNE_STEPS = 800
 VECTORS = {"dim": 96, "bucket": 40000, "epoch": 5, "minn": 4, "maxn": 5}
 FINETUNE_LEARN_RATE = 0.0003
 # Lemma back-off settings kept on evidence (models/README.md, lemma_eval.py).
-BACKOFF = {"lowercase": True, "table": True, "compounds": True, "validate": True}
+BACKOFF = {"lowercase": True, "table": True, "compounds": True, "validate": True,
+           "verb_veto": True}
 
 
 def run(cmd: list[str], log: Path) -> subprocess.Popen:
@@ -234,6 +239,39 @@ def simplemma_table(out: Path) -> Path:
     return out
 
 
+def verb_only_lemmas(pairs: dict[str, str]) -> set[str]:
+    """Lemmas whose forms in a POS-blind form -> lemma table make a verb and no noun: the
+    lemma ends in a vowel (an infinitive), a present tense (``-r``, or ``-er`` for ``-a``)
+    and a supine (``-t``, ``-tt``, ``-it``) are among its forms, and no definite noun form
+    (``-n``, ``-na``, ``-rna``: ``flickan``, ``arbetena``, ``korna``). The back-off vetoes
+    such a lemma for a noun, adjective or adverb (``avlöna`` for ``avlönade``)."""
+    forms: dict[str, set[str]] = {}
+    for form, lemma in pairs.items():
+        forms.setdefault(lemma, set()).add(form)
+    return {lemma for lemma, known in forms.items() if looks_verb_only(lemma, known)}
+
+
+def looks_verb_only(lemma: str, forms: set[str]) -> bool:
+    """``verb_only_lemmas``'s test for one lemma and the forms the table gives it."""
+    if lemma[-1:] not in VOWELS or lemma != lemma.lower():
+        return False
+    stem = verb_stem(lemma)
+    present = {lemma + "r", stem + "er"}
+    other = {lemma + "t", lemma + "tt", stem + "t", stem + "it",  # supine
+             lemma + "de", stem + "de", stem + "te", lemma + "dde",  # past
+             lemma + "nde", stem + "ande", stem + "ende"}  # present participle
+    nominal = {lemma + "n", lemma + "na"}
+    return bool(forms & present) and bool(forms & other) and not forms & nominal \
+        and not any(form.endswith("rna") for form in forms)
+
+
+def simplemma_verbs(out: Path) -> Path:
+    """The verb-only lemmas of simplemma's Swedish dictionary (``verb_only_lemmas``), the
+    word list beside the table that the back-off's verb veto reads."""
+    write_words(verb_only_lemmas(simplemma_pairs()), out)
+    return out
+
+
 def simplemma_licence(built: Path | None = None) -> Path:
     """simplemma's licence file (the installed package's, or the copy in ``built``)."""
     if built is not None and (built / "LICENSE-simplemma.txt").exists():
@@ -245,7 +283,7 @@ def simplemma_licence(built: Path | None = None) -> Path:
                 if f.name.upper().startswith("LICENSE"))
 
 
-def assemble_joint(work: Path, table: Path):
+def assemble_joint(work: Path, table: Path, verbs: Path | None = None):
     """The joint pipeline (one shared tok2vec), senter before the parser, lemma back-off."""
     import textmine.pipeline.lemma_backoff  # noqa: F401  (the factory the pipeline names)
 
@@ -256,7 +294,7 @@ def assemble_joint(work: Path, table: Path):
     nlp = spacy.load(path)
     nlp._config["nlp"]["after_pipeline_creation"] = None  # training-only callback
     orthographic_sentences(nlp)
-    return finish(nlp, table)
+    return finish(nlp, table, verbs)
 
 
 def orthographic_sentences(nlp) -> None:
@@ -282,17 +320,39 @@ def reassemble(built: Path, work: Path):
     nlp = spacy.load(built)
     orthographic_sentences(nlp)
     cached_vectors(nlp)
+    if not (built / "textmine_lemma_backoff" / VERB_FILE).exists():
+        backoff = nlp.get_pipe("textmine_lemma_backoff")
+        backoff.verb_lemmas = read_words(simplemma_verbs(work / VERB_FILE))
+        backoff.settings.verb_veto = True
+        nlp._config["components"]["textmine_lemma_backoff"]["verb_veto"] = True
     return nlp
 
 
-def finish(nlp, table: Path):
-    """The lemma back-off after the trained lemmatizer, textmine's tokenizer, the vectors
-    table that remembers what it built."""
+def add_verb_lemmas(model: Path) -> Path:
+    """Only the verb-veto step on a built v2 model folder: write the verb-only lemmas of
+    simplemma beside its lemma table (and the licence note that covers both), and switch
+    the veto on in its config."""
+    simplemma_verbs(model / "textmine_lemma_backoff" / VERB_FILE)
+    (model / "LICENSE-lemma-table.txt").write_text(LEMMA_TABLE_LICENCE, encoding="utf-8")
+    config = model / "config.cfg"
+    text = config.read_text(encoding="utf-8")
+    section = '[components.textmine_lemma_backoff]\nfactory = "textmine_lemma_backoff"\n'
+    if section in text and "verb_veto" not in text:
+        head, _, tail = text.partition(section)
+        block, sep, rest = tail.partition("\n\n")
+        block += "\nverb_veto = true"
+        config.write_text(head + section + block + sep + rest, encoding="utf-8")
+    return model
+
+
+def finish(nlp, table: Path, verbs: Path | None = None):
+    """The lemma back-off after the trained lemmatizer (its table and, v2, its verb-only
+    lemmas), textmine's tokenizer, the vectors table that remembers what it built."""
     from textmine.pipeline.tokenizer import TOKENIZER_NAME, customize
 
     backoff = nlp.add_pipe("textmine_lemma_backoff", after="trainable_lemmatizer",
-                           config=BACKOFF)
-    backoff.initialize(table_path=str(table))
+                           config=BACKOFF if verbs else {**BACKOFF, "verb_veto": False})
+    backoff.initialize(table_path=str(table), verbs_path=str(verbs) if verbs else None)
     nlp.tokenizer = customize(nlp.tokenizer)
     nlp._config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER_NAME}
     cached_vectors(nlp)
@@ -402,7 +462,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pretrain", action="store_true",
                         help="v2 with its shared tok2vec pretrained on the Riksdag text "
                              "(pretrain.py, spacy pretrain) before training")
+    parser.add_argument("--verb-lemmas", action="store_true",
+                        help="only write the verb-only lemma list (verb veto) into --out, a "
+                             "built v2 model, and switch the veto on in its config")
     args = parser.parse_args(argv)
+    if args.verb_lemmas:
+        print("wrote", add_verb_lemmas(args.out) / "textmine_lemma_backoff" / VERB_FILE)
+        return
     args.v2 = not args.v1
     args.work.mkdir(parents=True, exist_ok=True)
     start = time.time()
@@ -421,7 +487,8 @@ def main(argv: list[str] | None = None) -> None:
         if not args.skip_train:
             train_joint(args.work, corpus, vectors,
                         pretrain(args.data, args.work, vectors) if args.pretrain else None)
-        nlp = assemble_joint(args.work, simplemma_table(args.work / "lemma_table.tsv.gz"))
+        nlp = assemble_joint(args.work, simplemma_table(args.work / "lemma_table.tsv.gz"),
+                             simplemma_verbs(args.work / VERB_FILE))
     staging = args.work / MODEL_NAME
     if staging.exists():
         shutil.rmtree(staging)

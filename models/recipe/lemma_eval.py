@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Token
 
 import textmine.pipeline.tokenizer  # noqa: F401  (the tokenizer the bundled model names)
-from textmine.pipeline.lemma_backoff import BackoffSettings, LemmaBackoff, LemmaTable
+from textmine.pipeline.lemma_backoff import (BackoffSettings, LemmaBackoff, LemmaTable,
+                                             read_words)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hunspell_lemmas import (CheckedTable, HunspellLemmas, LookupAlone,  # noqa: E402
@@ -55,8 +57,15 @@ CHAIN_SETTINGS = {
 }
 
 
-def strategy_names(hunspell: bool) -> list[str]:
+VETO = "+veto"  # a strategy with the back-off's verb veto (--verbs: verb_lemmas.txt.gz)
+VERB_LEMMAS: frozenset[str] = frozenset()
+
+
+def strategy_names(hunspell: bool, veto: bool = False) -> list[str]:
     names = list(STRATEGIES) + ["table"]
+    if veto:
+        names += [name + VETO for name, settings in STRATEGIES.items()
+                  if settings and settings.table]
     if hunspell:
         names += [pattern.format(chain) if pattern else chain
                   for chain in LOOKUP_CHAINS for pattern in CHAIN_SETTINGS]
@@ -137,7 +146,12 @@ def make_backoff(nlp, name: str, table: LemmaTable):
     if name == "table":
         return LookupAlone([table])
     if name in STRATEGIES:
-        return make_lookup(nlp, STRATEGIES[name], [table]) if STRATEGIES[name] else None
+        settings = STRATEGIES[name] and replace(STRATEGIES[name], verb_veto=False)
+        return make_lookup(nlp, settings, [table]) if settings else None
+    if name.endswith(VETO) and name[:-len(VETO)] in STRATEGIES:
+        backoff = make_lookup(nlp, STRATEGIES[name[:-len(VETO)]], [table])
+        backoff.verb_lemmas = VERB_LEMMAS
+        return backoff
     for chain, sources in LOOKUP_CHAINS.items():
         for pattern, settings in CHAIN_SETTINGS.items():
             if name == (pattern.format(chain) if pattern else chain):
@@ -154,7 +168,7 @@ def make_lookup(nlp, settings: BackoffSettings | None, sources: list):
         backoff = LemmaBackoff(nlp, "eval", settings)
         backoff.table = sources[0]
         return backoff
-    return LookupBackoff(nlp, settings, sources)
+    return LookupBackoff(nlp, replace(settings, verb_veto=False), sources)
 
 
 def lookup_source(name: str, table: LemmaTable) -> LemmaTable | HunspellLemmas:
@@ -179,6 +193,8 @@ def main(argv: list[str] | None = None) -> None:
                         default=Path("corpus/reports/pa-gang-i-uppdraget.txt"))
     parser.add_argument("--dev", type=Path, required=True, help="ud-dev.spacy carve-out")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--verbs", type=Path, default=None,
+                        help="verb_lemmas.txt.gz: also measure the back-off with its verb veto")
     parser.add_argument("--hunspell", action="store_true",
                         help="also measure hunspell-sv alone and chained with the table")
     args = parser.parse_args(argv)
@@ -186,7 +202,10 @@ def main(argv: list[str] | None = None) -> None:
 
     nlp = spacy.load(args.model, exclude=["textmine_lemma_backoff", "ner"])
     table = LemmaTable.from_file(args.table)
-    names = strategy_names(args.hunspell)
+    names = strategy_names(args.hunspell, veto=args.verbs is not None)
+    if args.verbs:
+        global VERB_LEMMAS
+        VERB_LEMMAS = read_words(args.verbs)
     result = {"gold": score_gold(nlp, table, read_gold(args.gold), args.report, names),
               "dev": score_dev(nlp, table, args.dev, names)}
     summary = {k: {n: v for n, v in r.items() if not n.endswith(":errors")}
