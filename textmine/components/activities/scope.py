@@ -128,13 +128,13 @@ def _passive(verb: Token) -> bool:
 def _possible_example(clause: Token, scope: Scope) -> set[int]:
     """A clause with 'kan' that gives an example ("kan vi till exempel utöka öppettiderna")
     or says what something may be ("det kan handla om klotter"): a possibility, no report."""
-    words = _clause(clause)
+    words = {t.i for t in clause.subtree}  # all of it: the example's own clauses too
     doc = clause.doc
     if any(doc[i].lower_ in scope.example for i in words):
         return words
-    frame = clause.lemma_.lower() in scope.frame_verb or \
-        any(c.dep_ == "cop" for c in clause.children)
-    if frame and any(c.dep_.startswith("nsubj") and c.lower_ in scope.expletive
+    frame = any(w.lower_ in scope.frame_verb or w.lemma_.lower() in scope.frame_verb
+                for w in [clause, *(c for c in clause.children if c.dep_ in ("aux", "cop"))])
+    if frame and any(c.dep_.startswith(("nsubj", "expl")) and c.lower_ in scope.expletive
                      for c in clause.children):
         return words
     return set()
