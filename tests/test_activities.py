@@ -495,3 +495,9 @@ def test_a_modal_in_a_passive_relative_clause_is_a_plan(nlp):
     assert parsed_types(nlp, words, heads, deps) == set()
     words[2] = "har"
     assert parsed_types(nlp, words, heads, deps) == {"rekrytering"}
+
+
+def test_an_expectation_or_intended_use_is_no_activity(nlp):
+    assert types(nlp("Under året väntas kommunen anställa en samordnare.")) == set()
+    assert types(nlp("Lokalen är tänkt att bli en fritidsgård.")) == set()
+    assert types(nlp("Under året har kommunen anställt en samordnare.")) == {"rekrytering"}
