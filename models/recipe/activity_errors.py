@@ -36,6 +36,11 @@ splits; each change removed false types only, no split lost a right one (FP remo
 | fysisk_miljo equipment | 1/3 | not where it is lent (låna, utlåning: a lending service) | rd 2 |
 
 (d2, d3: dev2, dev3; rd: real-dev; b: dev-b.)
+
+With dev-c, context tests shared by all patterns were added instead of narrowing more
+patterns (README, Activities): possibility examples and frames, what a grant is for, goal,
+task and expectation frames, a modal in a passive relative clause. Each was kept only where
+no development split lost more than 0.005 of activity F1 and the real splits rose together.
 """
 from __future__ import annotations
 
