@@ -87,7 +87,8 @@ def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices,
         if token.dep_.startswith("aux") and (word in scope.modal or token.lemma_.lower() in scope.modal):
             clause = token.head
             if clause.dep_ == "acl:relcl" and not _passive(clause):
-                continue  # "en coach som ska stötta unga": a role's task ("som ska rekryteras": a plan)
+                continue  # "en coach som ska stötta unga": a role's task
+                # ("som ska rekryteras", passive: the noun is yet to be recruited, a plan)
         elif word in scope.negation and token.dep_ in ("advmod", "neg"):
             clause = token.head
         elif token.lemma_.lower() in scope.intent and token.pos_ in ("VERB", "AUX"):
@@ -121,7 +122,7 @@ def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices,
 
 def _passive(verb: Token) -> bool:
     """A passive verb ("rekryteras", "byggas"): its noun is what is to be done, not who."""
-    return "Pass" in verb.morph.get("Voice") or verb.dep_ == "acl:relcl" and \
+    return "Pass" in verb.morph.get("Voice") or \
         any(c.dep_ == "nsubj:pass" for c in verb.children)
 
 
