@@ -222,3 +222,47 @@ def test_home_from_a_town_in_the_address(gazetteer, name, expected):
 def test_a_paragraph_naming_no_municipality_as_subject_takes_the_document(gazetteer, text,
                                                                           expected):
     assert code(gazetteer.passage_subject(text, gazetteer.by_code("2580"))) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ökningen var störst i Jönköpings och Hallands län.", None),  # coordinated counties
+    ("Ett pilotprojekt i Kalmar, Kronobergs och Blekinge län startade.", None),
+    ("Förstudien \"Öppna data i Kalmar län\" är klar.", None),  # a quote after 'län'
+    ("Stockholms län ligger först: 89 procent av hushållen i Stockholm har fiber.", None),
+    ("Stockholms län ligger först, men Stockholms stad bygger mest.", "0180"),  # the body
+    ("Region Jämtland Härjedalen fördelar 500 000 kronor.", None),  # a region's name
+    ("Medlen går till Jämtland Härjedalen Turism.", None),
+    ("Härjedalens kommun och Region Jämtland Härjedalen samverkar.", "2361"),
+    ("Uppsala och Lunds universitet forskar; Enköping deltar.", "0381"),  # coordinated bodies
+])
+def test_counties_and_regions_are_no_subject(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected
+
+
+def test_a_regions_genitive_is_the_region():
+    gazetteer = default_gazetteer()
+    text = "93 procent skulle rekommendera Region Gotlands feriejobb. Region Gotland ordnar dem."
+    assert code(gazetteer.subject(text)) == "0980"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I år tar Sandvikenhus emot 55 sommarjobbare.", "2181"),  # a company of the municipality
+    ("Syftet är att låta Luleåborna rösta.", "2580"),  # its people
+    ("Området kring Avestaparken och Avestavallen rustas.", "2084"),  # its places
+    ("Bostadsbolagen Sandvikenhus och Gävlehem samverkar.", "0483"),  # two: the document's
+    ("Sandvikenhus samarbetar med Gävle kommun.", "2180"),  # a name comes first
+    ("Många Varabor deltog.", "0483"),  # a common word is no name here
+])
+def test_a_paragraph_that_names_a_compound_of_a_name(gazetteer, text, expected):
+    assert code(gazetteer.passage_subject(text, gazetteer.by_code("0483"))) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Härnösandshus https://harnosandshus.se/78/om-oss/nyheter", "2280"),  # the domain
+    ("Sandvikenhus AB", "2181"),  # the publisher
+    ("Fastigo https://fastigo.se/blog/2017/09/eget-driv-pa-helsingborgshem/", "1283"),
+    ("Upsala Nya Tidning http://www.unt.se/sigtunabygden/projektet-fortsatter-47.aspx", "0191"),
+    ("https://tidning.se/nyheter/gavlehem-och-sandvikenhus-bygger", None),  # two
+])
+def test_home_from_a_compound_of_a_name(gazetteer, name, expected):
+    assert code(gazetteer.home(name)) == expected
