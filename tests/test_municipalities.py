@@ -266,3 +266,12 @@ def test_a_paragraph_that_names_a_compound_of_a_name(gazetteer, text, expected):
 ])
 def test_home_from_a_compound_of_a_name(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Landstinget samarbetar med Heby, Håbo och Östhammars kommun.", None),  # a shared suffix
+    ("Projektet drivs i Heby och Östhammars kommun, mest i Östhammar.", "0382"),
+    ("Tyresö kommun har öppnat en fritidsgård, liksom grannen Stockholm.", "0138"),  # not joined
+])
+def test_names_coordinated_before_a_body_share_its_suffix(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected

@@ -169,9 +169,8 @@ class Gazetteer:
         scores: Counter[str] = Counter()
         first: dict[str, int] = {}
         counties = {m.municipality.code for m in mentions if self._names_county(text, m)}
-        for mention in mentions:
+        for mention, body in zip(mentions, self._bodies(text, mentions)):
             code = mention.municipality.code
-            body = self._is_body(mention)
             # a bare name of a county the passage names ('Stockholms län ... i Stockholm')
             if self._names_no_subject(text, mention) or (not body and code in counties):
                 continue
@@ -385,6 +384,15 @@ class Gazetteer:
         """The name of the municipality as a body ('Kalix kommun', 'Solna stad')."""
         return mention.text.split()[-1] in self.subject_rules["body_suffixes"]
 
+    def _bodies(self, text: str, mentions: list[Mention]) -> list[bool]:
+        """Which mentions name a body: a name with a body suffix, and the names coordinated
+        before it, which share it ('Heby, Håbo och Östhammars kommun')."""
+        bodies = [self._is_body(mention) for mention in mentions]
+        for k in reversed(range(len(mentions) - 1)):
+            if bodies[k + 1] and _joined(text, mentions[k].end, mentions[k + 1].start):
+                bodies[k] = True
+        return bodies
+
     def _is_place(self, text: str, match: regex.Match, others: list[regex.Match]) -> bool:
         """Decide whether a capitalised name that is also a common word is a place here."""
         name = match.group("name")
@@ -531,8 +539,12 @@ def _region_pattern(regions: Iterable[str]) -> regex.Pattern | None:
 def _coordinated(text: str, a: regex.Match, b: regex.Match) -> bool:
     """True for "Kil och Forshaga", "Kil, Forshaga": two names joined by och/eller/comma."""
     first, second = (a, b) if a.start() < b.start() else (b, a)
-    between = text[first.end():second.start()]
-    return regex.fullmatch(r"\s*(?:,|och|eller|samt|,\s*och)\s*", between) is not None
+    return _joined(text, first.end(), second.start())
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """True where the text between two names only joins them (och/eller/samt/comma)."""
+    return regex.fullmatch(r"\s*(?:,|och|eller|samt|,\s*och)\s*", text[end:start]) is not None
 
 
 def default_gazetteer() -> Gazetteer:
