@@ -275,3 +275,12 @@ def test_home_from_a_compound_of_a_name(gazetteer, name, expected):
 ])
 def test_names_coordinated_before_a_body_share_its_suffix(gazetteer, text, expected):
     assert code(gazetteer.subject(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Det konstaterar Heikki Nykänen, chef för Arbetsförmedlingen i Lindesberg.", None),
+    ("Försäkringskassan i Gävle och Sandvikens kommun samverkar.", "2181"),
+    ("Hon har jobbat på arbetsförmedlingen i Vindeln.", "2404"),  # lower case: a place
+])
+def test_a_state_agencys_local_office_is_no_subject(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected
