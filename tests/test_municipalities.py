@@ -120,6 +120,9 @@ def test_a_paragraph_that_names_none_takes_the_documents_only_municipality():
     ("https://tidning.se/nyheter/fler-jobb-i-orebro-lan", None),  # a county
     ("https://tidning.se/nyheter/i-kil-och-i-arvika", None),  # two: none
     ("http://www.tidning.se/nyheter/lulea/?articleid=7480775", "2580"),  # a query after it
+    ("https://tidning.se/nyheter/sexaringar-bada-gratis/?omrade=hela-stockholm", "0180"),
+    ("https://tidning.se/nyheter/x/?omrade=nacka&sida=2", "0182"),  # a query's value
+    ("https://tidning.se/?tmpl=component&print=1", None),
     ("https://tidning.se/nyheter/eksjo-mariannelund/ungdomar-vill-ha-jobb", "0686"),  # folder
     ("https://tidning.se/karlskoga-degerfors/2015/09/18/hemmasittare", None),  # two places
     ("https://tidning.se/om-kommunen/medverka-och-vara-delaktig/e-forslag", None),

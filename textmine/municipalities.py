@@ -31,7 +31,9 @@ _LAST_VISIBLE = regex.compile(r"\S", regex.REVERSE)
 _PLACE_PREPOSITIONS = {"i", "från", "till", "utanför", "kring", "runt", "mellan", "och", "eller"}
 # a web address: its host and its path (query and fragment left out)
 _ADDRESS = regex.compile(r"(?:[a-z]+://)?(?P<host>[a-z0-9.-]+\.[a-z]{2,})(?P<path>/[^?#\s]*)?"
-                         r"(?:[?#]\S*)?", regex.IGNORECASE)
+                         r"(?:\?(?P<query>[^#\s]*))?(?:#\S*)?", regex.IGNORECASE)
+# a query's values of words ('?omrade=hela-stockholm': a local paper's edition)
+_QUERY_VALUE = regex.compile(r"(?<==)\p{L}[\p{L}-]*(?=&|$)")
 _ADDRESS_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", " ": "-"})
 # the words of a path part of an address ('valloftet-infriat--i-kramfors.html')
 _SLUG_WORD = regex.compile(r"\p{L}+")
@@ -58,11 +60,13 @@ def _genitive(name: str) -> str:
 
 def _address(word: str) -> tuple[str, list[str]]:
     """(domain name, lower-cased path parts) of a web address ('www.sla.se/karlsborg/x' ->
-    ('sla', ['karlsborg', 'x'])); ('', []) for a word that is no address."""
+    ('sla', ['karlsborg', 'x'])), the query's values of words last ('x?omrade=hela-stockholm'
+    -> [..., 'hela-stockholm']); ('', []) for a word that is no address."""
     match = _ADDRESS.fullmatch(word.strip("<>()\"'"))
     if match is None:
         return "", []
     path = [part for part in (match.group("path") or "").lower().split("/") if part]
+    path += _QUERY_VALUE.findall((match.group("query") or "").lower())
     return match.group("host").lower().split(".")[-2], path
 
 
