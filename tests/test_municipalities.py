@@ -287,3 +287,14 @@ def test_names_coordinated_before_a_body_share_its_suffix(gazetteer, text, expec
 ])
 def test_a_state_agencys_local_office_is_no_subject(gazetteer, text, expected):
     assert code(gazetteer.subject(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Projektet i Karlskoga och Degerfors lyckades. Kommunen anslöt sig senare.", "1883"),
+    ("Projektet i Karlskoga och Degerfors lyckades.", None),  # no word of its own
+    ("Projektet i Kumla och Degerfors lyckades. Kommunen anslöt sig.", None),  # not the page's
+])
+def test_a_papers_page_favours_its_own_of_two_when_it_speaks_of_kommunen(gazetteer, text,
+                                                                          expected):
+    document = gazetteer.home("Karlskoga Tidning")
+    assert code(gazetteer.passage_subject(text, document)) == expected

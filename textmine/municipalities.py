@@ -220,7 +220,10 @@ class Gazetteer:
         if self._stands_out(ranked, scores):
             return self._by_code[ranked[0]]
         tied = [code for code in ranked if scores[code] == scores[ranked[0]]]
-        return own if own is not None and len(tied) == 2 and own.code in tied else None
+        # a paper's passage that speaks of 'kommunen' means its page's of two on equal terms
+        favoured = own or (document if _ANAPHOR.search(text) else None)
+        return favoured if favoured is not None and len(tied) == 2 and favoured.code in tied \
+            else None
 
     def about_several(self, text: str) -> bool:
         """Text that speaks of municipalities in the plural ('landets kommuner') and never of
