@@ -298,3 +298,12 @@ def test_a_papers_page_favours_its_own_of_two_when_it_speaks_of_kommunen(gazette
                                                                           expected):
     document = gazetteer.home("Karlskoga Tidning")
     assert code(gazetteer.passage_subject(text, document)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Testerna sker på Lidingövägen 1 i Stockholm. Träningen sker runtom i Solna.", "0184"),
+    ("Mottagningen finns på Storgatan 12B, Sundsvall. Umeå kommun betalar.", "2480"),
+    ("Gatan byggs om i Stockholm. Träningen sker runtom i Solna.", None),  # no address
+])
+def test_a_street_address_is_a_point_of_reference(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected
