@@ -201,6 +201,8 @@ def test_a_headingless_page_of_a_municipalitys_own_site_favours_its_own():
     ("Ungdomar från Tumba och från Märsta deltog.", "0483"),  # two: the document's
     ("Fritidsbanken i Tumba samarbetar med Huddinge kommun.", "0126"),  # a name comes first
     ("Kommunen bjuder in till möte i skolan.", "0483"),
+    ("I år sökte 1598 ungdomar sommarjobb i Rinkeby-Kista.", "0180"),  # a district's name
+    ("Ungdomar från Tumba-Märsta deltog.", "0483"),  # two towns: the document's
 ])
 def test_a_paragraph_that_names_only_a_town_is_about_its_municipality(gazetteer, text, expected):
     assert code(gazetteer.passage_subject(text, gazetteer.by_code("0483"))) == expected

@@ -447,14 +447,17 @@ class _Localities:
         names = "|".join(regex.escape(n) for n in sorted(self._by_name, key=len, reverse=True))
         places = "|".join(sorted(_PLACE_PREPOSITIONS - {"och", "eller"}))
         self._pattern = regex.compile(
-            rf"\b(?:{places})\s+(?P<name>{names})(?![\p{{L}}\p{{N}}]|-\p{{L}})") if names else None
+            rf"\b(?:{places})\s+(?:(?P<first>\p{{Lu}}\p{{L}}*)-)?(?P<name>{names})(?![\p{{L}}\p{{N}}]|-\p{{L}})") \
+            if names else None
 
     def named(self, text: str) -> str | None:
         """The code of the one municipality whose towns ``text`` names after a place
-        preposition ('i Tumba', 'från Märsta'), if one."""
+        preposition ('i Tumba', 'från Märsta'; also as the part of a district's double
+        name, 'i Rinkeby-Kista'), if one."""
         if self._pattern is None:
             return None
-        codes = {self._by_name[m.group("name")] for m in self._pattern.finditer(text)}
+        codes = {self._by_name[m.group(group)] for m in self._pattern.finditer(text)
+                 for group in ("first", "name") if m.group(group) in self._by_name}
         return codes.pop() if len(codes) == 1 else None
 
     def in_address(self, part: str) -> str | None:
