@@ -47,6 +47,9 @@ def test_lookup_forms(gazetteer, text, code):
     ("Mark är en viktig resurs för lantbruket.", []),
     ("Eleverna i Vara fick besök.", [("Vara", "1470")]),
     ("Edasamhället och Hultsfredsbor", []),
+    ("Hon är enhetschef på Mora kulturhus och bibliotek.", [("Mora", "2062")]),  # among words
+    ("De åkte på utflykt till Gröna Lund i somras.", []),  # part of another name
+    ("Boken skrevs av Nora Ek.", []),
 ])
 def test_find_in_sentences(gazetteer, sentence, expected):
     found = [(m.text, m.municipality.code) for m in gazetteer.find(sentence)]

@@ -420,10 +420,21 @@ class Gazetteer:
         if previous_word and not at_sentence_start and \
                 previous_word.group(1).casefold() in _PLACE_PREPOSITIONS:
             return True
+        if not at_sentence_start and _inside_lower_case(text, match, previous_word):
+            return True
         return any(_coordinated(text, match, other) for other in others)
 
 
 _LEADING_DIGITS = regex.compile(r"\p{N}+")
+
+
+def _inside_lower_case(text: str, match: regex.Match, previous: regex.Match | None) -> bool:
+    """A capitalised word between words in lower case ('på Mora kulturhus', 'besökte Vara
+    i går') is a name of a place, not a word; beside another capitalised word it may be part
+    of another name ('Gröna Lund', 'Nora Ek')."""
+    following = regex.match(r"\s*(\p{L})", text[match.end():match.end() + 3])
+    return previous is not None and previous.group(1)[0].islower() and \
+        (following is None or following.group(1).islower())
 
 
 @dataclass(frozen=True)
