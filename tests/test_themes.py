@@ -185,8 +185,8 @@ def test_bundled_model_loads_and_scores_the_report_themes():
     # (models/recipe/train_themes.py), never real-test
     training = bundled.metadata_["training_data"]
     assert training["passages"] > 138
-    assert sorted(training["sources"]) == ["corpus/real/dev-b.jsonl", "corpus/real/dev.jsonl",
-                                           "pa-gang-i-uppdraget"]
+    assert sorted(training["sources"]) == ["corpus/real/dev-b.jsonl", "corpus/real/dev-c.jsonl",
+                                           "corpus/real/dev.jsonl", "pa-gang-i-uppdraget"]
     [prediction] = bundled.predict_themes(
         ["Kommunen har infört e-tjänster och lånar ut surfplattor för att fler invånare "
          "ska kunna använda digitala verktyg."])
