@@ -125,9 +125,9 @@ class Reader(Scan):
             return None
         low = self.toks[n.i].low
         ambiguous = self.lex.raw["ambiguous_ordinals"]
-        if low in ambiguous and self.low(n.j) not in ambiguous[low]:
+        if low in ambiguous and self.low(n.j) not in ambiguous[low] and not self._owned_time(n):
             return _Found(n.i, n.i, "skip", None, None, False)
-        window = " ".join(self.low(k) for k in range(n.i - 2, n.j + 1))
+        window = " ".join(self.low(k) for k in range(n.i - 2, n.j + 2))  # 'först till kvarn'
         if any(idiom in window for idiom in self.lex.raw["ordinal_idioms"]):
             return _Found(n.i, n.i, "skip", None, None, False)
         grade = self._ordinal_grade(n)
@@ -145,11 +145,22 @@ class Reader(Scan):
         if self.low(n.i - 1) == "var" and n.i - 1 >= floor and n.value >= 2:
             first = self.approx_before(n.i - 1)
             first = first if first is not None and first >= floor else n.i - 1
-            last, unit = noun if noun else (n.j, None)
+            last, unit = noun if noun else (n.j + 1, time_noun) if time_noun else (n.j, None)  # 'var tredje år'
             return _Found(first, last, "ratio", {"part": 1, "whole": n.value}, unit, first != n.i - 1)
         if noun:
             return _Found(n.i, noun[0], "ordinal", n.value, noun[1], False)
         return _Found(n.i, n.j, "ordinal", n.value, None, False)
+
+    def _owned_time(self, n: _Numeral) -> bool:
+        """'min andra dag', 'årets andra halvår': 'andra' between an owner (a possessive or a
+        genitive) and a singular unit of time is second, not other."""
+        unit = self.low(n.j)
+        if self.time_units.get(unit) != unit:
+            return False
+        owner = self.low(n.i - 1)
+        return owner in self.lex.raw["ordinal_owners"] or (
+            self.is_word(n.i - 1) and owner.endswith(tuple(self.lex.raw["ordinal_owner_genitives"]))
+            and owner not in self.function_words)
 
     def _ordinal_grade(self, n: _Numeral) -> _Found | None:
         """'första årskursen', 'första eller andra årskurs': an ordinal school year is a
@@ -321,7 +332,9 @@ class Reader(Scan):
             return _Found(first, last, "change", {"delta": n.value * comparative}, unit, n.approx or first != n.i)
         approx_at = self.approx_before(n.i)
         med = approx_at - 1 if approx_at is not None else n.i - 1  # 'med nästan 100 procent'
-        if self.low(med) == "med" and med >= floor and not self.is_year(n):  # not 'jämfört med 2018'
+        # not 'jämfört med 2018', nor things added: 'utökas med två nya träffpunkter'
+        if self.low(med) == "med" and med >= floor and not self.is_year(n) \
+                and self.low(n.j) not in raw["change_new_things"]:
             window = [self.low(k) for k in range(max(0, med - raw["change_reach"]), med)
                       if self.sent[k] == self.sent[med]]
             pair = [" ".join(window[m:m + 2]) for m in range(len(window) - 1)]
