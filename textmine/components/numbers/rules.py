@@ -24,6 +24,7 @@ class Reader(Scan):
                 continue
             found = self.interpret(n, pos)
             if found is None or found.kind == "skip":
+                pos = max(pos, found.last) if found is not None else pos  # a name's whole range
                 continue
             first = max(found.first, pos)
             start, end = self.toks[first].start, self.toks[found.last - 1].end
@@ -57,18 +58,27 @@ class Reader(Scan):
         return None
 
     def rule_name_year(self, n: _Numeral, floor: int) -> _Found | None:
-        """A year that ends a quoted title ('"Svenskarna och internet 2018"') or follows the
-        name of a campaign or report ('kampanjen Digidel 2013') is part of the name."""
-        if not self.is_year(n):
+        """A year that ends a quoted title ('"Svenskarna och internet 2018"'), follows a report
+        or prize ('Folkhälsorapporten 2020', 'Årets kommun 2022'), or digits after the name
+        of a campaign or project ('kampanjen Digidel 2013', 'projektet Fokus 20–25') are part
+        of the name."""
+        year = self.is_year(n)
+        if not year and not n.digits:
             return None
         closing = self.tok(n.j)
-        if closing is not None and closing.text in self.lex.raw["closing_quotes"] and any(
+        if year and closing is not None and closing.text in self.lex.raw["closing_quotes"] and any(
                 t.text in self.lex.raw["opening_quotes"] for t in self.toks[max(0, n.i - 8):n.i]):
             return _Found(n.i, n.i, "skip", None, None, False)
         name = self.tok(n.i - 1)
-        if name is not None and name.kind == "word" and name.text[0].isupper() \
-                and self.low(n.i - 2) in self.lex.raw["name_cue_nouns"]:
-            return _Found(n.i, n.i, "skip", None, None, False)
+        if name is None or name.kind != "word":
+            return None
+        raw = self.lex.raw
+        named = name.text[0].isupper() and self.low(n.i - 2) in raw["name_cue_nouns"]
+        titled = name.low.endswith(tuple(raw["name_year_heads"]))  # 'Folkhälsorapporten 2020'
+        prize = self.low(n.i - 2) in raw["prize_words"]  # 'Årets kommun 2022'
+        if named or ((titled or prize) and year):  # a name ('Projektet Fokus 20–25') takes any digits
+            value, last = self._range_after(n)
+            return _Found(n.i, last if value is not None else n.j, "skip", None, None, False)
         return None
 
     def rule_fraction(self, n: _Numeral, floor: int) -> _Found | None:
@@ -686,8 +696,8 @@ class Reader(Scan):
         if unit_low in self.time_units:
             if not self.is_year(n) or ranged:
                 return _Found(first, last + 1, "duration", value, self.time_units[unit_low], approx)
-        if unit_low in raw["measure_units"]:  # 'tre kilometer', '200 meter'
-            return _Found(first, last + 1, "other", value, raw["measure_units"][unit_low], approx)
+        if unit_low in raw["measure_units"]:  # 'tre kilometer', '200 meter', '100 Mbit/s'
+            return _Found(first, self._per_suffix(last + 1), "other", value, raw["measure_units"][unit_low], approx)
         if unit_low in raw["factor_units"] and self.low(last + 1) in raw["factor_comparatives"]:
             return _Found(first, last + 1, "other", value, self.count_time[unit_low], approx)  # '3,5 gånger högre'
         if unit_low in self.count_time:
@@ -711,6 +721,13 @@ class Reader(Scan):
         if n.words and self.toks[n.i].low in raw.get("ambiguous_cardinals", []):
             return None
         return _Found(first, last, "count", value, self._antal_noun(n.i), approx)
+
+    def _per_suffix(self, k: int) -> int:
+        """End of a unit whose rate is glued on at token k ('Mbit' + '/s'), else k."""
+        slash, per = self.tok(k), self.tok(k + 1)
+        glued = slash is not None and per is not None and slash.text == "/" and per.kind == "word" \
+            and slash.start == self.toks[k - 1].end and per.start == slash.end
+        return k + 2 if glued else k
 
     def _article(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
         """'en'/'ett' is a number only against another number or before time/measure."""
