@@ -253,11 +253,16 @@ class Reader(Scan):
     def _month_span(self, n: _Numeral, first: int) -> _Found | None:
         """'november 2021 till januari 2022': two months of different years, a period."""
         months = self.lex.raw["months"]
-        if self.low(n.j) not in self.lex.raw["change_to"] and not (self.tok(n.j) and self.tok(n.j).text in _DASHES):
+        between = self.low(first - 1) in self.lex.raw["period_between"] and self.low(n.j) == "och"
+        if self.low(n.j) not in self.lex.raw["change_to"] and not (self.tok(n.j) and self.tok(n.j).text in _DASHES) \
+                and not between:
             return None
         if self.low(n.j + 1) not in months:
             return None
         second = self.numeral_starting(n.j + 2)
+        if self.is_year(second) and second.value > n.value and between:  # 'mellan januari 2024 och juli 2025'
+            return _Found(first - 1, second.j, "period", [f"{n.value}-{months[self.low(first)]:02d}",
+                                                          f"{second.value}-{months[self.low(n.j + 1)]:02d}"], None, False)
         if self.is_year(second) and second.value > n.value:
             return _Found(first, second.j, "period", [n.value, second.value], None, False)
         return None
@@ -273,7 +278,12 @@ class Reader(Scan):
         if not (isinstance(n.value, int) and isinstance(second.value, int) and 1 <= n.value < second.value <= 31):
             return None
         month = months[self.low(second.j)]
-        return _Found(n.i, second.j + 1, "date", [f"--{month:02d}-{n.value:02d}", f"--{month:02d}-{second.value:02d}"],
+        first = n.i
+        if self.low(first - 1) == "den" and self.low(first - 2) in self.lex.raw["period_between"]:
+            first -= 2  # 'Mellan den 15–26 juni'
+        elif self.low(first - 1) in self.lex.raw["period_between"]:
+            first -= 1
+        return _Found(first, second.j + 1, "date", [f"--{month:02d}-{n.value:02d}", f"--{month:02d}-{second.value:02d}"],
                       None, False)
 
     def rule_period(self, n: _Numeral, floor: int) -> _Found | None:
@@ -290,7 +300,8 @@ class Reader(Scan):
                 end_year = n.value // 100 * 100 + end_year
             if self.is_year(second) or short:
                 if isinstance(end_year, int) and end_year >= n.value:
-                    return _Found(n.i, second.j, "period", [n.value, end_year], None, False)
+                    first = n.i - 1 if prev in self.lex.raw["period_between"] and n.i - 1 >= floor else n.i
+                    return _Found(first, second.j, "period", [n.value, end_year], None, False)
         if nxt is not None and second is not None and self.is_year(second) and second.value >= n.value:
             if prev in self.lex.raw["period_between"] and nxt.low == "och" and n.i - 1 >= floor:
                 return _Found(n.i - 1, second.j, "period", [n.value, second.value], None, False)
@@ -298,7 +309,7 @@ class Reader(Scan):
                 # 'under 2016 och 2017'
                 return _Found(n.i, second.j, "period", [n.value, second.value], None, False)
             cue = self.lex.raw["period_cues"]
-            if prev in cue and nxt.low == "och" and n.i - 1 >= floor:
+            if prev in cue and nxt.low in ("och", "till") and n.i - 1 >= floor:  # 'åren 2019 till 2021'
                 if self.low(n.i - 2) in self.lex.raw["period_between"] and n.i - 2 >= floor:
                     return _Found(n.i - 2, second.j, "period", [n.value, second.value], None, False)
                 return _Found(n.i, second.j, "period", [n.value, second.value], None, False)  # 'perioden 2015 och 2016'
@@ -611,8 +622,8 @@ class Reader(Scan):
         ranged = False
         if self.low(n.i - 1) == "mellan" and self.low(n.j) == "och" and n.i - 1 >= floor:
             other = self.numeral_starting(n.j + 1)
-            if other is not None:
-                value, last, ranged, first = [n.value, other.value], other.j, True, n.i - 1
+            if other is not None:  # 'mellan 850 och 1 400 miljoner': one multiplier for both
+                value, last, ranged, first = [self._shared_scale(n, other), other.value], other.j, True, n.i - 1
         if not ranged:
             side = self._juxtaposed(n)
             if side is not None:  # 'elva, tolv blanketter', 'åtta tio år'
@@ -638,6 +649,8 @@ class Reader(Scan):
         per_mille = raw["per_mille_units"].get(unit_low) if not ranged else None
         if per_mille:  # 'en promille', '5 ‰': a ratio to a thousand
             return _Found(first, last + 1, "ratio", {"part": n.value, "whole": per_mille}, None, approx)
+        if self._open_age_plus(first, last):  # 'kvinnor, 45+'
+            return _Found(first, last + 1, "age", [value, None], "år", approx)
         # '15-åringar', '16–29-åringar'
         if unit_tok is not None and unit_tok.text in _DASHES and unit_tok.start == self.toks[last - 1].end \
                 and self.low(last + 1).startswith(tuple(raw["age_unit_prefix"])):
@@ -721,6 +734,15 @@ class Reader(Scan):
         if n.words and self.toks[n.i].low in raw.get("ambiguous_cardinals", []):
             return None
         return _Found(first, last, "count", value, self._antal_noun(n.i), approx)
+
+    def _open_age_plus(self, first: int, last: int) -> bool:
+        """'kvinnor, 45+', 'personer 65+': a glued plus after a number that follows a word
+        for people (a comma between allowed) is an open age."""
+        plus = self.tok(last)
+        if plus is None or plus.text != "+" or plus.start != self.toks[last - 1].end:
+            return False
+        people = first - 2 if self.low(first - 1) == "," else first - 1
+        return self.low(people) in self.people
 
     def _per_suffix(self, k: int) -> int:
         """End of a unit whose rate is glued on at token k ('Mbit' + '/s'), else k."""

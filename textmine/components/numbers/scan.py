@@ -8,7 +8,7 @@ When the pipeline has a tagger or a lemmatizer, ``pos`` and ``lemma`` use them.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 import regex
@@ -44,7 +44,9 @@ _SPECIAL = regex.compile(
     r"|(?P<dotdate>(?<![0-9.])[0-3]?[0-9]\.[01]?[0-9]\.(?:19|20)[0-9]{2}(?![0-9]))"
     r"|(?P<slash>(?<![0-9/])[0-9]{1,3}/[0-9]{1,3}(?![0-9/]))"
     r"|(?P<paragraph>§[ \u00a0]?[0-9]+[ \u00a0]?[a-h](?![\p{L}0-9]))"
-    r"|(?P<casenr>\b\p{Lu}{1,5}[ \u00a0]?/[ \u00a0]?(?:19|20)[0-9]{2}[:.][0-9]+(?:[-–][0-9]+)*(?![0-9]))"
+    r"|(?P<casenr>\b\p{Lu}{1,5}[ \u00a0]?/[ \u00a0]?(?:19|20)[0-9]{2}[:.][0-9]+(?:[-–][0-9]+)*(?![0-9])"
+    r"|\b\p{Lu}{1,5}/[0-9]+/(?:19|20)[0-9]{2}(?![0-9]))"  # 'KS/2012:628-805', 'RUN/544/2020'
+    r"|(?P<version>(?<=[\p{Lu})][ \u00a0])[0-9]{1,2}\.[0-9](?![0-9]|[.,][0-9]))"  # '(BUL) 2.0': a version
     r"|(?P<statute>(?<![0-9])(?:19|20)[0-9]{2}:[0-9]{1,4}(?![0-9]))"
     r"|(?P<isodate>(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9]))"
     r"|(?P<decade>(?<![0-9])(?:(?:1[89]|20)[0-9]0-tal(?:ets?|en)?|[0-9]0-talets?)(?!\p{L}))"
@@ -176,6 +178,7 @@ class Scan:
         if digits or any(start in text for start in _URL_STARTS):
             self._special_patterns(blocked)
         self._join_clock_times()
+        self._join_iso_dates()
         if _holds_any(folded, self.lex.guard_words["grade_nicknames"]):
             self._grade_nicknames(blocked)
         if digits:
@@ -235,6 +238,18 @@ class Scan:
                 self.special.append((m.start(), m.end(), "other",
                                      int(value) if value.is_integer() else round(value, 2),
                                      self.lex.raw["clock_unit"]))
+
+    def _join_iso_dates(self) -> None:
+        """'2015-05-01-2017-12-31': two dates joined by a dash are one period."""
+        joined: list[tuple[int, int, str, Any, str | None]] = []
+        for item in self.special:
+            last = joined[-1] if joined else None
+            if last is not None and last[2] == "date" and item[2] == "date" and isinstance(last[3], str) \
+                    and isinstance(item[3], str) and self.text[last[1]:item[0]].strip() in _DASHES:
+                joined[-1] = (last[0], item[1], "period", [last[3], item[3]], None)
+                continue
+            joined.append(item)
+        self.special = joined
 
     def _grade_nicknames(self, blocked: list[tuple[int, int]]) -> None:
         for m in self.lex.grade_nickname.finditer(self.text):  # 'i nian', 'tvåan på gymnasiet'
@@ -421,12 +436,24 @@ class Scan:
             if candidate is not None:  # 'ett och ett halvt' parses only when complete
                 best = _Numeral(i, k + 1, candidate, False, words=True)
             k += 1
+        bracketed = self._bracketed_digits(best)
+        if bracketed is not None:
+            return bracketed
         # "ett trettiotal", "ett 30-tal": the article belongs to the number
         if best.article and i + 1 < len(toks):
             nxt = self._numeral_at(i + 1) if toks[i + 1].kind in ("word", "num") else None
             if nxt is not None and nxt.approx:
                 return _Numeral(i, nxt.j, nxt.value, False, approx=True, words=True)
         return best
+
+    def _bracketed_digits(self, numeral: _Numeral) -> _Numeral | None:
+        """'fyra (4) tjänster': a number word repeated in digits in brackets is one number."""
+        k = numeral.j
+        toks = [self.tok(k + m) for m in range(3)]
+        if numeral.article or None in toks or toks[0].text != "(" or toks[2].text != ")" \
+                or toks[1].kind != "num" or _digits_value(toks[1].text) != numeral.value:
+            return None
+        return replace(numeral, j=k + 3)
 
     def _not_until(self, i: int) -> bool:
         """'blir klart först 2019', 'först nästa år': 'först' before a time means 'not until'."""
