@@ -113,7 +113,12 @@ class Reader(Scan):
                       self.lex.raw["clock_unit"], False)
 
     def rule_identifier(self, n: _Numeral, floor: int) -> _Found | None:
-        """'§ 12', 'nr 5', 'vecka 32', 'fas 2': identifiers, kind other."""
+        """'§ 12', 'nr 5', 'vecka 32', 'fas 2': identifiers, kind other; 'på plats tre': a rank."""
+        rank = self.lex.raw["rank_nouns"].get(self.low(n.i - 1))
+        if rank and self.low(n.i - 2) == "på" and n.i - 1 >= floor and not n.article and not n.ordinal \
+                and isinstance(n.value, int) and not self.is_year(n) \
+                and not self._unit_at(n.j, self.low(n.j)) and self.counted_noun(n.j) is None:
+            return _Found(n.i - 1, n.j, "ordinal", n.value, rank, False)  # not 'på plats fyra dagar'
         prefix = self.tok(n.i - 1)
         if prefix is None or n.i - 1 < floor or not n.digits:
             return None
@@ -134,6 +139,8 @@ class Reader(Scan):
         if not n.ordinal:
             return None
         low = self.toks[n.i].low
+        if self._named_ordinal(n):
+            return _Found(n.i, n.i, "skip", None, None, False)
         ambiguous = self.lex.raw["ambiguous_ordinals"]
         if low in ambiguous and self.low(n.j) not in ambiguous[low] and not self._owned_time(n):
             return _Found(n.i, n.i, "skip", None, None, False)
@@ -161,6 +168,12 @@ class Reader(Scan):
             return _Found(n.i, noun[0], "ordinal", n.value, noun[1], False)
         return _Found(n.i, n.j, "ordinal", n.value, None, False)
 
+    def _named_ordinal(self, n: _Numeral) -> bool:
+        """'via Första steget, kommunens satsning': a capitalised ordinal inside a sentence
+        (after a word) starts a name."""
+        return n.words and self.toks[n.i].text[0].isupper() and self.is_word(n.i - 1) \
+            and self.sent[n.i - 1] == self.sent[n.i]
+
     def _owned_time(self, n: _Numeral) -> bool:
         """'min andra dag', 'årets andra halvår': 'andra' between an owner (a possessive or a
         genitive) and a singular unit of time is second, not other."""
@@ -186,14 +199,25 @@ class Reader(Scan):
 
     def rule_grade(self, n: _Numeral, floor: int) -> _Found | None:
         grades = self.lex.raw["grade_words"]
-        if self.low(n.i - 1) not in grades or n.i - 1 < floor:
+        stage_year = self.low(n.i - 1) in self.lex.raw["year_words"] and n.digits and 1 <= n.value <= 4 \
+            and self.low(n.i - 2) in self.lex.raw["grade_year_stages"]  # 'gymnasiet år 2'
+        if (self.low(n.i - 1) not in grades and not stage_year) or n.i - 1 < floor:
             return self._school_years(n)
         value, last = self._range_after(n)
         if value is None:
-            value, last = n.value, n.j
+            value, last = self._listed_grade(n)
             if self._open_age_after(last) == "low":  # 'årskurs sex och uppåt'
                 value, last = [n.value, None], last + 2
-        return _Found(n.i - 1, last, "grade", value, grades[self.low(n.i - 1)], False)
+        return _Found(n.i - 1, last, "grade", value, "årskurs", False)
+
+    def _listed_grade(self, n: _Numeral) -> tuple[Any, int]:
+        """'årskurs 8 eller 9', 'årskurs 6, 9 och gymnasiet': a later school year listed
+        right after the first shares 'årskurs' ([8, 9]); else the one year."""
+        other = self.numeral_starting(n.j + 1) if self.low(n.j) in ("eller", ",") else None
+        if other is None or other.article or other.ordinal or not isinstance(other.value, int) \
+                or not n.value < other.value <= 13 or self.counted_noun(other.j) is not None:
+            return n.value, n.j
+        return [n.value, other.value], other.j
 
     def _school_years(self, n: _Numeral) -> _Found | None:
         """'7-9 verksamhet', 'en 4–6-skola': a range of school years before a word for a
@@ -760,6 +784,9 @@ class Reader(Scan):
         qualified = self._qualified_measure(n, first, approx)
         if qualified is not None:
             return qualified
+        half = raw["half_units"].get(nxt.low)
+        if half is not None:  # 'en halvtimme'
+            return _Found(first, n.j + 1, "duration", n.value / 2, half, approx)
         if nxt.kind == "word" and self.lemma(nxt) in raw["article_number_nouns"]["nouns"]:
             unit = self.lemma(nxt)
             kind = "duration" if nxt.low in self.time_units else "count"

@@ -203,8 +203,11 @@ class Scan:
 
     def _special_patterns(self, blocked: list[tuple[int, int]]) -> None:
         """Numbers of a fixed shape and digits that are no quantities (``_SPECIAL``)."""
+        glued_units = tuple(self.lex.raw["glued_units"])
         for m in _SPECIAL.finditer(self.text):
             kind = m.lastgroup
+            if kind == "glued" and self._glued_unit(m.end(), glued_units):
+                continue  # '6-15år': digits with their unit glued on stay a number
             blocked.append((m.start(), m.end()))
             s = m.group()
             if kind in ("statute", "casenr"):
@@ -238,6 +241,11 @@ class Scan:
                 self.special.append((m.start(), m.end(), "other",
                                      int(value) if value.is_integer() else round(value, 2),
                                      self.lex.raw["clock_unit"]))
+
+    def _glued_unit(self, end: int, units: tuple[str, ...]) -> bool:
+        """Whether one of ``units`` (and no more letters) is glued on at offset ``end``."""
+        word = regex.match(r"\p{L}+", self.text[end:end + 12])
+        return word is not None and word.group().lower() in units
 
     def _join_iso_dates(self) -> None:
         """'2015-05-01-2017-12-31': two dates joined by a dash are one period."""
@@ -308,11 +316,11 @@ class Scan:
         raw = self.lex.raw
         if cue in raw["post_share_cues"]:
             return True
-        if cue != "på":
-            return False
         sentence_start = max(self.text.rfind(".", 0, start), self.text.rfind("\n", 0, start)) + 1
         before = self.text[sentence_start:start].lower()
         near = regex.findall(r"\p{L}+", before)[-4:]  # 'en samordnare på halvtid'
+        if cue != "på":  # 'jobbar han heltid'
+            return bool(near) and near[-1] in raw["post_share_cues"]
         if any(w in raw["post_share_cues"] or (len(w) > 5 and w.endswith(tuple(raw["post_share_role_suffixes"])))
                for w in near):
             return True
@@ -622,11 +630,27 @@ class Scan:
             last_noun = j
         elif j > k and self.tok(j - 1) is not None and self.tok(j - 1).low in self.noun_like_adj:
             last_noun = j - 1
+        elif self._noun_after_modifiers(j) is not None:
+            last_noun = self._noun_after_modifiers(j)
         elif adjective_head and self._adjective_head(j):
             last_noun = j
         if last_noun is None:
             return None
         return last_noun + 1, self.lemma(self.toks[last_noun])
+
+    def _noun_after_modifiers(self, k: int) -> int | None:
+        """The noun after two modifiers joined by 'och'/'eller' ('nyskapande och utvecklande
+        projekt') or an adverb in -t before an adjective ('politiskt prioriterade områdena')."""
+        t = self.tok(k)
+        if t is None or t.kind != "word" or t.low in self.function_words:
+            return None
+        if self.low(k + 1) in ("och", "eller") and self.is_adjective(k) and self.is_adjective(k + 2) \
+                and self.noun_like(k + 3):
+            return k + 3
+        adverb = t.low.endswith("t") and (not self.has_pos or self.pos(t) in ("ADV", "ADJ"))
+        if adverb and self.is_adjective(k + 1) and self.noun_like(k + 2):
+            return k + 2
+        return None
 
     def _coordinated_compound(self, k: int) -> tuple[int, str] | None:
         """'sport- och friluftsprylar', 'högstadie- och gymnasieskola': one noun phrase."""
@@ -710,6 +734,8 @@ class Scan:
 
     def age_context(self, first: int) -> bool:
         if self.low(first - 1) == "(":  # 'ungdomar (18–25 år)'
+            first -= 1
+        elif self.low(first - 1) == "," and self.low(first) == "mellan":  # 'ungdomarna, mellan 13 och 19 år'
             first -= 1
         prev = self.low(first - 1)
         if prev in self.people or f"{self.low(first - 2)} {prev}" in self.people:
