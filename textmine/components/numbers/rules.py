@@ -561,8 +561,9 @@ class Reader(Scan):
             if whole is not None:
                 return whole if not whole.ordinal and not self.is_year(whole) else None
             filler = self.low(k)
-            if not (filler in self.lex.raw["ratio_whole_fillers"] or self.approx_before(k + 1) == k
-                    or (filler.endswith("s") and self.is_word(k))):
+            genitive = filler.endswith("s") and self.is_word(k) and not self.verb_like(filler) \
+                and self.pos(self.toks[k]) != "VERB"  # 'landets', not a passive 'bedömdes'
+            if not (filler in self.lex.raw["ratio_whole_fillers"] or self.approx_before(k + 1) == k or genitive):
                 return None
             k += 1
         return None
@@ -597,7 +598,8 @@ class Reader(Scan):
             last, unit = self.counted_noun(k + 1)  # 'av landets kommuner': a whole not given
         elif self.low(k).endswith(tuple(raw["definite_plural_suffixes"])) and self.counted_noun(k):
             last, unit = self.counted_noun(k)  # 'av platserna': the number stated before
-            before = self.previous_of_unit(unit) or self.previous_count(n.i)
+            # 'en av förutsättningarna' is one of a whole only when that noun was counted
+            before = self.previous_of_unit(unit) or (None if n.article else self.previous_count(n.i))
         else:
             return None
         if before is not None and isinstance(before.value, (int, float)) and before.value <= n.value:
