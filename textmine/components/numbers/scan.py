@@ -52,7 +52,7 @@ _SPECIAL = regex.compile(
     r"|(?P<decade>(?<![0-9])(?:(?:1[89]|20)[0-9]0-tal(?:ets?|en)?|[0-9]0-talets?)(?!\p{L}))"
     r"|(?P<ordinal>(?<![0-9])[0-9]{1,3}:(?:a|e)(?!\p{L}))"
     r"|(?P<url>(?:https?://|www\.)\S+)"
-    r"|(?P<clock>\b(?:[Kk]l\.?[ \u00a0]?)?(?<![0-9,])[0-2]?[0-9][.:][0-5][0-9](?![0-9,])"
+    r"|(?P<clock>\b(?:[Kk]l\.?[ \u00a0]?)?(?<![0-9,])[0-2]?[0-9][.:][0-5][0-9](?![0-9]|,[0-9])"
     r"|\b[Kk]l\.?[ \u00a0]?[0-2]?[0-9](?![0-9]|,[0-9]))"
     r"|(?P<glued>(?<=\p{L}-?)[0-9]+(?:-[0-9]+)*|(?<![0-9,])[0-9]+(?=\p{L})))")
 _EMAIL = regex.compile(r"[^\s@]+@[^\s@]+\.\p{L}+")
@@ -188,6 +188,11 @@ class Scan:
                 blocked.append((m.start(), m.end()))
         if digits or _holds_any(folded, self.lex.guard_words["compound_stems"]):
             self._number_compounds(blocked)
+        if _holds_any(folded, tuple(self.lex.raw["ordinal_compound_stems"])):
+            for m in self.lex.ordinal_compound.finditer(text):  # 'en tredjeplats'
+                self.special.append((m.start(), m.end(), "ordinal", self.lex.ordinals[m.group("ordinal").lower()],
+                                     self.lex.raw["ordinal_compound_stems"][m.group("stem").lower()]))
+                blocked.append((m.start(), m.end()))
         if _holds_any(folded, self.lex.guard_words["post_share_words"]):
             self._post_shares()
         if digits:
@@ -269,6 +274,8 @@ class Scan:
     def _number_compounds(self, blocked: list[tuple[int, int]]) -> None:
         stems = self.lex.compound_units
         for m in self.lex.number_compound.finditer(self.text):  # '10-årsperiod', 'treåriga'
+            if self._counted_before(m.start()):
+                continue  # 'två treveckorsperioder': the compound is what the number counts
             value = int(m.group("digits")) if m.group("digits") else self.lex.cardinals[m.group("word").lower()]
             kind, unit = stems[m.group("stem").lower()]
             sign = self._change_word_after(m.end()) if kind == "percent" else 0
@@ -276,6 +283,14 @@ class Scan:
                 kind, value = "change", {"delta": value * sign}
             self.special.append((m.start(), m.end(), kind, value, unit))
             blocked.append((m.start(), m.end()))
+
+    def _counted_before(self, start: int) -> bool:
+        """A cardinal (not the article) right before offset ``start``."""
+        before = regex.search(r"(?:^|[^\p{L}0-9])(\p{L}+|[0-9]+)[ \u00a0]+$", self.text[max(0, start - 20):start])
+        if before is None:
+            return False
+        word = before.group(1).lower()
+        return word.isdigit() or (word in self.lex.cardinals and word not in self.lex.raw["article_words"])
 
     def _post_shares(self) -> None:
         shares = self.lex.raw["post_share_words"]
@@ -294,14 +309,15 @@ class Scan:
         return 1 if low in raw["change_increase"] else -1 if low in raw["change_decrease"] else 0
 
     def _join_clock_times(self) -> None:
-        """'klockan 9.00-15.00': two times of day joined by a dash are one range [9, 15];
+        """'klockan 9.00-15.00', '9.30 till 12.00': two times of day joined by a dash or
+        'till' are one range [9, 15];
         a clock word written out before a time belongs to its span, as in 'klockan tio'."""
         clock = self.lex.raw["clock_unit"]
         joined: list[tuple[int, int, str, Any, str | None]] = []
         for item in self.special:
             start, end, kind, value, unit = item
             if joined and unit == clock and joined[-1][4] == clock \
-                    and self.text[joined[-1][1]:start].strip() in _DASHES:
+                    and self.text[joined[-1][1]:start].strip().lower() in _DASHES | {"till"}:
                 first = joined.pop()
                 item = (first[0], end, kind, [first[3], value], clock)
             joined.append(item)

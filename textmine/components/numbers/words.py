@@ -115,6 +115,13 @@ class NumberWords:
                                    ("post_share_words", self.raw["post_share_words"]))}
 
     @cached_property
+    def ordinal_compound(self) -> Any:
+        """An ordinal glued to a rank noun: 'tredjeplats', 'niondeplatsen' (a rank)."""
+        ordinals = "|".join(sorted(map(regex.escape, self.ordinals), key=len, reverse=True))
+        stems = "|".join(map(regex.escape, self.raw["ordinal_compound_stems"]))
+        return regex.compile(rf"(?i)(?<!\p{{L}})(?P<ordinal>{ordinals})(?P<stem>{stems})(?:en|er|erna)?(?!\p{{L}})")
+
+    @cached_property
     def numeral_starters(self) -> frozenset[str]:
         """Words (lower case) that may start a numeral though they spell no number:
         the fraction words and the ordinal adverbs ('hälften', 'först'), multipliers not."""
