@@ -602,12 +602,23 @@ class Scan:
             if pos == "VERB" and len(low) >= self.lex.raw["long_plural_min"] and \
                     low.endswith(("ar", "er", "or")) and not t.text[0].isupper():
                 return True  # a long plural compound the tagger took for a verb ('fritidsgårdar')
+            if pos == "VERB" and self._counted_by_parse(t):
+                return True  # '2 nya utegym': a number hangs on it, so the tag is wrong
             if pos == "ADJ":
                 return low in self.noun_like_adj or low in self.adjectives
             return False
         if t.text[0].isupper():
             return False
         return not self.verb_like(low)
+
+    def _counted_by_parse(self, t: _Tok) -> bool:
+        """The parser hangs a number and an adjective on token t (nummod, amod: '2 nya
+        utegym'): t is a noun whatever its tag (a verb takes no amod)."""
+        token = self.spacy_token(t)
+        if token is None or token.idx != t.start:
+            return False
+        deps = {c.dep_ for c in token.children}
+        return "nummod" in deps and "amod" in deps
 
     def is_adjective(self, k: int) -> bool:
         t = self.tok(k)
