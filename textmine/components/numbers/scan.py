@@ -649,6 +649,9 @@ class Scan:
         coordinated = self._coordinated_compound(k)
         if coordinated is not None:
             return coordinated
+        modified = self._noun_after_modifiers(k)
+        if modified is not None:
+            return modified + 1, self.lemma(self.toks[modified])
         last_noun = None
         j = k
         while j < k + 3 and self.is_adjective(j) and (self.noun_like(j + 1) or self._named_noun(j + 1)):
@@ -657,8 +660,6 @@ class Scan:
             last_noun = j
         elif j > k and self.tok(j - 1) is not None and self.tok(j - 1).low in self.noun_like_adj:
             last_noun = j - 1
-        elif self._noun_after_modifiers(j) is not None:
-            last_noun = self._noun_after_modifiers(j)
         elif adjective_head and self._adjective_head(j):
             last_noun = j
         if last_noun is None:
@@ -674,7 +675,8 @@ class Scan:
         if self.low(k + 1) in ("och", "eller") and self.is_adjective(k) and self.is_adjective(k + 2) \
                 and self.noun_like(k + 3):
             return k + 3
-        adverb = t.low.endswith("t") and (not self.has_pos or self.pos(t) in ("ADV", "ADJ"))
+        adverb = self.pos(t) in ("ADV", "ADJ") and t.low.endswith("t") if self.has_pos \
+            else t.low.endswith(tuple(self.lex.raw["adverb_suffixes"]))
         if adverb and self.is_adjective(k + 1) and self.noun_like(k + 2):
             return k + 2
         return None
