@@ -611,6 +611,11 @@ class Scan:
             return False
         return not self.verb_like(low)
 
+    def _finite_verb(self, t: _Tok) -> bool:
+        """A finite verb ('Två av tre erbjuder drop-in-hjälp') modifies no noun after it."""
+        token = self.spacy_token(t)
+        return token is not None and token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm")
+
     def _counted_by_parse(self, t: _Tok) -> bool:
         """The parser hangs a number and an adjective on token t (nummod, amod: '2 nya
         utegym'): t is a noun whatever its tag (a verb takes no amod)."""
@@ -624,7 +629,8 @@ class Scan:
         t = self.tok(k)
         if t is None or t.kind != "word":
             return False
-        if self.has_pos and self.pos(t) in ("ADJ", "VERB") and t.low not in self.function_words:
+        if self.has_pos and self.pos(t) in ("ADJ", "VERB") and t.low not in self.function_words \
+                and not self._finite_verb(t):
             return True
         if self.modifies_next(k):
             return True
