@@ -445,3 +445,59 @@ def test_passing_mentions_are_no_activity(nlp, text, absent):
 ])
 def test_the_same_words_as_activities_still_count(nlp, text, present):
     assert present in types(nlp(text))
+
+
+def test_what_a_grant_is_for_is_no_activity(nlp):
+    # "fick pengar för att öppna ...": a grant only received; without it the clause counts
+    words = ["Kommunen", "fick", "pengar", "för", "att", "öppna", "en", "fritidsgård", "."]
+    heads = [1, 1, 1, 5, 5, 1, 7, 5, 1]
+    deps = ["nsubj", "ROOT", "obj", "mark", "mark", "advcl", "det", "obj", "punct"]
+    assert parsed_types(nlp, words, heads, deps) == set()
+    words[2] = "mycket"
+    assert parsed_types(nlp, words, heads, deps) == {"motesplats"}
+
+
+def test_a_possibility_given_as_an_example_is_no_activity(nlp):
+    words = ["Nu", "kan", "vi", "till", "exempel", "öppna", "en", "fritidsgård", "."]
+    heads = [5, 5, 5, 4, 5, 5, 7, 5, 5]
+    deps = ["advmod", "aux", "nsubj", "case", "obl", "ROOT", "det", "obj", "punct"]
+    assert parsed_types(nlp, words, heads, deps) == set()
+    # without the example it is what the service offers, as the gold reads it
+    words = ["Nu", "kan", "vi", "öppna", "en", "fritidsgård", "."]
+    heads = [3, 3, 3, 3, 5, 3, 3]
+    deps = ["advmod", "aux", "nsubj", "ROOT", "det", "obj", "punct"]
+    assert parsed_types(nlp, words, heads, deps) == {"motesplats"}
+
+
+def test_what_it_may_be_about_is_no_activity(nlp):
+    # "Det kan handla om ...": what something may be, not what was done
+    words = ["Det", "kan", "handla", "om", "en", "konsert", "."]
+    heads = [2, 2, 2, 5, 5, 2, 2]
+    deps = ["expl", "aux", "ROOT", "case", "det", "obl", "punct"]
+    assert parsed_types(nlp, words, heads, deps) == set()
+    deps[0] = "nsubj"
+    words[0] = "Kören"
+    assert parsed_types(nlp, words, heads, deps) == {"evenemang"}
+
+
+def test_a_goal_or_task_frame_ends_the_activity_part(nlp):
+    assert types(nlp("I projektet är målet att starta en fritidsgård.")) == set()
+    assert types(nlp("Rådet har till uppgift att starta en fritidsgård.")) == set()
+    assert types(nlp("Rådets uppgift blir att starta en fritidsgård.")) == set()
+    assert types(nlp("I projektet har kommunen startat en fritidsgård.")) == {"motesplats"}
+
+
+def test_a_modal_in_a_passive_relative_clause_is_a_plan(nlp):
+    # "som ska rekryteras": the people are yet to be recruited (not a role's task)
+    words = ["Fritidsledarna", "som", "ska", "rekryteras", "börjar", "i", "maj", "."]
+    heads = [4, 3, 3, 0, 4, 6, 4, 4]
+    deps = ["nsubj", "nsubj:pass", "aux", "acl:relcl", "ROOT", "case", "obl", "punct"]
+    assert parsed_types(nlp, words, heads, deps) == set()
+    words[2] = "har"
+    assert parsed_types(nlp, words, heads, deps) == {"rekrytering"}
+
+
+def test_an_expectation_or_intended_use_is_no_activity(nlp):
+    assert types(nlp("Under året väntas kommunen anställa en samordnare.")) == set()
+    assert types(nlp("Lokalen är tänkt att bli en fritidsgård.")) == set()
+    assert types(nlp("Under året har kommunen anställt en samordnare.")) == {"rekrytering"}

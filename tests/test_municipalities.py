@@ -47,6 +47,9 @@ def test_lookup_forms(gazetteer, text, code):
     ("Mark är en viktig resurs för lantbruket.", []),
     ("Eleverna i Vara fick besök.", [("Vara", "1470")]),
     ("Edasamhället och Hultsfredsbor", []),
+    ("Hon är enhetschef på Mora kulturhus och bibliotek.", [("Mora", "2062")]),  # among words
+    ("De åkte på utflykt till Gröna Lund i somras.", []),  # part of another name
+    ("Boken skrevs av Nora Ek.", []),
 ])
 def test_find_in_sentences(gazetteer, sentence, expected):
     found = [(m.text, m.municipality.code) for m in gazetteer.find(sentence)]
@@ -120,6 +123,9 @@ def test_a_paragraph_that_names_none_takes_the_documents_only_municipality():
     ("https://tidning.se/nyheter/fler-jobb-i-orebro-lan", None),  # a county
     ("https://tidning.se/nyheter/i-kil-och-i-arvika", None),  # two: none
     ("http://www.tidning.se/nyheter/lulea/?articleid=7480775", "2580"),  # a query after it
+    ("https://tidning.se/nyheter/sexaringar-bada-gratis/?omrade=hela-stockholm", "0180"),
+    ("https://tidning.se/nyheter/x/?omrade=nacka&sida=2", "0182"),  # a query's value
+    ("https://tidning.se/?tmpl=component&print=1", None),
     ("https://tidning.se/nyheter/eksjo-mariannelund/ungdomar-vill-ha-jobb", "0686"),  # folder
     ("https://tidning.se/karlskoga-degerfors/2015/09/18/hemmasittare", None),  # two places
     ("https://tidning.se/om-kommunen/medverka-och-vara-delaktig/e-forslag", None),
@@ -198,6 +204,8 @@ def test_a_headingless_page_of_a_municipalitys_own_site_favours_its_own():
     ("Ungdomar från Tumba och från Märsta deltog.", "0483"),  # two: the document's
     ("Fritidsbanken i Tumba samarbetar med Huddinge kommun.", "0126"),  # a name comes first
     ("Kommunen bjuder in till möte i skolan.", "0483"),
+    ("I år sökte 1598 ungdomar sommarjobb i Rinkeby-Kista.", "0180"),  # a district's name
+    ("Ungdomar från Tumba-Märsta deltog.", "0483"),  # two towns: the document's
 ])
 def test_a_paragraph_that_names_only_a_town_is_about_its_municipality(gazetteer, text, expected):
     assert code(gazetteer.passage_subject(text, gazetteer.by_code("0483"))) == expected
@@ -222,3 +230,85 @@ def test_home_from_a_town_in_the_address(gazetteer, name, expected):
 def test_a_paragraph_naming_no_municipality_as_subject_takes_the_document(gazetteer, text,
                                                                           expected):
     assert code(gazetteer.passage_subject(text, gazetteer.by_code("2580"))) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ökningen var störst i Jönköpings och Hallands län.", None),  # coordinated counties
+    ("Ett pilotprojekt i Kalmar, Kronobergs och Blekinge län startade.", None),
+    ("Förstudien \"Öppna data i Kalmar län\" är klar.", None),  # a quote after 'län'
+    ("Stockholms län ligger först: 89 procent av hushållen i Stockholm har fiber.", None),
+    ("Stockholms län ligger först, men Stockholms stad bygger mest.", "0180"),  # the body
+    ("Region Jämtland Härjedalen fördelar 500 000 kronor.", None),  # a region's name
+    ("Medlen går till Jämtland Härjedalen Turism.", None),
+    ("Härjedalens kommun och Region Jämtland Härjedalen samverkar.", "2361"),
+    ("Uppsala och Lunds universitet forskar; Enköping deltar.", "0381"),  # coordinated bodies
+])
+def test_counties_and_regions_are_no_subject(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected
+
+
+def test_a_regions_genitive_is_the_region():
+    gazetteer = default_gazetteer()
+    text = "93 procent skulle rekommendera Region Gotlands feriejobb. Region Gotland ordnar dem."
+    assert code(gazetteer.subject(text)) == "0980"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I år tar Sandvikenhus emot 55 sommarjobbare.", "2181"),  # a company of the municipality
+    ("Syftet är att låta Luleåborna rösta.", "2580"),  # its people
+    ("Området kring Avestaparken och Avestavallen rustas.", "2084"),  # its places
+    ("Bostadsbolagen Sandvikenhus och Gävlehem samverkar.", "0483"),  # two: the document's
+    ("Sandvikenhus samarbetar med Gävle kommun.", "2180"),  # a name comes first
+    ("Många Varabor deltog.", "0483"),  # a common word is no name here
+])
+def test_a_paragraph_that_names_a_compound_of_a_name(gazetteer, text, expected):
+    assert code(gazetteer.passage_subject(text, gazetteer.by_code("0483"))) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Härnösandshus https://harnosandshus.se/78/om-oss/nyheter", "2280"),  # the domain
+    ("Sandvikenhus AB", "2181"),  # the publisher
+    ("Fastigo https://fastigo.se/blog/2017/09/eget-driv-pa-helsingborgshem/", "1283"),
+    ("Upsala Nya Tidning http://www.unt.se/sigtunabygden/projektet-fortsatter-47.aspx", "0191"),
+    ("https://tidning.se/nyheter/gavlehem-och-sandvikenhus-bygger", None),  # two
+])
+def test_home_from_a_compound_of_a_name(gazetteer, name, expected):
+    assert code(gazetteer.home(name)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Landstinget samarbetar med Heby, Håbo och Östhammars kommun.", None),  # a shared suffix
+    ("Projektet drivs i Heby och Östhammars kommun, mest i Östhammar.", "0382"),
+    ("Tyresö kommun har öppnat en fritidsgård, liksom grannen Stockholm.", "0138"),  # not joined
+])
+def test_names_coordinated_before_a_body_share_its_suffix(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Det konstaterar Heikki Nykänen, chef för Arbetsförmedlingen i Lindesberg.", None),
+    ("Försäkringskassan i Gävle och Sandvikens kommun samverkar.", "2181"),
+    ("Hon har jobbat på arbetsförmedlingen i Vindeln.", "2404"),  # lower case: a place
+])
+def test_a_state_agencys_local_office_is_no_subject(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Projektet i Karlskoga och Degerfors lyckades. Kommunen anslöt sig senare.", "1883"),
+    ("Projektet i Karlskoga och Degerfors lyckades.", None),  # no word of its own
+    ("Projektet i Kumla och Degerfors lyckades. Kommunen anslöt sig.", None),  # not the page's
+])
+def test_a_papers_page_favours_its_own_of_two_when_it_speaks_of_kommunen(gazetteer, text,
+                                                                          expected):
+    document = gazetteer.home("Karlskoga Tidning")
+    assert code(gazetteer.passage_subject(text, document)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Testerna sker på Lidingövägen 1 i Stockholm. Träningen sker runtom i Solna.", "0184"),
+    ("Mottagningen finns på Storgatan 12B, Sundsvall. Umeå kommun betalar.", "2480"),
+    ("Gatan byggs om i Stockholm. Träningen sker runtom i Solna.", None),  # no address
+])
+def test_a_street_address_is_a_point_of_reference(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected

@@ -1,7 +1,7 @@
 """The training passages of the activity recipes and the rule hits in them (issue 11).
 
-Real development text (``corpus/real/dev.jsonl`` and the later batch ``dev-b.jsonl``, grouped
-by ``source_group``; the two share no source) and the development
+Real development text (``corpus/real/dev.jsonl`` and the later batches ``dev-b.jsonl`` and
+``dev-c.jsonl``, grouped by ``source_group``; no two share a source) and the development
 reports of the bundled corpus (dev, dev2, dev3 extraction gold); never held-out, blind or
 real-test. Each passage goes through the bundled pipeline exactly as ``textmine evaluate
 extraction`` runs it (real text: the municipality textmine attributes itself).
@@ -20,7 +20,8 @@ from textmine.evaluation.extraction import (attribute, is_real, load_gold,  # no
                                             passage_municipality)
 
 REAL_DEV = {"real-dev": ROOT / "corpus" / "real" / "dev.jsonl",
-            "dev-b": ROOT / "corpus" / "real" / "dev-b.jsonl"}
+            "dev-b": ROOT / "corpus" / "real" / "dev-b.jsonl",
+            "dev-c": ROOT / "corpus" / "real" / "dev-c.jsonl"}
 DEV_REPORTS = [ROOT / "corpus" / "gold" / "extraction" / f"{n}.jsonl"
                for n in ("dev", "dev2", "dev3")]
 
@@ -34,7 +35,7 @@ class Passage:
     gold: set[str]
     group: str
     real: bool
-    split: str  # real-dev, dev-b, or the bundled report set (dev, dev2, dev3)
+    split: str  # real-dev, dev-b, dev-c, or the bundled report set (dev, dev2, dev3)
 
 
 def _municipality(line: dict):
@@ -57,7 +58,7 @@ def rules_pipeline():
 
 
 def load_passages(nlp, reports: bool = True) -> list[Passage]:
-    """Real development passages (dev, then dev-b), then (``reports``) those of the bundled
+    """Real development passages (dev, dev-b, then dev-c), then (``reports``) those of the bundled
     development reports."""
     from textmine.pipeline.context import make_doc
 

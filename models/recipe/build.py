@@ -36,6 +36,7 @@ minutes (conversion 0.3 min, vectors 1 min on 2 threads, main training ~29 min, 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import os
@@ -283,16 +284,23 @@ def simplemma_licence(built: Path | None = None) -> Path:
                 if f.name.upper().startswith("LICENSE"))
 
 
-def assemble_joint(work: Path, table: Path, verbs: Path | None = None):
-    """The joint pipeline (one shared tok2vec), senter before the parser, lemma back-off."""
+def load_trained(work: Path, name: str):
+    """The better checkpoint of a training run (``best_checkpoint``), loaded for assembly:
+    without the training-only callback a fine-tuned config names."""
     import textmine.pipeline.lemma_backoff  # noqa: F401  (the factory the pipeline names)
 
     import finetune  # noqa: F401  (registers the callback a fine-tuned config names)
 
-    path = best_checkpoint(work, JOINT)
+    path = best_checkpoint(work, name)
     print("assembling", path, flush=True)
     nlp = spacy.load(path)
-    nlp._config["nlp"]["after_pipeline_creation"] = None  # training-only callback
+    nlp._config["nlp"]["after_pipeline_creation"] = None
+    return nlp
+
+
+def assemble_joint(work: Path, table: Path, verbs: Path | None = None):
+    """The joint pipeline (one shared tok2vec), senter before the parser, lemma back-off."""
+    nlp = load_trained(work, JOINT)
     orthographic_sentences(nlp)
     return finish(nlp, table, verbs)
 
@@ -323,7 +331,7 @@ def reassemble(built: Path, work: Path):
     if not (built / "textmine_lemma_backoff" / VERB_FILE).exists():
         backoff = nlp.get_pipe("textmine_lemma_backoff")
         backoff.verb_lemmas = read_words(simplemma_verbs(work / VERB_FILE))
-        backoff.settings.verb_veto = True
+        backoff.settings = dataclasses.replace(backoff.settings, verb_veto=True)
         nlp._config["components"]["textmine_lemma_backoff"]["verb_veto"] = True
     return nlp
 
@@ -371,18 +379,12 @@ def cached_vectors(nlp) -> None:
 
 def assemble(work: Path, table: Path):
     """One pipeline: UD components, NER with its own tok2vec, lemma back-off, tokenizer."""
-    import textmine.pipeline.lemma_backoff  # noqa: F401  (the factory the pipeline names)
-
-    import finetune  # noqa: F401  (registers the callback a fine-tuned config names)
-
-    ud_path = best_checkpoint(work, "ud")
-    nlp = spacy.load(ud_path)
-    nlp._config["nlp"]["after_pipeline_creation"] = None  # training-only callback
+    nlp = load_trained(work, "ud")
     ner = spacy.load(best_checkpoint(work, "ner"))
     # senter before the parser (which keeps its boundaries): sentence F 0.912 vs 0.902
     # with the parser alone on the dev carve-out, LAS unchanged
     nlp.remove_pipe("senter")
-    nlp.add_pipe("senter", source=spacy.load(ud_path), before="parser")
+    nlp.add_pipe("senter", source=spacy.load(best_checkpoint(work, "ud")), before="parser")
     ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner, name="ner")
     return finish(nlp, table)

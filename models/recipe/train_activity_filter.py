@@ -4,9 +4,9 @@
     python models/recipe/train_activity_filter.py --save     # also fit on all and save
 
 Every rule hit (passage, type, trigger sentence) of the training passages
-(``activity_hits``: real-dev, dev-b and the bundled dev, dev2, dev3 reports) is a row; it
+(``activity_hits``: real-dev, dev-b, dev-c and the bundled dev, dev2, dev3 reports) is a row; it
 is correct when the passage's gold has its type. Grouped 5-fold CV over the real
-development text's ``source_group`` (real-dev and dev-b): the weight of the bundled reports' hits (0: left out), C and the
+development text's ``source_group`` (real-dev, dev-b and dev-c): the weight of the bundled reports' hits (0: left out), C and the
 threshold are chosen inside each training part by an inner grouped 3-fold CV, so the outer
 folds score a procedure that never saw them. The rules alone are scored on the same folds.
 F1 is over types per passage, as ``textmine evaluate extraction`` counts it. Each bundled
@@ -183,7 +183,7 @@ def main() -> int:
     print(f"{len(passages)} passages, {len(hits.rows)} hits "
           f"({time.perf_counter() - start:.0f} s)", flush=True)
     cv = cross_validate(passages, hits)
-    print(f"grouped 5-fold CV on real-dev, F1 per fold: filter {cv['filter_folds']} "
+    print(f"grouped 5-fold CV on real text, F1 per fold: filter {cv['filter_folds']} "
           f"(mean {np.mean(cv['filter_folds']):.3f}); rules alone {cv['rules_folds']} "
           f"(mean {np.mean(cv['rules_folds']):.3f})\n  pooled: filter {cv['filter']}\n"
           f"          rules  {cv['rules']}\n  chosen (report weight, C, threshold): "
@@ -193,7 +193,7 @@ def main() -> int:
         means = [float(np.mean(cross_validate(passages, hits, fraction, seed)["filter_folds"]))
                  for seed in range(args.curve_seeds)]
         table["curve"][fraction] = means
-        print(f"learning curve {fraction:.2f} of each fold's real-dev training sources: "
+        print(f"learning curve {fraction:.2f} of each fold's real training sources: "
               f"mean fold F1 {np.mean(means):.3f}", flush=True)
     print(f"learning curve 1.00: {np.mean(cv['filter_folds']):.3f}")
     table["reports"] = report_check(passages, hits)
@@ -220,7 +220,7 @@ def save(passages: list[Passage], hits: Hits, table: dict) -> None:
                                       ).encode("utf-8")).hexdigest()
     cv = table["cv"]
     path = save_filter(model, OUT / MODEL_FILE, {
-        "trained_on": "every rule hit of corpus/real/dev.jsonl and dev-b.jsonl"
+        "trained_on": "every rule hit of corpus/real/dev.jsonl, dev-b.jsonl and dev-c.jsonl"
                       + (f" and of the dev, dev2, dev3 extraction gold (weight {config[0]})"
                          if config[0] > 0 else ""),
         "data": "sha256:" + digest, "passages": int(len(train)),

@@ -2,14 +2,15 @@
 
     python models/recipe/train_themes.py            # same as:
     textmine train themes bundled corpus/real/dev.jsonl corpus/real/dev-b.jsonl \
+        corpus/real/dev-c.jsonl \
         --label-column theme \
         --group-column source_group --ignore-label annat --classifier cnb -o models/themes --cv 5
 
 Trains on the 138 passages of the bundled report (labels: their theme headings; groups:
-municipalities) and the real-dev passages of ``corpus/real/dev.jsonl`` and
-``corpus/real/dev-b.jsonl`` (labels: their primary theme; groups: their sources; ``annat``
-left out: the model has the five SPEC themes), with complement naive Bayes over the default features, the classifier that grouped
-CV on this data chose (models/themes/README.md). real-test (``corpus/real/test.jsonl``) is
+municipalities) and the real-dev passages of ``corpus/real/dev.jsonl`` and its later
+batches ``dev-b.jsonl`` and ``dev-c.jsonl`` (labels: their primary theme; groups: their
+sources; ``annat`` left out: the model has the five SPEC themes), with complement naive Bayes
+over the default features, the classifier that grouped CV on this data chose (models/themes/README.md). real-test (``corpus/real/test.jsonl``) is
 never trained on. The grouped 5-fold CV scores are recorded in models/themes/model.json.
 Extra arguments are passed on to ``textmine train themes``.
 """
@@ -23,8 +24,8 @@ from textmine.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "models" / "themes"
-REAL_DEV = ("corpus/real/dev.jsonl", "corpus/real/dev-b.jsonl")  # relative: named in the
-# model's metadata
+# relative: named in the model's metadata
+REAL_DEV = ("corpus/real/dev.jsonl", "corpus/real/dev-b.jsonl", "corpus/real/dev-c.jsonl")
 
 if __name__ == "__main__":
     os.chdir(ROOT)

@@ -1,6 +1,11 @@
 """Clause scope: words in a planned, negated or lacking clause ("ska starta", "planerar
 att", "har inte anställt", "saknar") are no evidence of an activity. Decided by the
 dependency parse when the pipeline has one, by word position otherwise.
+
+Two frames that real text uses for activities it does not report are read from the parse
+only: a possibility given as an example ("det kan vara att ordna en konsert", "kommuner kan
+söka medel för exempelvis en förstudie") and what a grant is for ("fick pengar för att
+öppna ...": a grant only received is no activity, GUIDELINES "Decisions for real text").
 """
 from __future__ import annotations
 
@@ -35,17 +40,25 @@ class Scope:
     clause_opener: frozenset[str]
     subordinator: frozenset[str]
     main_clause_words: int
+    possibility: frozenset[str] = frozenset()  # kan: with an example word or 'det ... vara'
+    example: frozenset[str] = frozenset()  # exempel, exempelvis: what follows is an instance
+    frame_verb: frozenset[str] = frozenset()  # vara, handla, bli: 'det kan handla om ...'
+    expletive: frozenset[str] = frozenset()  # det: the subject of such a frame
+    grant: frozenset[str] = frozenset()  # medel, statsbidrag: a purpose after one is intended
+    purpose: frozenset[str] = frozenset()  # för (att): the word that opens a purpose clause
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
         """Every word that can make a clause unreal under the parse (by form or lemma)."""
-        return self.modal | self.intent | self.negation | self.need | self.no_determiner
+        return self.modal | self.intent | self.negation | self.need | self.no_determiner | \
+            self.possibility | self.grant
 
     @classmethod
     def from_dict(cls, data: dict) -> "Scope":
         words = {k: frozenset(w.lower() for w in data.get(k, ()))
                  for k in ("modal", "intent", "negation", "no_determiner", "need", "clause_opener",
-                           "subordinator")}
+                           "subordinator", "possibility", "example", "frame_verb", "expletive",
+                           "grant", "purpose")}
         return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)))
 
 
@@ -73,8 +86,9 @@ def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices,
         word = token.lower_
         if token.dep_.startswith("aux") and (word in scope.modal or token.lemma_.lower() in scope.modal):
             clause = token.head
-            if clause.dep_ == "acl:relcl":  # "en coach som ska stötta unga": a role's task
-                continue
+            if clause.dep_ == "acl:relcl" and not _passive(clause):
+                continue  # "en coach som ska stötta unga": a role's task
+                # ("som ska rekryteras", passive: the noun is yet to be recruited, a plan)
         elif word in scope.negation and token.dep_ in ("advmod", "neg"):
             clause = token.head
         elif token.lemma_.lower() in scope.intent and token.pos_ in ("VERB", "AUX"):
@@ -94,9 +108,47 @@ def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices,
             # "det finns ingen e-tjänst": the noun phrase names what is not there
             blocked |= {i for i in _clause(token.head) if i >= token.i}
             continue
+        elif word in scope.possibility and token.dep_.startswith("aux"):
+            blocked |= _possible_example(token.head, scope)
+            continue
+        elif token.lemma_.lower() in scope.grant or word in scope.grant:
+            blocked |= _grant_purposes(token, sentence, scope)
+            continue
         else:
             continue
         blocked |= _clause(clause)
+    return blocked
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb ("rekryteras", "byggas"): its noun is what is to be done, not who."""
+    return "Pass" in verb.morph.get("Voice") or \
+        any(c.dep_ == "nsubj:pass" for c in verb.children)
+
+
+def _possible_example(clause: Token, scope: Scope) -> set[int]:
+    """A clause with 'kan' that gives an example ("kan vi till exempel utöka öppettiderna")
+    or says what something may be ("det kan handla om klotter"): a possibility, no report."""
+    words = {t.i for t in clause.subtree}  # all of it: the example's own clauses too
+    doc = clause.doc
+    if any(doc[i].lower_ in scope.example for i in words):
+        return words
+    frame = any(w.lower_ in scope.frame_verb or w.lemma_.lower() in scope.frame_verb
+                for w in [clause, *(c for c in clause.children if c.dep_ in ("aux", "cop"))])
+    if frame and any(c.dep_.startswith(("nsubj", "expl")) and c.lower_ in scope.expletive
+                     for c in clause.children):
+        return words
+    return set()
+
+
+def _grant_purposes(grant: Token, sentence: Span, scope: Scope) -> set[int]:
+    """Purpose clauses ("för att öppna ...") after a grant word in the sentence: what the
+    money is for, not what was done."""
+    blocked: set[int] = set()
+    for verb in sentence[grant.i - sentence.start + 1:]:
+        marks = [c for c in verb.children if c.dep_ in ("mark", "case") and c.i < verb.i]
+        if any(c.lower_ == "att" for c in marks) and any(c.lower_ in scope.purpose for c in marks):
+            blocked |= _clause(verb)
     return blocked
 
 
