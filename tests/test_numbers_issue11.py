@@ -463,6 +463,7 @@ def test_names_and_not_until_are_no_numbers(text):
     ("Enkäten gick till årskurs 5, 8 och gymnasiet år 2.", "årskurs 5, 8", ("grade", [5, 8], "årskurs", False)),
     ("Enkäten gick till årskurs 5, 8 och gymnasiet år 2.", "år 2", ("grade", 2, "årskurs", False)),
     ("Eleverna som gått ut nian fick erbjudandet.", "nian", ("grade", 9, "årskurs", False)),
+    ("Skolsköterskan träffar alla sjuor och åttor i höst.", "sjuor och åttor", ("grade", [7, 8], "årskurs", False)),
     ("Kommunen hamnade på plats fem i rankningen.", "plats fem", ("ordinal", 5, "plats", False)),
     ("Laget tog en andraplats i cupen.", "andraplats", ("ordinal", 2, "plats", False)),
     ("Gården stänger i en halvtimme vid fem.", "en halvtimme", ("duration", 0.5, "timme", False)),

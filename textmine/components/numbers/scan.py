@@ -181,6 +181,8 @@ class Scan:
         self._join_iso_dates()
         if _holds_any(folded, self.lex.guard_words["grade_nicknames"]):
             self._grade_nicknames(blocked)
+        if _holds_any(folded, tuple(self.lex.raw["grade_plurals"])):
+            self._grade_pairs(blocked)
         if digits:
             for m in self.lex.school_stage.finditer(text):  # 'f–9-skola'
                 first = self.lex.raw["school_stage_letters"][m.group("letter").lower()]
@@ -270,6 +272,14 @@ class Scan:
             self.special.append((m.start("word"), m.end("word"), "grade",
                                  self.lex.raw["grade_nicknames"][word.lower()], "årskurs"))
             blocked.append((m.start("word"), m.end("word")))
+
+    def _grade_pairs(self, blocked: list[tuple[int, int]]) -> None:
+        plurals = self.lex.raw["grade_plurals"]
+        for m in self.lex.grade_pair.finditer(self.text):  # 'alla sjuor och åttor'
+            low, high = plurals[m.group("low").lower()], plurals[m.group("high").lower()]
+            if low < high:
+                self.special.append((m.start(), m.end(), "grade", [low, high], "årskurs"))
+                blocked.append((m.start(), m.end()))
 
     def _number_compounds(self, blocked: list[tuple[int, int]]) -> None:
         stems = self.lex.compound_units

@@ -122,6 +122,14 @@ class NumberWords:
         return regex.compile(rf"(?i)(?<!\p{{L}})(?P<ordinal>{ordinals})(?P<stem>{stems})(?:en|er|erna)?(?!\p{{L}})")
 
     @cached_property
+    def grade_pair(self) -> Any:
+        """Two school years by their plural names, coordinated: 'sjuor och åttor' (the
+        pair is its own cue; alone, 'sexor' or 'femmor' are more often other things)."""
+        words = "|".join(map(regex.escape, self.raw["grade_plurals"]))
+        return regex.compile(rf"(?i)(?<!\p{{L}})(?P<low>{words})(?:na)?(?:,| och| eller)[ \u00a0]+"
+                             rf"(?P<high>{words})(?:na)?(?!\p{{L}})")
+
+    @cached_property
     def numeral_starters(self) -> frozenset[str]:
         """Words (lower case) that may start a numeral though they spell no number:
         the fraction words and the ordinal adverbs ('hälften', 'först'), multipliers not."""
