@@ -24,6 +24,7 @@ class Reader(Scan):
                 continue
             found = self.interpret(n, pos)
             if found is None or found.kind == "skip":
+                pos = max(pos, found.last) if found is not None else pos  # a name's whole range
                 continue
             first = max(found.first, pos)
             start, end = self.toks[first].start, self.toks[found.last - 1].end
@@ -57,18 +58,27 @@ class Reader(Scan):
         return None
 
     def rule_name_year(self, n: _Numeral, floor: int) -> _Found | None:
-        """A year that ends a quoted title ('"Svenskarna och internet 2018"') or follows the
-        name of a campaign or report ('kampanjen Digidel 2013') is part of the name."""
-        if not self.is_year(n):
+        """A year that ends a quoted title ('"Svenskarna och internet 2018"'), follows a report
+        or prize ('Folkhälsorapporten 2020', 'Årets kommun 2022'), or digits after the name
+        of a campaign or project ('kampanjen Digidel 2013', 'projektet Fokus 20–25') are part
+        of the name."""
+        year = self.is_year(n)
+        if not year and not n.digits:
             return None
         closing = self.tok(n.j)
-        if closing is not None and closing.text in self.lex.raw["closing_quotes"] and any(
+        if year and closing is not None and closing.text in self.lex.raw["closing_quotes"] and any(
                 t.text in self.lex.raw["opening_quotes"] for t in self.toks[max(0, n.i - 8):n.i]):
             return _Found(n.i, n.i, "skip", None, None, False)
         name = self.tok(n.i - 1)
-        if name is not None and name.kind == "word" and name.text[0].isupper() \
-                and self.low(n.i - 2) in self.lex.raw["name_cue_nouns"]:
-            return _Found(n.i, n.i, "skip", None, None, False)
+        if name is None or name.kind != "word":
+            return None
+        raw = self.lex.raw
+        named = name.text[0].isupper() and self.low(n.i - 2) in raw["name_cue_nouns"]
+        titled = name.low.endswith(tuple(raw["name_year_heads"]))  # 'Folkhälsorapporten 2020'
+        prize = self.low(n.i - 2) in raw["prize_words"]  # 'Årets kommun 2022'
+        if named or ((titled or prize) and year):  # a name ('Projektet Fokus 20–25') takes any digits
+            value, last = self._range_after(n)
+            return _Found(n.i, last if value is not None else n.j, "skip", None, None, False)
         return None
 
     def rule_fraction(self, n: _Numeral, floor: int) -> _Found | None:
@@ -103,7 +113,12 @@ class Reader(Scan):
                       self.lex.raw["clock_unit"], False)
 
     def rule_identifier(self, n: _Numeral, floor: int) -> _Found | None:
-        """'§ 12', 'nr 5', 'vecka 32', 'fas 2': identifiers, kind other."""
+        """'§ 12', 'nr 5', 'vecka 32', 'fas 2': identifiers, kind other; 'på plats tre': a rank."""
+        rank = self.lex.raw["rank_nouns"].get(self.low(n.i - 1))
+        if rank and self.low(n.i - 2) == "på" and n.i - 1 >= floor and not n.article and not n.ordinal \
+                and isinstance(n.value, int) and not self.is_year(n) \
+                and not self._unit_at(n.j, self.low(n.j)) and self.counted_noun(n.j) is None:
+            return _Found(n.i - 1, n.j, "ordinal", n.value, rank, False)  # not 'på plats fyra dagar'
         prefix = self.tok(n.i - 1)
         if prefix is None or n.i - 1 < floor or not n.digits:
             return None
@@ -124,10 +139,12 @@ class Reader(Scan):
         if not n.ordinal:
             return None
         low = self.toks[n.i].low
-        ambiguous = self.lex.raw["ambiguous_ordinals"]
-        if low in ambiguous and self.low(n.j) not in ambiguous[low]:
+        if self._named_ordinal(n):
             return _Found(n.i, n.i, "skip", None, None, False)
-        window = " ".join(self.low(k) for k in range(n.i - 2, n.j + 1))
+        ambiguous = self.lex.raw["ambiguous_ordinals"]
+        if low in ambiguous and self.low(n.j) not in ambiguous[low] and not self._owned_time(n):
+            return _Found(n.i, n.i, "skip", None, None, False)
+        window = " ".join(self.low(k) for k in range(n.i - 2, n.j + 2))  # 'först till kvarn'
         if any(idiom in window for idiom in self.lex.raw["ordinal_idioms"]):
             return _Found(n.i, n.i, "skip", None, None, False)
         grade = self._ordinal_grade(n)
@@ -145,11 +162,28 @@ class Reader(Scan):
         if self.low(n.i - 1) == "var" and n.i - 1 >= floor and n.value >= 2:
             first = self.approx_before(n.i - 1)
             first = first if first is not None and first >= floor else n.i - 1
-            last, unit = noun if noun else (n.j, None)
+            last, unit = noun if noun else (n.j + 1, time_noun) if time_noun else (n.j, None)  # 'var tredje år'
             return _Found(first, last, "ratio", {"part": 1, "whole": n.value}, unit, first != n.i - 1)
         if noun:
             return _Found(n.i, noun[0], "ordinal", n.value, noun[1], False)
         return _Found(n.i, n.j, "ordinal", n.value, None, False)
+
+    def _named_ordinal(self, n: _Numeral) -> bool:
+        """'via Första steget, kommunens satsning': a capitalised ordinal inside a sentence
+        (after a word) starts a name."""
+        return n.words and self.toks[n.i].text[0].isupper() and self.is_word(n.i - 1) \
+            and self.sent[n.i - 1] == self.sent[n.i]
+
+    def _owned_time(self, n: _Numeral) -> bool:
+        """'min andra dag', 'årets andra halvår': 'andra' between an owner (a possessive or a
+        genitive) and a singular unit of time is second, not other."""
+        unit = self.low(n.j)
+        if self.time_units.get(unit) != unit:
+            return False
+        owner = self.low(n.i - 1)
+        return owner in self.lex.raw["ordinal_owners"] or (
+            self.is_word(n.i - 1) and owner.endswith(tuple(self.lex.raw["ordinal_owner_genitives"]))
+            and owner not in self.function_words)
 
     def _ordinal_grade(self, n: _Numeral) -> _Found | None:
         """'första årskursen', 'första eller andra årskurs': an ordinal school year is a
@@ -165,14 +199,25 @@ class Reader(Scan):
 
     def rule_grade(self, n: _Numeral, floor: int) -> _Found | None:
         grades = self.lex.raw["grade_words"]
-        if self.low(n.i - 1) not in grades or n.i - 1 < floor:
+        stage_year = self.low(n.i - 1) in self.lex.raw["year_words"] and n.digits and 1 <= n.value <= 4 \
+            and self.low(n.i - 2) in self.lex.raw["grade_year_stages"]  # 'gymnasiet år 2'
+        if (self.low(n.i - 1) not in grades and not stage_year) or n.i - 1 < floor:
             return self._school_years(n)
         value, last = self._range_after(n)
         if value is None:
-            value, last = n.value, n.j
+            value, last = self._listed_grade(n)
             if self._open_age_after(last) == "low":  # 'årskurs sex och uppåt'
                 value, last = [n.value, None], last + 2
-        return _Found(n.i - 1, last, "grade", value, grades[self.low(n.i - 1)], False)
+        return _Found(n.i - 1, last, "grade", value, "årskurs", False)
+
+    def _listed_grade(self, n: _Numeral) -> tuple[Any, int]:
+        """'årskurs 8 eller 9', 'årskurs 6, 9 och gymnasiet': a later school year listed
+        right after the first shares 'årskurs' ([8, 9]); else the one year."""
+        other = self.numeral_starting(n.j + 1) if self.low(n.j) in ("eller", ",") else None
+        if other is None or other.article or other.ordinal or not isinstance(other.value, int) \
+                or not n.value < other.value <= 13 or self.counted_noun(other.j) is not None:
+            return n.value, n.j
+        return [n.value, other.value], other.j
 
     def _school_years(self, n: _Numeral) -> _Found | None:
         """'7-9 verksamhet', 'en 4–6-skola': a range of school years before a word for a
@@ -232,11 +277,16 @@ class Reader(Scan):
     def _month_span(self, n: _Numeral, first: int) -> _Found | None:
         """'november 2021 till januari 2022': two months of different years, a period."""
         months = self.lex.raw["months"]
-        if self.low(n.j) not in self.lex.raw["change_to"] and not (self.tok(n.j) and self.tok(n.j).text in _DASHES):
+        between = self.low(first - 1) in self.lex.raw["period_between"] and self.low(n.j) == "och"
+        if self.low(n.j) not in self.lex.raw["change_to"] and not (self.tok(n.j) and self.tok(n.j).text in _DASHES) \
+                and not between:
             return None
         if self.low(n.j + 1) not in months:
             return None
         second = self.numeral_starting(n.j + 2)
+        if self.is_year(second) and second.value > n.value and between:  # 'mellan januari 2024 och juli 2025'
+            return _Found(first - 1, second.j, "period", [f"{n.value}-{months[self.low(first)]:02d}",
+                                                          f"{second.value}-{months[self.low(n.j + 1)]:02d}"], None, False)
         if self.is_year(second) and second.value > n.value:
             return _Found(first, second.j, "period", [n.value, second.value], None, False)
         return None
@@ -252,7 +302,12 @@ class Reader(Scan):
         if not (isinstance(n.value, int) and isinstance(second.value, int) and 1 <= n.value < second.value <= 31):
             return None
         month = months[self.low(second.j)]
-        return _Found(n.i, second.j + 1, "date", [f"--{month:02d}-{n.value:02d}", f"--{month:02d}-{second.value:02d}"],
+        first = n.i
+        if self.low(first - 1) == "den" and self.low(first - 2) in self.lex.raw["period_between"]:
+            first -= 2  # 'Mellan den 15–26 juni'
+        elif self.low(first - 1) in self.lex.raw["period_between"]:
+            first -= 1
+        return _Found(first, second.j + 1, "date", [f"--{month:02d}-{n.value:02d}", f"--{month:02d}-{second.value:02d}"],
                       None, False)
 
     def rule_period(self, n: _Numeral, floor: int) -> _Found | None:
@@ -269,7 +324,8 @@ class Reader(Scan):
                 end_year = n.value // 100 * 100 + end_year
             if self.is_year(second) or short:
                 if isinstance(end_year, int) and end_year >= n.value:
-                    return _Found(n.i, second.j, "period", [n.value, end_year], None, False)
+                    first = n.i - 1 if prev in self.lex.raw["period_between"] and n.i - 1 >= floor else n.i
+                    return _Found(first, second.j, "period", [n.value, end_year], None, False)
         if nxt is not None and second is not None and self.is_year(second) and second.value >= n.value:
             if prev in self.lex.raw["period_between"] and nxt.low == "och" and n.i - 1 >= floor:
                 return _Found(n.i - 1, second.j, "period", [n.value, second.value], None, False)
@@ -277,7 +333,7 @@ class Reader(Scan):
                 # 'under 2016 och 2017'
                 return _Found(n.i, second.j, "period", [n.value, second.value], None, False)
             cue = self.lex.raw["period_cues"]
-            if prev in cue and nxt.low == "och" and n.i - 1 >= floor:
+            if prev in cue and nxt.low in ("och", "till") and n.i - 1 >= floor:  # 'åren 2019 till 2021'
                 if self.low(n.i - 2) in self.lex.raw["period_between"] and n.i - 2 >= floor:
                     return _Found(n.i - 2, second.j, "period", [n.value, second.value], None, False)
                 return _Found(n.i, second.j, "period", [n.value, second.value], None, False)  # 'perioden 2015 och 2016'
@@ -321,7 +377,9 @@ class Reader(Scan):
             return _Found(first, last, "change", {"delta": n.value * comparative}, unit, n.approx or first != n.i)
         approx_at = self.approx_before(n.i)
         med = approx_at - 1 if approx_at is not None else n.i - 1  # 'med nästan 100 procent'
-        if self.low(med) == "med" and med >= floor and not self.is_year(n):  # not 'jämfört med 2018'
+        # not 'jämfört med 2018', nor things added: 'utökas med två nya träffpunkter'
+        if self.low(med) == "med" and med >= floor and not self.is_year(n) \
+                and self.low(n.j) not in raw["change_new_things"]:
             window = [self.low(k) for k in range(max(0, med - raw["change_reach"]), med)
                       if self.sent[k] == self.sent[med]]
             pair = [" ".join(window[m:m + 2]) for m in range(len(window) - 1)]
@@ -503,8 +561,9 @@ class Reader(Scan):
             if whole is not None:
                 return whole if not whole.ordinal and not self.is_year(whole) else None
             filler = self.low(k)
-            if not (filler in self.lex.raw["ratio_whole_fillers"] or self.approx_before(k + 1) == k
-                    or (filler.endswith("s") and self.is_word(k))):
+            genitive = filler.endswith("s") and self.is_word(k) and not self.verb_like(filler) \
+                and self.pos(self.toks[k]) != "VERB"  # 'landets', not a passive 'bedömdes'
+            if not (filler in self.lex.raw["ratio_whole_fillers"] or self.approx_before(k + 1) == k or genitive):
                 return None
             k += 1
         return None
@@ -539,7 +598,8 @@ class Reader(Scan):
             last, unit = self.counted_noun(k + 1)  # 'av landets kommuner': a whole not given
         elif self.low(k).endswith(tuple(raw["definite_plural_suffixes"])) and self.counted_noun(k):
             last, unit = self.counted_noun(k)  # 'av platserna': the number stated before
-            before = self.previous_of_unit(unit) or self.previous_count(n.i)
+            # 'en av förutsättningarna' is one of a whole only when that noun was counted
+            before = self.previous_of_unit(unit) or (None if n.article else self.previous_count(n.i))
         else:
             return None
         if before is not None and isinstance(before.value, (int, float)) and before.value <= n.value:
@@ -588,8 +648,8 @@ class Reader(Scan):
         ranged = False
         if self.low(n.i - 1) == "mellan" and self.low(n.j) == "och" and n.i - 1 >= floor:
             other = self.numeral_starting(n.j + 1)
-            if other is not None:
-                value, last, ranged, first = [n.value, other.value], other.j, True, n.i - 1
+            if other is not None:  # 'mellan 850 och 1 400 miljoner': one multiplier for both
+                value, last, ranged, first = [self._shared_scale(n, other), other.value], other.j, True, n.i - 1
         if not ranged:
             side = self._juxtaposed(n)
             if side is not None:  # 'elva, tolv blanketter', 'åtta tio år'
@@ -615,6 +675,8 @@ class Reader(Scan):
         per_mille = raw["per_mille_units"].get(unit_low) if not ranged else None
         if per_mille:  # 'en promille', '5 ‰': a ratio to a thousand
             return _Found(first, last + 1, "ratio", {"part": n.value, "whole": per_mille}, None, approx)
+        if self._open_age_plus(first, last):  # 'kvinnor, 45+'
+            return _Found(first, last + 1, "age", [value, None], "år", approx)
         # '15-åringar', '16–29-åringar'
         if unit_tok is not None and unit_tok.text in _DASHES and unit_tok.start == self.toks[last - 1].end \
                 and self.low(last + 1).startswith(tuple(raw["age_unit_prefix"])):
@@ -673,8 +735,8 @@ class Reader(Scan):
         if unit_low in self.time_units:
             if not self.is_year(n) or ranged:
                 return _Found(first, last + 1, "duration", value, self.time_units[unit_low], approx)
-        if unit_low in raw["measure_units"]:  # 'tre kilometer', '200 meter'
-            return _Found(first, last + 1, "other", value, raw["measure_units"][unit_low], approx)
+        if unit_low in raw["measure_units"]:  # 'tre kilometer', '200 meter', '100 Mbit/s'
+            return _Found(first, self._per_suffix(last + 1), "other", value, raw["measure_units"][unit_low], approx)
         if unit_low in raw["factor_units"] and self.low(last + 1) in raw["factor_comparatives"]:
             return _Found(first, last + 1, "other", value, self.count_time[unit_low], approx)  # '3,5 gånger högre'
         if unit_low in self.count_time:
@@ -699,6 +761,22 @@ class Reader(Scan):
             return None
         return _Found(first, last, "count", value, self._antal_noun(n.i), approx)
 
+    def _open_age_plus(self, first: int, last: int) -> bool:
+        """'kvinnor, 45+', 'personer 65+': a glued plus after a number that follows a word
+        for people (a comma between allowed) is an open age."""
+        plus = self.tok(last)
+        if plus is None or plus.text != "+" or plus.start != self.toks[last - 1].end:
+            return False
+        people = first - 2 if self.low(first - 1) == "," else first - 1
+        return self.low(people) in self.people
+
+    def _per_suffix(self, k: int) -> int:
+        """End of a unit whose rate is glued on at token k ('Mbit' + '/s'), else k."""
+        slash, per = self.tok(k), self.tok(k + 1)
+        glued = slash is not None and per is not None and slash.text == "/" and per.kind == "word" \
+            and slash.start == self.toks[k - 1].end and per.start == slash.end
+        return k + 2 if glued else k
+
     def _article(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
         """'en'/'ett' is a number only against another number or before time/measure."""
         raw = self.lex.raw
@@ -708,6 +786,9 @@ class Reader(Scan):
         qualified = self._qualified_measure(n, first, approx)
         if qualified is not None:
             return qualified
+        half = raw["half_units"].get(nxt.low)
+        if half is not None:  # 'en halvtimme'
+            return _Found(first, n.j + 1, "duration", n.value / 2, half, approx)
         if nxt.kind == "word" and self.lemma(nxt) in raw["article_number_nouns"]["nouns"]:
             unit = self.lemma(nxt)
             kind = "duration" if nxt.low in self.time_units else "count"

@@ -8,7 +8,7 @@ When the pipeline has a tagger or a lemmatizer, ``pos`` and ``lemma`` use them.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 import regex
@@ -44,13 +44,15 @@ _SPECIAL = regex.compile(
     r"|(?P<dotdate>(?<![0-9.])[0-3]?[0-9]\.[01]?[0-9]\.(?:19|20)[0-9]{2}(?![0-9]))"
     r"|(?P<slash>(?<![0-9/])[0-9]{1,3}/[0-9]{1,3}(?![0-9/]))"
     r"|(?P<paragraph>§[ \u00a0]?[0-9]+[ \u00a0]?[a-h](?![\p{L}0-9]))"
-    r"|(?P<casenr>\b\p{Lu}{1,5}[ \u00a0]?/[ \u00a0]?(?:19|20)[0-9]{2}[:.][0-9]+(?:[-–][0-9]+)*(?![0-9]))"
+    r"|(?P<casenr>\b\p{Lu}{1,5}[ \u00a0]?/[ \u00a0]?(?:19|20)[0-9]{2}[:.][0-9]+(?:[-–][0-9]+)*(?![0-9])"
+    r"|\b\p{Lu}{1,5}/[0-9]+/(?:19|20)[0-9]{2}(?![0-9]))"  # 'KS/2012:628-805', 'RUN/544/2020'
+    r"|(?P<version>(?<=[\p{Lu})][ \u00a0])[0-9]{1,2}\.[0-9](?![0-9]|[.,][0-9]))"  # '(BUL) 2.0': a version
     r"|(?P<statute>(?<![0-9])(?:19|20)[0-9]{2}:[0-9]{1,4}(?![0-9]))"
     r"|(?P<isodate>(?<![0-9])(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?![0-9]))"
     r"|(?P<decade>(?<![0-9])(?:(?:1[89]|20)[0-9]0-tal(?:ets?|en)?|[0-9]0-talets?)(?!\p{L}))"
     r"|(?P<ordinal>(?<![0-9])[0-9]{1,3}:(?:a|e)(?!\p{L}))"
     r"|(?P<url>(?:https?://|www\.)\S+)"
-    r"|(?P<clock>\b(?:[Kk]l\.?[ \u00a0]?)?(?<![0-9,])[0-2]?[0-9][.:][0-5][0-9](?![0-9,])"
+    r"|(?P<clock>\b(?:[Kk]l\.?[ \u00a0]?)?(?<![0-9,])[0-2]?[0-9][.:][0-5][0-9](?![0-9]|,[0-9])"
     r"|\b[Kk]l\.?[ \u00a0]?[0-2]?[0-9](?![0-9]|,[0-9]))"
     r"|(?P<glued>(?<=\p{L}-?)[0-9]+(?:-[0-9]+)*|(?<![0-9,])[0-9]+(?=\p{L})))")
 _EMAIL = regex.compile(r"[^\s@]+@[^\s@]+\.\p{L}+")
@@ -176,8 +178,11 @@ class Scan:
         if digits or any(start in text for start in _URL_STARTS):
             self._special_patterns(blocked)
         self._join_clock_times()
+        self._join_iso_dates()
         if _holds_any(folded, self.lex.guard_words["grade_nicknames"]):
             self._grade_nicknames(blocked)
+        if _holds_any(folded, tuple(self.lex.raw["grade_plurals"])):
+            self._grade_pairs(blocked)
         if digits:
             for m in self.lex.school_stage.finditer(text):  # 'f–9-skola'
                 first = self.lex.raw["school_stage_letters"][m.group("letter").lower()]
@@ -185,6 +190,11 @@ class Scan:
                 blocked.append((m.start(), m.end()))
         if digits or _holds_any(folded, self.lex.guard_words["compound_stems"]):
             self._number_compounds(blocked)
+        if _holds_any(folded, tuple(self.lex.raw["ordinal_compound_stems"])):
+            for m in self.lex.ordinal_compound.finditer(text):  # 'en tredjeplats'
+                self.special.append((m.start(), m.end(), "ordinal", self.lex.ordinals[m.group("ordinal").lower()],
+                                     self.lex.raw["ordinal_compound_stems"][m.group("stem").lower()]))
+                blocked.append((m.start(), m.end()))
         if _holds_any(folded, self.lex.guard_words["post_share_words"]):
             self._post_shares()
         if digits:
@@ -200,8 +210,11 @@ class Scan:
 
     def _special_patterns(self, blocked: list[tuple[int, int]]) -> None:
         """Numbers of a fixed shape and digits that are no quantities (``_SPECIAL``)."""
+        glued_units = tuple(self.lex.raw["glued_units"])
         for m in _SPECIAL.finditer(self.text):
             kind = m.lastgroup
+            if kind == "glued" and self._glued_unit(m.end(), glued_units):
+                continue  # '6-15år': digits with their unit glued on stay a number
             blocked.append((m.start(), m.end()))
             s = m.group()
             if kind in ("statute", "casenr"):
@@ -236,6 +249,23 @@ class Scan:
                                      int(value) if value.is_integer() else round(value, 2),
                                      self.lex.raw["clock_unit"]))
 
+    def _glued_unit(self, end: int, units: tuple[str, ...]) -> bool:
+        """Whether one of ``units`` (and no more letters) is glued on at offset ``end``."""
+        word = regex.match(r"\p{L}+", self.text[end:end + 12])
+        return word is not None and word.group().lower() in units
+
+    def _join_iso_dates(self) -> None:
+        """'2015-05-01-2017-12-31': two dates joined by a dash are one period."""
+        joined: list[tuple[int, int, str, Any, str | None]] = []
+        for item in self.special:
+            last = joined[-1] if joined else None
+            if last is not None and last[2] == "date" and item[2] == "date" and isinstance(last[3], str) \
+                    and isinstance(item[3], str) and self.text[last[1]:item[0]].strip() in _DASHES:
+                joined[-1] = (last[0], item[1], "period", [last[3], item[3]], None)
+                continue
+            joined.append(item)
+        self.special = joined
+
     def _grade_nicknames(self, blocked: list[tuple[int, int]]) -> None:
         for m in self.lex.grade_nickname.finditer(self.text):  # 'i nian', 'tvåan på gymnasiet'
             word = m.group("word")
@@ -243,9 +273,19 @@ class Scan:
                                  self.lex.raw["grade_nicknames"][word.lower()], "årskurs"))
             blocked.append((m.start("word"), m.end("word")))
 
+    def _grade_pairs(self, blocked: list[tuple[int, int]]) -> None:
+        plurals = self.lex.raw["grade_plurals"]
+        for m in self.lex.grade_pair.finditer(self.text):  # 'alla sjuor och åttor'
+            low, high = plurals[m.group("low").lower()], plurals[m.group("high").lower()]
+            if low < high:
+                self.special.append((m.start(), m.end(), "grade", [low, high], "årskurs"))
+                blocked.append((m.start(), m.end()))
+
     def _number_compounds(self, blocked: list[tuple[int, int]]) -> None:
         stems = self.lex.compound_units
         for m in self.lex.number_compound.finditer(self.text):  # '10-årsperiod', 'treåriga'
+            if self._counted_before(m.start()):
+                continue  # 'två treveckorsperioder': the compound is what the number counts
             value = int(m.group("digits")) if m.group("digits") else self.lex.cardinals[m.group("word").lower()]
             kind, unit = stems[m.group("stem").lower()]
             sign = self._change_word_after(m.end()) if kind == "percent" else 0
@@ -253,6 +293,14 @@ class Scan:
                 kind, value = "change", {"delta": value * sign}
             self.special.append((m.start(), m.end(), kind, value, unit))
             blocked.append((m.start(), m.end()))
+
+    def _counted_before(self, start: int) -> bool:
+        """A cardinal (not the article) right before offset ``start``."""
+        before = regex.search(r"(?:^|[^\p{L}0-9])(\p{L}+|[0-9]+)[ \u00a0]+$", self.text[max(0, start - 20):start])
+        if before is None:
+            return False
+        word = before.group(1).lower()
+        return word.isdigit() or (word in self.lex.cardinals and word not in self.lex.raw["article_words"])
 
     def _post_shares(self) -> None:
         shares = self.lex.raw["post_share_words"]
@@ -271,14 +319,15 @@ class Scan:
         return 1 if low in raw["change_increase"] else -1 if low in raw["change_decrease"] else 0
 
     def _join_clock_times(self) -> None:
-        """'klockan 9.00-15.00': two times of day joined by a dash are one range [9, 15];
+        """'klockan 9.00-15.00', '9.30 till 12.00': two times of day joined by a dash or
+        'till' are one range [9, 15];
         a clock word written out before a time belongs to its span, as in 'klockan tio'."""
         clock = self.lex.raw["clock_unit"]
         joined: list[tuple[int, int, str, Any, str | None]] = []
         for item in self.special:
             start, end, kind, value, unit = item
             if joined and unit == clock and joined[-1][4] == clock \
-                    and self.text[joined[-1][1]:start].strip() in _DASHES:
+                    and self.text[joined[-1][1]:start].strip().lower() in _DASHES | {"till"}:
                 first = joined.pop()
                 item = (first[0], end, kind, [first[3], value], clock)
             joined.append(item)
@@ -293,11 +342,11 @@ class Scan:
         raw = self.lex.raw
         if cue in raw["post_share_cues"]:
             return True
-        if cue != "på":
-            return False
         sentence_start = max(self.text.rfind(".", 0, start), self.text.rfind("\n", 0, start)) + 1
         before = self.text[sentence_start:start].lower()
         near = regex.findall(r"\p{L}+", before)[-4:]  # 'en samordnare på halvtid'
+        if cue != "på":  # 'jobbar han heltid'
+            return bool(near) and near[-1] in raw["post_share_cues"]
         if any(w in raw["post_share_cues"] or (len(w) > 5 and w.endswith(tuple(raw["post_share_role_suffixes"])))
                for w in near):
             return True
@@ -421,12 +470,24 @@ class Scan:
             if candidate is not None:  # 'ett och ett halvt' parses only when complete
                 best = _Numeral(i, k + 1, candidate, False, words=True)
             k += 1
+        bracketed = self._bracketed_digits(best)
+        if bracketed is not None:
+            return bracketed
         # "ett trettiotal", "ett 30-tal": the article belongs to the number
         if best.article and i + 1 < len(toks):
             nxt = self._numeral_at(i + 1) if toks[i + 1].kind in ("word", "num") else None
             if nxt is not None and nxt.approx:
                 return _Numeral(i, nxt.j, nxt.value, False, approx=True, words=True)
         return best
+
+    def _bracketed_digits(self, numeral: _Numeral) -> _Numeral | None:
+        """'fyra (4) tjänster': a number word repeated in digits in brackets is one number."""
+        k = numeral.j
+        toks = [self.tok(k + m) for m in range(3)]
+        if numeral.article or None in toks or toks[0].text != "(" or toks[2].text != ")" \
+                or toks[1].kind != "num" or _digits_value(toks[1].text) != numeral.value:
+            return None
+        return replace(numeral, j=k + 3)
 
     def _not_until(self, i: int) -> bool:
         """'blir klart först 2019', 'först nästa år': 'först' before a time means 'not until'."""
@@ -551,6 +612,8 @@ class Scan:
             if pos == "VERB" and len(low) >= self.lex.raw["long_plural_min"] and \
                     low.endswith(("ar", "er", "or")) and not t.text[0].isupper():
                 return True  # a long plural compound the tagger took for a verb ('fritidsgårdar')
+            if pos == "VERB" and self._counted_by_parse(t):
+                return True  # '2 nya utegym': a number hangs on it, so the tag is wrong
             if pos == "ADJ":
                 return low in self.noun_like_adj or low in self.adjectives
             return False
@@ -558,11 +621,26 @@ class Scan:
             return False
         return not self.verb_like(low)
 
+    def _finite_verb(self, t: _Tok) -> bool:
+        """A finite verb ('Två av tre erbjuder drop-in-hjälp') modifies no noun after it."""
+        token = self.spacy_token(t)
+        return token is not None and token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm")
+
+    def _counted_by_parse(self, t: _Tok) -> bool:
+        """The parser hangs a number and an adjective on token t (nummod, amod: '2 nya
+        utegym'): t is a noun whatever its tag (a verb takes no amod)."""
+        token = self.spacy_token(t)
+        if token is None or token.idx != t.start:
+            return False
+        deps = {c.dep_ for c in token.children}
+        return "nummod" in deps and "amod" in deps
+
     def is_adjective(self, k: int) -> bool:
         t = self.tok(k)
         if t is None or t.kind != "word":
             return False
-        if self.has_pos and self.pos(t) in ("ADJ", "VERB") and t.low not in self.function_words:
+        if self.has_pos and self.pos(t) in ("ADJ", "VERB") and t.low not in self.function_words \
+                and not self._finite_verb(t):
             return True
         if self.modifies_next(k):
             return True
@@ -587,6 +665,9 @@ class Scan:
         coordinated = self._coordinated_compound(k)
         if coordinated is not None:
             return coordinated
+        modified = self._noun_after_modifiers(k)
+        if modified is not None:
+            return modified + 1, self.lemma(self.toks[modified])
         last_noun = None
         j = k
         while j < k + 3 and self.is_adjective(j) and (self.noun_like(j + 1) or self._named_noun(j + 1)):
@@ -600,6 +681,21 @@ class Scan:
         if last_noun is None:
             return None
         return last_noun + 1, self.lemma(self.toks[last_noun])
+
+    def _noun_after_modifiers(self, k: int) -> int | None:
+        """The noun after two modifiers joined by 'och'/'eller' ('nyskapande och utvecklande
+        projekt') or an adverb in -t before an adjective ('politiskt prioriterade områdena')."""
+        t = self.tok(k)
+        if t is None or t.kind != "word" or t.low in self.function_words:
+            return None
+        if self.low(k + 1) in ("och", "eller") and self.is_adjective(k) and self.is_adjective(k + 2) \
+                and self.noun_like(k + 3):
+            return k + 3
+        adverb = self.pos(t) in ("ADV", "ADJ") and t.low.endswith("t") if self.has_pos \
+            else t.low.endswith(tuple(self.lex.raw["adverb_suffixes"]))
+        if adverb and self.is_adjective(k + 1) and self.noun_like(k + 2):
+            return k + 2
+        return None
 
     def _coordinated_compound(self, k: int) -> tuple[int, str] | None:
         """'sport- och friluftsprylar', 'högstadie- och gymnasieskola': one noun phrase."""
@@ -683,6 +779,8 @@ class Scan:
 
     def age_context(self, first: int) -> bool:
         if self.low(first - 1) == "(":  # 'ungdomar (18–25 år)'
+            first -= 1
+        elif self.low(first - 1) == "," and self.low(first) == "mellan":  # 'ungdomarna, mellan 13 och 19 år'
             first -= 1
         prev = self.low(first - 1)
         if prev in self.people or f"{self.low(first - 2)} {prev}" in self.people:

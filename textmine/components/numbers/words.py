@@ -47,7 +47,7 @@ class NumberWords:
     grade_nickname: Any  # 'i nian', 'tvåan på gymnasiet'
     school_stage: Any  # 'F–9': förskoleklass to årskurs 9
     number_compound: Any  # "10-årsperiod", "treåriga", "11-punktsprogram", "sexprocentig"
-    street_number: Any  # 'Fabriksgatan 3 E': an address, no number
+    street_number: Any  # 'Fabriksgatan 3 E', 'Norra vägen 1': an address, no number
     time_units: dict  # lower-cased unit word -> unit
     count_time: dict
     money_units: dict  # lower-cased unit word -> factor
@@ -96,7 +96,7 @@ class NumberWords:
             regex.compile(r"(?i)\b(" + "|".join(map(regex.escape, raw["name_prefixes"]))
                           + r")[ \u00a0]?-?[0-9]+(?:[-–][0-9]+)?\b"),  # 'Projekt 16-24'
             _grade_nickname(raw), _school_stage(raw), _number_compound(raw),
-            regex.compile(r"\p{Lu}\p{L}*(?:" + "|".join(map(regex.escape, raw["street_suffixes"]))
+            regex.compile(r"\p{Lu}\p{L}*(?:[ \u00a0]\p{Ll}*)?(?:" + "|".join(map(regex.escape, raw["street_suffixes"]))
                           + r")[ \u00a0]+(?P<number>[0-9]{1,3}(?:[ \u00a0]?[A-Za-z](?!\p{L}))?)(?![0-9])"),
             {k.lower(): v for k, v in raw["time_units"].items()}, dict(raw["count_time_nouns"]),
             {k.lower(): v for k, v in raw["money_units"].items()}, dict(raw["percent_units"]),
@@ -113,6 +113,21 @@ class NumberWords:
                 for key, words in (("grade_nicknames", self.raw["grade_nicknames"]),
                                    ("compound_stems", self.compound_units),
                                    ("post_share_words", self.raw["post_share_words"]))}
+
+    @cached_property
+    def ordinal_compound(self) -> Any:
+        """An ordinal glued to a rank noun: 'tredjeplats', 'niondeplatsen' (a rank)."""
+        ordinals = "|".join(sorted(map(regex.escape, self.ordinals), key=len, reverse=True))
+        stems = "|".join(map(regex.escape, self.raw["ordinal_compound_stems"]))
+        return regex.compile(rf"(?i)(?<!\p{{L}})(?P<ordinal>{ordinals})(?P<stem>{stems})(?:en|er|erna)?(?!\p{{L}})")
+
+    @cached_property
+    def grade_pair(self) -> Any:
+        """Two school years by their plural names, coordinated: 'sjuor och åttor' (the
+        pair is its own cue; alone, 'sexor' or 'femmor' are more often other things)."""
+        words = "|".join(map(regex.escape, self.raw["grade_plurals"]))
+        return regex.compile(rf"(?i)(?<!\p{{L}})(?P<low>{words})(?:na)?(?:,| och| eller)[ \u00a0]+"
+                             rf"(?P<high>{words})(?:na)?(?!\p{{L}})")
 
     @cached_property
     def numeral_starters(self) -> frozenset[str]:
