@@ -151,3 +151,22 @@ def test_components_declare_what_they_assign_and_require():
     assert "doc._.numbers" in meta["textmine_activities"].requires
     assert all("data_dir" in m.default_config for m in meta.values())
     assert sys.modules.get("textmine.components.numbers.component") is not None
+
+
+def test_a_source_tree_on_sys_path_finds_its_own_bundled_models():
+    """A clone's ``textmine/`` imported from a path (a recipe script, or a Dask worker
+    spawned from a process that put the clone on ``sys.path``) has no ``textmine.models``
+    package beside it; it must use the clone's ``models/`` rather than fail to import."""
+    root = Path(__file__).resolve().parents[1]
+    code = (f"import sys; sys.path.insert(0, {str(root)!r})\n"
+            "import textmine\n"
+            "from textmine.themes import load_model\n"
+            "from textmine.components.activities.hit_filter import model_file\n"
+            "from textmine.pipeline import bundled_model_path\n"
+            "load_model()\n"
+            "print(textmine.__file__, model_file(), bundled_model_path(), sep='\\n')")
+    package, hit_filter, pipeline = run_python(code).split()
+    assert Path(package).parent == root / "textmine"
+    assert Path(hit_filter).is_file() and Path(hit_filter).is_relative_to(root / "models")
+    assert (Path(pipeline) / "config.cfg").is_file()
+    assert Path(pipeline).is_relative_to(root / "models")

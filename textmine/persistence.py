@@ -40,6 +40,18 @@ def library_versions() -> dict[str, str]:
             "skops": skops.__version__, "python": platform.python_version()}
 
 
+def bundled_path(name: str) -> Path:
+    """Folder of the bundled model ``name``. A source tree (``textmine/`` beside ``models/``,
+    imported from a path: a recipe script, a Dask worker spawned from a clone) uses its own
+    ``models/``; an installed textmine uses the ``textmine.models`` package."""
+    beside = Path(__file__).resolve().parents[1] / "models"
+    if (beside / "__init__.py").is_file():
+        return beside / name
+    from textmine.models import path
+
+    return path(name)
+
+
 def model_files(path: str | Path) -> tuple[Path, Path]:
     """(model file, metadata file) of a model path: a ``.skops`` file or a folder."""
     path = Path(path)

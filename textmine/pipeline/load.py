@@ -14,6 +14,7 @@ from spacy.language import Language
 
 import textmine.pipeline.tokenizer  # noqa: F401  (registers the tokenizer the bundled model names)
 import textmine.pipeline.vectors  # noqa: F401  (registers the vectors table the bundled model names)
+from textmine.persistence import bundled_path
 
 BUNDLED_MODEL = "sv_textmine"
 STANZA_NAMES = {"stanza", "spacy-stanza", "stanza:sv"}
@@ -62,9 +63,7 @@ def load_base(name: str | Path | None = None) -> Language:
 
 def bundled_model_path() -> Path:
     """Folder of the model shipped with textmine (works from a clone and from a wheel)."""
-    from textmine.models import path
-
-    return path(BUNDLED_MODEL)
+    return bundled_path(BUNDLED_MODEL)
 
 
 def load_bundled() -> Language:

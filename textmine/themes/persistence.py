@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from textmine.persistence import (ModelLoadError, ModelVersionWarning, load,
+from textmine.persistence import (ModelLoadError, ModelVersionWarning, bundled_path, load,
                                   model_files, save)
 from textmine.themes.classifier import ThemeClassifier
 
@@ -69,8 +69,7 @@ def save_model(model: ThemeClassifier, path: str | Path,
 def load_model(path: str | Path | None = None) -> ThemeClassifier:
     """Load a saved theme model (None: the bundled default), trusting only known types."""
     if path is None:
-        from textmine.models import path as model_path
-        path = model_path("themes")
+        path = bundled_path("themes")
     _alias_legacy_modules()
     return load(path, TRUSTED_TYPES, ThemeClassifier, "theme model", "textmine-themes",
                 _current_type)

@@ -182,18 +182,10 @@ def save_filter(model: HitFilter, path: str | Path, metadata: dict) -> Path:
 
 
 def model_file() -> Path:
-    """The bundled hit filter's skops file: in the installed ``textmine.models``, else (a
-    source tree whose ``textmine`` is imported from a path while another clone is the
-    installed one) in the ``models`` folder beside this ``textmine`` package."""
-    from textmine.models import path as model_path
-    from textmine.persistence import model_files
+    """The bundled hit filter's skops file."""
+    from textmine.persistence import bundled_path, model_files
 
-    installed = model_files(model_path(MODEL_NAME))[0]
-    if installed.is_file():
-        return installed
-    beside = Path(__file__).resolve().parents[3] / "models" / MODEL_NAME
-    found = model_files(beside)[0]
-    return found if found.is_file() else installed
+    return model_files(bundled_path(MODEL_NAME))[0]
 
 
 def load_filter(path: str | Path | None = None) -> HitFilter:
