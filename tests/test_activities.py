@@ -501,3 +501,35 @@ def test_an_expectation_or_intended_use_is_no_activity(nlp):
     assert types(nlp("Under året väntas kommunen anställa en samordnare.")) == set()
     assert types(nlp("Lokalen är tänkt att bli en fritidsgård.")) == set()
     assert types(nlp("Under året har kommunen anställt en samordnare.")) == {"rekrytering"}
+
+
+def test_a_question_reports_nothing(nlp):
+    assert types(nlp("Hur många fritidsgårdar har kommunen öppnat?")) == set()
+    assert types(nlp("Kommunen har öppnat två fritidsgårdar.")) == {"motesplats"}
+
+
+def test_a_short_quoted_title_is_no_activity_but_a_long_quote_still_counts(nlp):
+    assert types(nlp("Projektet fick namnet ”Vi öppnade en fritidsgård”.")) == set()
+    assert types(nlp("Projektet fick namnet Vi öppnade en fritidsgård.")) == {"motesplats"}
+    long_quote = "”I våras öppnade vi en fritidsgård för alla unga i hela kommunen”, säger rektorn."
+    assert types(nlp(long_quote)) == {"motesplats"}
+
+
+def test_a_trend_is_no_activity(nlp):
+    assert types(nlp("Samhället blir alltmer digitaliserat.")) == set()
+    assert types(nlp("Samhället blir allt mer digitaliserat.")) == set()
+    assert types(nlp("Kommunen har digitaliserat ansökan.")) == {"digital_tjanst"}
+
+
+def test_a_verb_with_a_capital_inside_a_sentence_is_a_word_of_a_name(nlp):
+    assert types(nlp("Pengarna kom från fonden Starta Fritidsgård.")) == set()
+    assert types(nlp("Pengarna kom från fonden och vi startade fritidsgården.")) == {"motesplats"}
+    # after a colon a capital may open a clause of its own
+    assert types(nlp("Pengarna kom från fonden: Starta fritidsgården gjorde vi sedan.")) == \
+        {"motesplats"}
+
+
+def test_digital_before_a_field_or_a_survey_is_no_digital_service(nlp):
+    assert "digital_tjanst" not in types(nlp("Boende fick en digital enkät."))
+    assert "digital_tjanst" not in types(nlp("Det digitala arbetet fortsätter."))
+    assert types(nlp("Boende fick en digital hemguide.")) == {"digital_tjanst"}

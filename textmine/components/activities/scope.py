@@ -46,6 +46,9 @@ class Scope:
     expletive: frozenset[str] = frozenset()  # det: the subject of such a frame
     grant: frozenset[str] = frozenset()  # medel, statsbidrag: a purpose after one is intended
     purpose: frozenset[str] = frozenset()  # för (att): the word that opens a purpose clause
+    quote_marks: frozenset[str] = frozenset()  # ” “ ": a short quoted span is a title or name
+    quoted_title_words: int = 0  # at most this many words between the marks (0: none read)
+    trend: frozenset[str] = frozenset()  # alltmer: the word after it describes a trend
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
@@ -58,8 +61,9 @@ class Scope:
         words = {k: frozenset(w.lower() for w in data.get(k, ()))
                  for k in ("modal", "intent", "negation", "no_determiner", "need", "clause_opener",
                            "subordinator", "possibility", "example", "frame_verb", "expletive",
-                           "grant", "purpose")}
-        return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)))
+                           "grant", "purpose", "quote_marks", "trend")}
+        return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)),
+                   quoted_title_words=int(data.get("quoted_title_words", 0)))
 
 
 def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset(),
@@ -69,9 +73,45 @@ def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset(),
     Words in ``fixed`` (fixed expressions: 'det vill säga') are no scope words.
     ``words``: the sentence's ``Word``s, when the caller has them (spares reading every
     token again: only those whose form or lemma is a scope word are looked at)."""
+    told = _not_reported(sentence, scope)
     if parsed(sentence):
-        return _unreal_by_parse(sentence, scope, fixed, words)
-    return _unreal_by_position(sentence, scope, fixed)
+        return told | _unreal_by_parse(sentence, scope, fixed, words)
+    return told | _unreal_by_position(sentence, scope, fixed)
+
+
+def _not_reported(sentence: Span, scope: Scope) -> set[int]:
+    """Words that name or describe rather than report, with or without a parse: every word
+    of a question ("Hur många lekplatser har vi?"), a short quoted title ("pengar från
+    ”Stärkta bibliotek”") and the word after a trend word ("alltmer digitaliserad")."""
+    if sentence.text.rstrip().endswith("?"):
+        return set(range(sentence.start, sentence.end))
+    return _quoted_titles(sentence, scope) | _after_trend(sentence, scope)
+
+
+def _quoted_titles(sentence: Span, scope: Scope) -> set[int]:
+    """Words between two quote marks at most ``quoted_title_words`` words apart: the name
+    of a project, report or campaign, not what the text reports was done (longer quotes,
+    someone's words, are left to the other tests)."""
+    marks = [t.i for t in sentence if t.text in scope.quote_marks]
+    found: set[int] = set()
+    for opening, closing in zip(marks[::2], marks[1::2]):
+        if closing - opening - 1 <= scope.quoted_title_words:
+            found.update(range(opening + 1, closing))
+    return found
+
+
+def _after_trend(sentence: Span, scope: Scope) -> set[int]:
+    """The word right after a trend word of one or two words ("alltmer digitaliserat",
+    "allt mer digitala"): a development described, not an act."""
+    found: set[int] = set()
+    tokens = list(sentence)
+    for k, token in enumerate(tokens[:-1]):
+        pair = f"{token.lower_} {tokens[k + 1].lower_}"
+        if pair in scope.trend and k + 2 < len(tokens):
+            found.add(tokens[k + 2].i)
+        elif token.lower_ in scope.trend:
+            found.add(tokens[k + 1].i)
+    return found
 
 
 def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices,
