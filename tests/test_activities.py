@@ -533,3 +533,35 @@ def test_digital_before_a_field_or_a_survey_is_no_digital_service(nlp):
     assert "digital_tjanst" not in types(nlp("Boende fick en digital enkät."))
     assert "digital_tjanst" not in types(nlp("Det digitala arbetet fortsätter."))
     assert types(nlp("Boende fick en digital hemguide.")) == {"digital_tjanst"}
+
+
+def test_what_is_replaced_is_not_done(nlp):
+    # "i stället för hembesök": the visits are what the new service replaces
+    assert types(nlp("Kameraövervakning nattetid i stället för hembesök.")) == set()
+    assert types(nlp("Kameraövervakning nattetid och hembesök.")) == {"stod_radgivning"}
+    # without a parse only the words just after the phrase
+    assert types(nlp("I stället för att vänta har kommunen startat en fritidsgård.")) == \
+        {"motesplats"}
+
+
+def test_what_is_replaced_by_the_parse(nlp):
+    words = ["Tillsyn", "sker", "via", "kamera", "i", "stället", "för", "hembesök", "."]
+    heads = [1, 1, 3, 1, 7, 4, 7, 3, 1]
+    deps = ["nsubj", "ROOT", "case", "obl", "case", "fixed", "case", "nmod", "punct"]
+    assert "stod_radgivning" not in parsed_types(nlp, words, heads, deps)
+    words[4:7] = ["och", "genom", "regelbundna"]  # the same tree without the phrase
+    heads[5] = 7
+    deps[4:7] = ["cc", "case", "amod"]
+    assert "stod_radgivning" in parsed_types(nlp, words, heads, deps)
+
+
+def test_applicants_and_help_at_hand_are_no_support(nlp):
+    assert types(nlp("Av 1753 sökande ungdomar har många fått svar.")) == set()
+    assert types(nlp("Fältassistenterna söker ungdomar i centrum.")) == {"stod_radgivning"}
+    assert types(nlp("Till sin hjälp har han en kollega.")) == set()
+    assert types(nlp("Han ger hjälp till en kollega.")) == {"stod_radgivning"}
+
+
+def test_someone_learning_is_no_course(nlp):
+    assert "utbildning" not in types(nlp("Eleverna lär sig mycket av varandra."))
+    assert "utbildning" in types(nlp("Eleverna fick lära sig mer om ekonomi."))

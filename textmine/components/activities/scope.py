@@ -49,6 +49,8 @@ class Scope:
     quote_marks: frozenset[str] = frozenset()  # ” “ ": a short quoted span is a title or name
     quoted_title_words: int = 0  # at most this many words between the marks (0: none read)
     trend: frozenset[str] = frozenset()  # alltmer: the word after it describes a trend
+    instead: frozenset[str] = frozenset()  # i stället för: what follows was not done
+    instead_words: int = 4  # without a parse, the words after an 'instead' phrase it covers
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
@@ -61,9 +63,10 @@ class Scope:
         words = {k: frozenset(w.lower() for w in data.get(k, ()))
                  for k in ("modal", "intent", "negation", "no_determiner", "need", "clause_opener",
                            "subordinator", "possibility", "example", "frame_verb", "expletive",
-                           "grant", "purpose", "quote_marks", "trend")}
+                           "grant", "purpose", "quote_marks", "trend", "instead")}
         return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)),
-                   quoted_title_words=int(data.get("quoted_title_words", 0)))
+                   quoted_title_words=int(data.get("quoted_title_words", 0)),
+                   instead_words=int(data.get("instead_words", 4)))
 
 
 def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset(),
@@ -85,7 +88,32 @@ def _not_reported(sentence: Span, scope: Scope) -> set[int]:
     ”Stärkta bibliotek”") and the word after a trend word ("alltmer digitaliserad")."""
     if sentence.text.rstrip().endswith("?"):
         return set(range(sentence.start, sentence.end))
-    return _quoted_titles(sentence, scope) | _after_trend(sentence, scope)
+    return _quoted_titles(sentence, scope) | _after_trend(sentence, scope) | \
+        _replaced(sentence, scope)
+
+
+def _replaced(sentence: Span, scope: Scope) -> set[int]:
+    """What an 'instead' phrase names ("tillsyn via kamera i stället för hembesök"): the
+    thing replaced, not done. By the parse the phrase of the word that its last word marks;
+    without one at most ``instead_words`` words after it, up to a punctuation mark."""
+    found: set[int] = set()
+    tokens = list(sentence)
+    lowered = [t.lower_ for t in tokens]
+    for phrase in scope.instead:
+        words = phrase.split()
+        n = len(words)
+        for k in range(len(tokens) - n):
+            if lowered[k:k + n] != words:
+                continue
+            marker = tokens[k + n - 1]
+            if parsed(sentence) and marker.head.i > marker.i:
+                found.update(t.i for t in marker.head.subtree if t.i > marker.i)
+                continue
+            for token in tokens[k + n:k + n + scope.instead_words]:
+                if token.is_punct:
+                    break
+                found.add(token.i)
+    return found
 
 
 def _quoted_titles(sentence: Span, scope: Scope) -> set[int]:
