@@ -565,3 +565,9 @@ def test_applicants_and_help_at_hand_are_no_support(nlp):
 def test_someone_learning_is_no_course(nlp):
     assert "utbildning" not in types(nlp("Eleverna lär sig mycket av varandra."))
     assert "utbildning" in types(nlp("Eleverna fick lära sig mer om ekonomi."))
+
+
+def test_a_decision_to_grant_money_is_a_grant_not_strategy_work(nlp):
+    assert types(nlp("Nämnden har beslutat att bevilja kommunen tre miljoner kronor.")) == set()
+    assert types(nlp("Nämnden beslutade idag att tilldela föreningen pengar.")) == set()
+    assert "strategi_organisation" in types(nlp("Nämnden har beslutat att starta en fritidsgård."))
