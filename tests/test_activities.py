@@ -571,3 +571,12 @@ def test_a_decision_to_grant_money_is_a_grant_not_strategy_work(nlp):
     assert types(nlp("Nämnden har beslutat att bevilja kommunen tre miljoner kronor.")) == set()
     assert types(nlp("Nämnden beslutade idag att tilldela föreningen pengar.")) == set()
     assert "strategi_organisation" in types(nlp("Nämnden har beslutat att starta en fritidsgård."))
+
+
+def test_what_help_or_a_course_is_about_is_no_digital_service(nlp):
+    # GUIDELINES: help with digital tools is support, courses are training
+    assert types(nlp("Besökarna fick hjälp med digitala tjänster.")) == {"stod_radgivning"}
+    assert types(nlp("Pensionärerna gick en kurs i e-tjänster.")) == {"utbildning"}
+    assert types(nlp("Kommunen har infört digitala tjänster.")) == {"digital_tjanst"}
+    # 'med hjälp av' (by means of) is no help given
+    assert "digital_tjanst" in types(nlp("Med hjälp av en app har kommunen kortat köerna."))

@@ -338,6 +338,8 @@ class ActivityRecognizer:
                                       openers=self.scope.clause_opener,
                                       found=seen if first_only else frozenset(),
                                       index=self.index, words=sentence_words):
+                if self.scope.subject_matter.covers(hit.type, sentence, hit.start):
+                    continue  # "hjälp med digitala tjänster": what the help is about
                 if first_only:
                     seen.add(hit.type)
                 found.append(Candidate(hit, sentence, n, outcome))

@@ -28,6 +28,47 @@ def parsed(sentence: Span) -> bool:
 
 
 @dataclass(frozen=True)
+class SubjectMatter:
+    """What help or teaching is about ("hjälp med digitala tjänster", "undervisning i
+    digitala betalmetoder") is the subject of a course or of support, not a service of
+    the listed ``types`` (GUIDELINES "Decisions for real text": help with digital tools is
+    support, courses are training)."""
+
+    types: frozenset[str] = frozenset()
+    cues: frozenset[str] = frozenset()  # hjälp, undervisning: by lemma or form
+    cue_prefixes: tuple[str, ...] = ()  # studiecirk: compounds and inflected forms
+    links: tuple[tuple[str, ...], ...] = ()  # med, i, till med: what joins cue and matter
+    window: int = 6  # the cue stands at most this many words before the hit
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "SubjectMatter":
+        return cls(frozenset(data.get("types", ())),
+                   frozenset(w.lower() for w in data.get("cues", ())),
+                   tuple(w.lower() for w in data.get("cue_prefixes", ())),
+                   tuple(tuple(w.lower().split()) for w in data.get("links", ())),
+                   int(data.get("window", 6)))
+
+    def covers(self, type_: str, sentence: Span, start: int) -> bool:
+        """A hit of ``type_`` starting at doc index ``start`` follows a cue and its link."""
+        if type_ not in self.types:
+            return False
+        before = sentence.doc[max(sentence.start, start - self.window):start]
+        for k, token in enumerate(before):
+            if self._cue(token) and self._linked(before[k + 1:]):
+                return True
+        return False
+
+    def _cue(self, token: Token) -> bool:
+        word = token.lower_
+        return word in self.cues or token.lemma_.lower() in self.cues or \
+            word.startswith(self.cue_prefixes)
+
+    def _linked(self, after: Span) -> bool:
+        words = [t.lower_ for t in after]
+        return any(tuple(words[:len(link)]) == link for link in self.links)
+
+
+@dataclass(frozen=True)
 class Scope:
     """Words that make a clause a plan (ska, planera), a negation (inte, ingen) or a need
     (saknar, behöver): no evidence."""
@@ -51,6 +92,7 @@ class Scope:
     trend: frozenset[str] = frozenset()  # alltmer: the word after it describes a trend
     instead: frozenset[str] = frozenset()  # i stället för: what follows was not done
     instead_words: int = 4  # without a parse, the words after an 'instead' phrase it covers
+    subject_matter: SubjectMatter = SubjectMatter()
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
@@ -66,7 +108,8 @@ class Scope:
                            "grant", "purpose", "quote_marks", "trend", "instead")}
         return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)),
                    quoted_title_words=int(data.get("quoted_title_words", 0)),
-                   instead_words=int(data.get("instead_words", 4)))
+                   instead_words=int(data.get("instead_words", 4)),
+                   subject_matter=SubjectMatter.from_dict(data.get("subject_matter", {})))
 
 
 def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset(),
