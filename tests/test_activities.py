@@ -580,3 +580,9 @@ def test_what_help_or_a_course_is_about_is_no_digital_service(nlp):
     assert types(nlp("Kommunen har infört digitala tjänster.")) == {"digital_tjanst"}
     # 'med hjälp av' (by means of) is no help given
     assert "digital_tjanst" in types(nlp("Med hjälp av en app har kommunen kortat köerna."))
+
+
+def test_a_digidelcenter_started_and_meeting_places_provided_are_meeting_places(nlp):
+    # GUIDELINES "Decisions for real text": DigidelCenter -> motesplats
+    assert types(nlp("I år startades 15 nya Digidelcenter.")) == {"motesplats"}
+    assert types(nlp("Kommunen tillhandahåller mötesplatser för seniorer.")) == {"motesplats"}
