@@ -501,3 +501,88 @@ def test_an_expectation_or_intended_use_is_no_activity(nlp):
     assert types(nlp("Under året väntas kommunen anställa en samordnare.")) == set()
     assert types(nlp("Lokalen är tänkt att bli en fritidsgård.")) == set()
     assert types(nlp("Under året har kommunen anställt en samordnare.")) == {"rekrytering"}
+
+
+def test_a_question_reports_nothing(nlp):
+    assert types(nlp("Hur många fritidsgårdar har kommunen öppnat?")) == set()
+    assert types(nlp("Kommunen har öppnat två fritidsgårdar.")) == {"motesplats"}
+
+
+def test_a_short_quoted_title_is_no_activity_but_a_long_quote_still_counts(nlp):
+    assert types(nlp("Projektet fick namnet ”Vi öppnade en fritidsgård”.")) == set()
+    assert types(nlp("Projektet fick namnet Vi öppnade en fritidsgård.")) == {"motesplats"}
+    long_quote = "”I våras öppnade vi en fritidsgård för alla unga i hela kommunen”, säger rektorn."
+    assert types(nlp(long_quote)) == {"motesplats"}
+
+
+def test_a_trend_is_no_activity(nlp):
+    assert types(nlp("Samhället blir alltmer digitaliserat.")) == set()
+    assert types(nlp("Samhället blir allt mer digitaliserat.")) == set()
+    assert types(nlp("Kommunen har digitaliserat ansökan.")) == {"digital_tjanst"}
+
+
+def test_a_verb_with_a_capital_inside_a_sentence_is_a_word_of_a_name(nlp):
+    assert types(nlp("Pengarna kom från fonden Starta Fritidsgård.")) == set()
+    assert types(nlp("Pengarna kom från fonden och vi startade fritidsgården.")) == {"motesplats"}
+    # after a colon a capital may open a clause of its own
+    assert types(nlp("Pengarna kom från fonden: Starta fritidsgården gjorde vi sedan.")) == \
+        {"motesplats"}
+
+
+def test_digital_before_a_field_or_a_survey_is_no_digital_service(nlp):
+    assert "digital_tjanst" not in types(nlp("Boende fick en digital enkät."))
+    assert "digital_tjanst" not in types(nlp("Det digitala arbetet fortsätter."))
+    assert types(nlp("Boende fick en digital hemguide.")) == {"digital_tjanst"}
+
+
+def test_what_is_replaced_is_not_done(nlp):
+    # "i stället för hembesök": the visits are what the new service replaces
+    assert types(nlp("Kameraövervakning nattetid i stället för hembesök.")) == set()
+    assert types(nlp("Kameraövervakning nattetid och hembesök.")) == {"stod_radgivning"}
+    # without a parse only the words just after the phrase
+    assert types(nlp("I stället för att vänta har kommunen startat en fritidsgård.")) == \
+        {"motesplats"}
+
+
+def test_what_is_replaced_by_the_parse(nlp):
+    words = ["Tillsyn", "sker", "via", "kamera", "i", "stället", "för", "hembesök", "."]
+    heads = [1, 1, 3, 1, 7, 4, 7, 3, 1]
+    deps = ["nsubj", "ROOT", "case", "obl", "case", "fixed", "case", "nmod", "punct"]
+    assert "stod_radgivning" not in parsed_types(nlp, words, heads, deps)
+    words[4:7] = ["och", "genom", "regelbundna"]  # the same tree without the phrase
+    heads[5] = 7
+    deps[4:7] = ["cc", "case", "amod"]
+    assert "stod_radgivning" in parsed_types(nlp, words, heads, deps)
+
+
+def test_applicants_and_help_at_hand_are_no_support(nlp):
+    assert types(nlp("Av 1753 sökande ungdomar har många fått svar.")) == set()
+    assert types(nlp("Fältassistenterna söker ungdomar i centrum.")) == {"stod_radgivning"}
+    assert types(nlp("Till sin hjälp har han en kollega.")) == set()
+    assert types(nlp("Han ger hjälp till en kollega.")) == {"stod_radgivning"}
+
+
+def test_someone_learning_is_no_course(nlp):
+    assert "utbildning" not in types(nlp("Eleverna lär sig mycket av varandra."))
+    assert "utbildning" in types(nlp("Eleverna fick lära sig mer om ekonomi."))
+
+
+def test_a_decision_to_grant_money_is_a_grant_not_strategy_work(nlp):
+    assert types(nlp("Nämnden har beslutat att bevilja kommunen tre miljoner kronor.")) == set()
+    assert types(nlp("Nämnden beslutade idag att tilldela föreningen pengar.")) == set()
+    assert "strategi_organisation" in types(nlp("Nämnden har beslutat att starta en fritidsgård."))
+
+
+def test_what_help_or_a_course_is_about_is_no_digital_service(nlp):
+    # GUIDELINES: help with digital tools is support, courses are training
+    assert types(nlp("Besökarna fick hjälp med digitala tjänster.")) == {"stod_radgivning"}
+    assert types(nlp("Pensionärerna gick en kurs i e-tjänster.")) == {"utbildning"}
+    assert types(nlp("Kommunen har infört digitala tjänster.")) == {"digital_tjanst"}
+    # 'med hjälp av' (by means of) is no help given
+    assert "digital_tjanst" in types(nlp("Med hjälp av en app har kommunen kortat köerna."))
+
+
+def test_a_digidelcenter_started_and_meeting_places_provided_are_meeting_places(nlp):
+    # GUIDELINES "Decisions for real text": DigidelCenter -> motesplats
+    assert types(nlp("I år startades 15 nya Digidelcenter.")) == {"motesplats"}
+    assert types(nlp("Kommunen tillhandahåller mötesplatser för seniorer.")) == {"motesplats"}

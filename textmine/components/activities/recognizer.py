@@ -141,7 +141,8 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
     usable words, or those of them that set the pattern off); ``by_index``: every usable
     word by doc index, where objects and the rest of a phrase are looked up."""
     if pattern.verbs is not None and pattern.objects is not None:
-        verbs = [t for t in tokens if t.is_alpha and pattern.verbs.match(t)]
+        verbs = [t for t in tokens if t.is_alpha and pattern.verbs.match(t)
+                 and not _in_a_name(t.token, sentence)]
         for verb in verbs:
             for obj in _object_candidates(verb, by_index, window, has_deps):
                 if pattern.order == "verb_first" and obj.i < verb.i:
@@ -157,7 +158,8 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         return None
     if pattern.verbs is not None:
         for token in tokens:
-            if token.is_alpha and pattern.verbs.match(token) and not _nominalised(token.token):
+            if token.is_alpha and pattern.verbs.match(token) and not _nominalised(token.token) \
+                    and not _in_a_name(token.token, sentence):
                 hit = Hit(pattern.type, token.i, token.i + 1)
                 if not _followed_by(hit, pattern.unless, sentence, window):
                     return hit
@@ -191,6 +193,16 @@ def _nominalised(token: Token) -> bool:
         return False
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+def _in_a_name(token: Token, sentence: Span) -> bool:
+    """A verb or adjective written with a capital inside a sentence is a word of a name
+    ("pengar från Stärkta bibliotek", "kampanjen All Digital Week"), not an act; after a
+    colon, a dash, a bullet or a quote mark a capital may open a new clause."""
+    if token.i == sentence.start or not token.is_title:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_alpha or before.text == ","
 
 
 def _preceded_by(token: Word, words: frozenset[str], sentence: Span, window: int = 3) -> bool:
@@ -326,6 +338,8 @@ class ActivityRecognizer:
                                       openers=self.scope.clause_opener,
                                       found=seen if first_only else frozenset(),
                                       index=self.index, words=sentence_words):
+                if self.scope.subject_matter.covers(hit.type, sentence, hit.start):
+                    continue  # "hjälp med digitala tjänster": what the help is about
                 if first_only:
                     seen.add(hit.type)
                 found.append(Candidate(hit, sentence, n, outcome))

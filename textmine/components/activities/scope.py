@@ -28,6 +28,47 @@ def parsed(sentence: Span) -> bool:
 
 
 @dataclass(frozen=True)
+class SubjectMatter:
+    """What help or teaching is about ("hjälp med digitala tjänster", "undervisning i
+    digitala betalmetoder") is the subject of a course or of support, not a service of
+    the listed ``types`` (GUIDELINES "Decisions for real text": help with digital tools is
+    support, courses are training)."""
+
+    types: frozenset[str] = frozenset()
+    cues: frozenset[str] = frozenset()  # hjälp, undervisning: by lemma or form
+    cue_prefixes: tuple[str, ...] = ()  # studiecirk: compounds and inflected forms
+    links: tuple[tuple[str, ...], ...] = ()  # med, i, till med: what joins cue and matter
+    window: int = 6  # the cue stands at most this many words before the hit
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "SubjectMatter":
+        return cls(frozenset(data.get("types", ())),
+                   frozenset(w.lower() for w in data.get("cues", ())),
+                   tuple(w.lower() for w in data.get("cue_prefixes", ())),
+                   tuple(tuple(w.lower().split()) for w in data.get("links", ())),
+                   int(data.get("window", 6)))
+
+    def covers(self, type_: str, sentence: Span, start: int) -> bool:
+        """A hit of ``type_`` starting at doc index ``start`` follows a cue and its link."""
+        if type_ not in self.types:
+            return False
+        before = sentence.doc[max(sentence.start, start - self.window):start]
+        for k, token in enumerate(before):
+            if self._cue(token) and self._linked(before[k + 1:]):
+                return True
+        return False
+
+    def _cue(self, token: Token) -> bool:
+        word = token.lower_
+        return word in self.cues or token.lemma_.lower() in self.cues or \
+            word.startswith(self.cue_prefixes)
+
+    def _linked(self, after: Span) -> bool:
+        words = [t.lower_ for t in after]
+        return any(tuple(words[:len(link)]) == link for link in self.links)
+
+
+@dataclass(frozen=True)
 class Scope:
     """Words that make a clause a plan (ska, planera), a negation (inte, ingen) or a need
     (saknar, behöver): no evidence."""
@@ -46,6 +87,12 @@ class Scope:
     expletive: frozenset[str] = frozenset()  # det: the subject of such a frame
     grant: frozenset[str] = frozenset()  # medel, statsbidrag: a purpose after one is intended
     purpose: frozenset[str] = frozenset()  # för (att): the word that opens a purpose clause
+    quote_marks: frozenset[str] = frozenset()  # ” “ ": a short quoted span is a title or name
+    quoted_title_words: int = 0  # at most this many words between the marks (0: none read)
+    trend: frozenset[str] = frozenset()  # alltmer: the word after it describes a trend
+    instead: frozenset[str] = frozenset()  # i stället för: what follows was not done
+    instead_words: int = 4  # without a parse, the words after an 'instead' phrase it covers
+    subject_matter: SubjectMatter = SubjectMatter()
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
@@ -58,8 +105,11 @@ class Scope:
         words = {k: frozenset(w.lower() for w in data.get(k, ()))
                  for k in ("modal", "intent", "negation", "no_determiner", "need", "clause_opener",
                            "subordinator", "possibility", "example", "frame_verb", "expletive",
-                           "grant", "purpose")}
-        return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)))
+                           "grant", "purpose", "quote_marks", "trend", "instead")}
+        return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)),
+                   quoted_title_words=int(data.get("quoted_title_words", 0)),
+                   instead_words=int(data.get("instead_words", 4)),
+                   subject_matter=SubjectMatter.from_dict(data.get("subject_matter", {})))
 
 
 def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset(),
@@ -69,9 +119,70 @@ def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset(),
     Words in ``fixed`` (fixed expressions: 'det vill säga') are no scope words.
     ``words``: the sentence's ``Word``s, when the caller has them (spares reading every
     token again: only those whose form or lemma is a scope word are looked at)."""
+    told = _not_reported(sentence, scope)
     if parsed(sentence):
-        return _unreal_by_parse(sentence, scope, fixed, words)
-    return _unreal_by_position(sentence, scope, fixed)
+        return told | _unreal_by_parse(sentence, scope, fixed, words)
+    return told | _unreal_by_position(sentence, scope, fixed)
+
+
+def _not_reported(sentence: Span, scope: Scope) -> set[int]:
+    """Words that name or describe rather than report, with or without a parse: every word
+    of a question ("Hur många lekplatser har vi?"), a short quoted title ("pengar från
+    ”Stärkta bibliotek”") and the word after a trend word ("alltmer digitaliserad")."""
+    if sentence.text.rstrip().endswith("?"):
+        return set(range(sentence.start, sentence.end))
+    return _quoted_titles(sentence, scope) | _after_trend(sentence, scope) | \
+        _replaced(sentence, scope)
+
+
+def _replaced(sentence: Span, scope: Scope) -> set[int]:
+    """What an 'instead' phrase names ("tillsyn via kamera i stället för hembesök"): the
+    thing replaced, not done. By the parse the phrase of the word that its last word marks;
+    without one at most ``instead_words`` words after it, up to a punctuation mark."""
+    found: set[int] = set()
+    tokens = list(sentence)
+    lowered = [t.lower_ for t in tokens]
+    for phrase in scope.instead:
+        words = phrase.split()
+        n = len(words)
+        for k in range(len(tokens) - n):
+            if lowered[k:k + n] != words:
+                continue
+            marker = tokens[k + n - 1]
+            if parsed(sentence) and marker.head.i > marker.i:
+                found.update(t.i for t in marker.head.subtree if t.i > marker.i)
+                continue
+            for token in tokens[k + n:k + n + scope.instead_words]:
+                if token.is_punct:
+                    break
+                found.add(token.i)
+    return found
+
+
+def _quoted_titles(sentence: Span, scope: Scope) -> set[int]:
+    """Words between two quote marks at most ``quoted_title_words`` words apart: the name
+    of a project, report or campaign, not what the text reports was done (longer quotes,
+    someone's words, are left to the other tests)."""
+    marks = [t.i for t in sentence if t.text in scope.quote_marks]
+    found: set[int] = set()
+    for opening, closing in zip(marks[::2], marks[1::2]):
+        if closing - opening - 1 <= scope.quoted_title_words:
+            found.update(range(opening + 1, closing))
+    return found
+
+
+def _after_trend(sentence: Span, scope: Scope) -> set[int]:
+    """The word right after a trend word of one or two words ("alltmer digitaliserat",
+    "allt mer digitala"): a development described, not an act."""
+    found: set[int] = set()
+    tokens = list(sentence)
+    for k, token in enumerate(tokens[:-1]):
+        pair = f"{token.lower_} {tokens[k + 1].lower_}"
+        if pair in scope.trend and k + 2 < len(tokens):
+            found.add(tokens[k + 2].i)
+        elif token.lower_ in scope.trend:
+            found.add(tokens[k + 1].i)
+    return found
 
 
 def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices,
