@@ -501,3 +501,49 @@ def test_an_expectation_or_intended_use_is_no_activity(nlp):
     assert types(nlp("Under året väntas kommunen anställa en samordnare.")) == set()
     assert types(nlp("Lokalen är tänkt att bli en fritidsgård.")) == set()
     assert types(nlp("Under året har kommunen anställt en samordnare.")) == {"rekrytering"}
+
+
+@pytest.fixture(scope="module")
+def nlp_numbers():
+    """Sentences, numbers and activities: reach outcomes read the numbers' records."""
+    pipeline = make_nlp("sentencizer")
+    pipeline.add_pipe("textmine_numbers", before="textmine_activities")
+    return pipeline
+
+
+def outcome_of(nlp_numbers, sentence: str) -> bool:
+    return nlp_numbers(sentence)._.outcomes == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Satsningen har enligt förvaltningen fallit väl ut.",
+    "Det blev en stor succé bland de boende.",
+    "Projektet har fungerat väldigt bra.",
+    "Sommarjobben har varit mycket populära bland ungdomarna.",
+    "Metoden har visat sig vara framgångsrik.",
+    "I år tog fritidsgården emot rekordmånga besökare.",
+    "Deltagarantalet har överskridit förväntningarna.",
+    "Utvärderingen visar att föräldrarna är nöjda.",
+    "Nu är alla e-tjänster samlade och invånarna kan följa sina ärenden.",
+])
+def test_reception_and_evaluated_effects_are_outcomes(nlp_numbers, sentence):
+    assert outcome_of(nlp_numbers, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kommunen har fått 200 000 kronor från staten för projektet.",
+    "Föreningen fick statsbidrag för att ordna lovaktiviteter.",
+    "Förvaltningen har fått i uppdrag att utreda frågan.",
+    "Runt 160 ungdomar beräknas få jobb.",
+    "I sommar kommer 90 ungdomar att få feriejobb.",
+    "Det finns 27 barn i kommunen som sällan går till skolan.",
+    "Nu är lekplatsen klar.",
+    "Rapporten visar att många äldre saknar internet.",
+])
+def test_grants_plans_counts_of_what_exists_and_findings_are_no_outcomes(nlp_numbers, sentence):
+    assert not outcome_of(nlp_numbers, sentence)
+
+
+def test_a_grant_that_grew_is_still_a_change(nlp_numbers):
+    assert outcome_of(nlp_numbers, "Bidragen som föreningarna har beviljats har ökat från "
+                                   "0,4 till 2,1 miljoner kronor.")
