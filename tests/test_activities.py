@@ -525,6 +525,15 @@ def outcome_of(nlp_numbers, sentence: str) -> bool:
     "Deltagarantalet har överskridit förväntningarna.",
     "Utvärderingen visar att föräldrarna är nöjda.",
     "Nu är alla e-tjänster samlade och invånarna kan följa sina ärenden.",
+    "Den nya e-tjänsten underlättar för både invånare och handläggare.",
+    "För personalen innebär det mindre stress.",
+    "Samarbetet har betytt mycket för utvecklingen.",
+    "Metoden anses ha en måttlig positiv effekt på arbetet.",
+    "Var fjärde fick någon form av anställning efteråt.",
+    "Alla som sökt feriepraktik har erbjudits plats.",
+    "Under sommaren har sju ungdomar haft feriearbete i kommunen.",
+    "Hittills har 85 anställda gått utbildningen.",
+    "Många deltagare berättar att de har fått nya vänner.",
 ])
 def test_reception_and_evaluated_effects_are_outcomes(nlp_numbers, sentence):
     assert outcome_of(nlp_numbers, sentence)
@@ -539,6 +548,11 @@ def test_reception_and_evaluated_effects_are_outcomes(nlp_numbers, sentence):
     "Det finns 27 barn i kommunen som sällan går till skolan.",
     "Nu är lekplatsen klar.",
     "Rapporten visar att många äldre saknar internet.",
+    "Kommunen och polisen har kommit överens om ett medborgarlöfte.",
+    "Enhetschefen har fått ett nytt uppdrag.",
+    "Vid demokratidagarna brukar ett hundratal personer delta.",
+    "Samordnaren berättar att han bygger upp ett samarbete med skolorna.",
+    "Vi ser fram emot att kunna erbjuda platser igen nästa år.",
 ])
 def test_grants_plans_counts_of_what_exists_and_findings_are_no_outcomes(nlp_numbers, sentence):
     assert not outcome_of(nlp_numbers, sentence)
