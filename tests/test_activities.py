@@ -553,6 +553,8 @@ def test_reception_and_evaluated_effects_are_outcomes(nlp_numbers, sentence):
     "Vid demokratidagarna brukar ett hundratal personer delta.",
     "Samordnaren berättar att han bygger upp ett samarbete med skolorna.",
     "Vi ser fram emot att kunna erbjuda platser igen nästa år.",
+    "Vi erbjuder 30 ungdomar sommarjobb.",
+    "Anläggningen besöks av 200 000 personer per år.",
 ])
 def test_grants_plans_counts_of_what_exists_and_findings_are_no_outcomes(nlp_numbers, sentence):
     assert not outcome_of(nlp_numbers, sentence)
