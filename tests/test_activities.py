@@ -586,3 +586,65 @@ def test_a_digidelcenter_started_and_meeting_places_provided_are_meeting_places(
     # GUIDELINES "Decisions for real text": DigidelCenter -> motesplats
     assert types(nlp("I år startades 15 nya Digidelcenter.")) == {"motesplats"}
     assert types(nlp("Kommunen tillhandahåller mötesplatser för seniorer.")) == {"motesplats"}
+
+
+@pytest.fixture(scope="module")
+def nlp_numbers():
+    """Sentences, numbers and activities: reach outcomes read the numbers' records."""
+    pipeline = make_nlp("sentencizer")
+    pipeline.add_pipe("textmine_numbers", before="textmine_activities")
+    return pipeline
+
+
+def outcome_of(nlp_numbers, sentence: str) -> bool:
+    return nlp_numbers(sentence)._.outcomes == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Satsningen har enligt förvaltningen fallit väl ut.",
+    "Det blev en stor succé bland de boende.",
+    "Projektet har fungerat väldigt bra.",
+    "Sommarjobben har varit mycket populära bland ungdomarna.",
+    "Metoden har visat sig vara framgångsrik.",
+    "I år tog fritidsgården emot rekordmånga besökare.",
+    "Deltagarantalet har överskridit förväntningarna.",
+    "Utvärderingen visar att föräldrarna är nöjda.",
+    "Nu är alla e-tjänster samlade och invånarna kan följa sina ärenden.",
+    "Den nya e-tjänsten underlättar för både invånare och handläggare.",
+    "För personalen innebär det mindre stress.",
+    "Samarbetet har betytt mycket för utvecklingen.",
+    "Metoden anses ha en måttlig positiv effekt på arbetet.",
+    "Var fjärde fick någon form av anställning efteråt.",
+    "Alla som sökt feriepraktik har erbjudits plats.",
+    "Under sommaren har sju ungdomar haft feriearbete i kommunen.",
+    "Hittills har 85 anställda gått utbildningen.",
+    "Många deltagare berättar att de har fått nya vänner.",
+])
+def test_reception_and_evaluated_effects_are_outcomes(nlp_numbers, sentence):
+    assert outcome_of(nlp_numbers, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kommunen har fått 200 000 kronor från staten för projektet.",
+    "Föreningen fick statsbidrag för att ordna lovaktiviteter.",
+    "Förvaltningen har fått i uppdrag att utreda frågan.",
+    "Runt 160 ungdomar beräknas få jobb.",
+    "I sommar kommer 90 ungdomar att få feriejobb.",
+    "Det finns 27 barn i kommunen som sällan går till skolan.",
+    "Nu är lekplatsen klar.",
+    "Rapporten visar att många äldre saknar internet.",
+    "Kommunen och polisen har kommit överens om ett medborgarlöfte.",
+    "Enhetschefen har fått ett nytt uppdrag.",
+    "Vid demokratidagarna brukar ett hundratal personer delta.",
+    "Samordnaren berättar att han bygger upp ett samarbete med skolorna.",
+    "Vi ser fram emot att kunna erbjuda platser igen nästa år.",
+    "Vi erbjuder 30 ungdomar sommarjobb.",
+    "Anläggningen besöks av 200 000 personer per år.",
+])
+def test_grants_plans_counts_of_what_exists_and_findings_are_no_outcomes(nlp_numbers, sentence):
+    assert not outcome_of(nlp_numbers, sentence)
+
+
+def test_a_grant_that_grew_is_still_a_change(nlp_numbers):
+    assert outcome_of(nlp_numbers, "Bidragen som föreningarna har beviljats har ökat från "
+                                   "0,4 till 2,1 miljoner kronor.")

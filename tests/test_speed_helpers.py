@@ -158,7 +158,7 @@ def test_cue_sets_give_what_their_patterns_give(words):
     text = " ".join(words)
     rules = OutcomeRules.of()
     config = bundled("outcome_patterns.json").json("outcome_patterns.json")
-    for key in ("effect", "goal", "effect_blocking", "plan_blocking"):
+    for key in ("effect", "goal", "not_effect", "effect_blocking", "plan_blocking"):
         patterns = [regex.compile(p) for p in config[key]]
         starts = [m.start() for m in (p.search(text) for p in patterns) if m]
         assert getattr(rules, key).any(text) == bool(starts)

@@ -132,6 +132,7 @@ class OutcomeRules:
 
     effect: CueSet  # effect cues
     goal: CueSet  # goal cues: no outcome
+    not_effect: CueSet  # what the work received or a survey found: no outcome
     effect_blocking: CueSet  # effect cues that end the activity part
     plan_blocking: CueSet  # plan cues that end it
     reach_kinds: frozenset[str]  # numbers that count what the work reached ...
@@ -139,6 +140,7 @@ class OutcomeRules:
     reach_people: Lexicon  # ... with a reach verb: 14 personer har fått arbete
     reach_verbs: "VerbSet"
     groups: Lexicon  # target groups count as people reached
+    reach_not: CueSet  # counts that say what exists ('det finns 27 barn'), not who was reached
 
     @classmethod
     def of(cls, resources: Resources | None = None) -> "OutcomeRules":
@@ -149,12 +151,13 @@ class OutcomeRules:
     def _build(cls, resources: Resources) -> "OutcomeRules":
         config = resources.json("outcome_patterns.json")
         reach = config.get("reach", {})
-        cues = (CueSet.of(config[key])
-                for key in ("effect", "goal", "effect_blocking", "plan_blocking"))
+        cues = (CueSet.of(config.get(key, ())) for key in
+                ("effect", "goal", "not_effect", "effect_blocking", "plan_blocking"))
         return cls(*cues, frozenset(reach.get("kinds", ())),
                    lexicon(resources, reach.get("units", ())),
                    lexicon(resources, reach.get("people", ())),
-                   VerbSet.of(reach.get("verbs", [])), target_group_lexicon(resources))
+                   VerbSet.of(reach.get("verbs", [])), target_group_lexicon(resources),
+                   CueSet.of(reach.get("not", ())))
 
 
 def is_outcome(sentence: Span, numbers: Sequence[Number] = (),
@@ -164,14 +167,18 @@ def is_outcome(sentence: Span, numbers: Sequence[Number] = (),
     lower-cased text, when the caller has it (a Span joins its tokens on every access)."""
     rules = rules or OutcomeRules.of()
     text = _lowered(sentence, lowered)
-    if rules.goal.any(text):
+    if rules.goal.any(text) or rules.not_effect.any(text):
         return False
-    return rules.effect.any(text) or reports_reach(sentence, numbers, rules)
+    return rules.effect.any(text) or reports_reach(sentence, numbers, rules, text)
 
 
-def reports_reach(sentence: Span, numbers: Sequence[Number], rules: OutcomeRules) -> bool:
+def reports_reach(sentence: Span, numbers: Sequence[Number], rules: OutcomeRules,
+                  lowered: str | None = None) -> bool:
     """A number in the sentence counts visits ('350 besökare'), or people with a verb that
-    says they were reached ('14 av dem har fått arbete')."""
+    says they were reached ('14 av dem har fått arbete'); not a count of what exists
+    ('Det finns 27 barn som ...')."""
+    if rules.reach_not.any(_lowered(sentence, lowered)):
+        return False
     start, end = sentence.start_char, sentence.end_char
     units = [n.unit.lower() for n in numbers if start <= n.start and n.end <= end
              and n.kind in rules.reach_kinds and n.unit]
