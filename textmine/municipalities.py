@@ -11,7 +11,7 @@ The list itself is data (``textmine/data/kommuner.csv``, see SOURCES-gazetteers.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 import regex
@@ -147,33 +147,36 @@ class Gazetteer:
         (``municipality_subject.json`` says how they weigh; ``mentions``: ``find(text)`` if
         already known); None when it names none, names several on equal terms, or lists many
         without one standing out."""
-        ranked, scores = self._ranked(text, self.find(text) if mentions is None else mentions)
-        return self._by_code[ranked[0]] if self._stands_out(ranked, scores) else None
+        ranking = self._ranked(text, self.find(text) if mentions is None else mentions)
+        return self._by_code[ranking.codes[0]] if self._stands_out(ranking) else None
 
-    def _ranked(self, text: str, mentions: list[Mention]) -> tuple[list[str], Counter[str]]:
-        """The codes a passage names as subjects, best first, and their weights."""
+    def _ranked(self, text: str, mentions: list[Mention]) -> "_Ranking":
+        """The codes a passage names as subjects, best first, with their weights, how often
+        and where first each is named."""
         rules = self.subject_rules
-        scores: Counter[str] = Counter()
-        first: dict[str, int] = {}
+        ranking = _Ranking()
         counties = {m.municipality.code for m in mentions if self._names_county(text, m)}
         for mention, body in zip(mentions, self._bodies(text, mentions)):
             code = mention.municipality.code
             # a bare name of a county the passage names ('Stockholms län ... i Stockholm')
             if self._names_no_subject(text, mention) or (not body and code in counties):
                 continue
-            scores[code] += rules["body_weight"] if body else 1
-            first.setdefault(code, mention.start)
-        return sorted(scores, key=lambda c: (-scores[c], first[c])), scores
+            ranking.add(code, rules["body_weight"] if body else 1, mention.start)
+        return ranking
 
-    def _stands_out(self, ranked: list[str], scores: Counter[str]) -> bool:
-        """The best weighs more than the next, and clearly more in a list of many."""
-        if not ranked:
+    def _stands_out(self, ranking: "_Ranking") -> bool:
+        """The best weighs more than the next, and clearly more in a list of many; in a list
+        one named no more often than the next and after others is one of the list, though it
+        alone is written 'X kommun' ('Bjuv, Åstorp och Klippan ... I Höganäs kommun ...')."""
+        codes, scores = ranking.codes, ranking.scores
+        if not codes:
             return False
-        best = scores[ranked[0]]
-        second = scores[ranked[1]] if len(ranked) > 1 else 0
+        best = scores[codes[0]]
+        second = scores[codes[1]] if len(codes) > 1 else 0
         rules = self.subject_rules
-        return best != second and not (len(ranked) >= rules["list_size"]
-                                       and best < rules["list_margin"] * second)
+        if len(codes) < rules["list_size"]:
+            return best != second
+        return best >= rules["list_margin"] * second and not ranking.one_of_list()
 
     def passage_subject(self, text: str, document: Municipality | None = None,
                         mentions: list[Mention] | None = None,
@@ -188,7 +191,9 @@ class Gazetteer:
         ``own`` page (``own_site``) its own is the subject where the paragraph names it and
         one other on equal terms, or names only others yet speaks of "kommunen" (its own;
         the others are compared with). On any page the document's wins a tie of two where
-        the paragraph speaks of "kommunen" (its one municipality). (Breaking any tie in
+        the paragraph speaks of "kommunen" (its one municipality), and wherever the
+        paragraph names it as a body and no other outweighs it twice (``_holds_its_own``).
+        (Breaking any tie in
         favour of the document's, without "kommunen", was measured on real-dev: 3 passages
         right, 2 wrong; not kept. Towns named anywhere, not after a preposition, and a
         stricter margin for lists were measured too: passages lost; not kept.)"""
@@ -196,18 +201,29 @@ class Gazetteer:
         town = None if mentions else (self._localities.named(text) or self._compounds.named(text))
         if town is not None:
             return self._by_code[town]
-        ranked, scores = self._ranked(text, mentions)
-        if not ranked:
+        ranking = self._ranked(text, mentions)
+        if not ranking.codes:
             return None if self.about_several(text) else document
-        if own is not None and own.code not in scores and _ANAPHOR.search(text):
+        if own is not None and own.code not in ranking.scores and _ANAPHOR.search(text):
             return own
-        if self._stands_out(ranked, scores):
-            return self._by_code[ranked[0]]
-        tied = [code for code in ranked if scores[code] == scores[ranked[0]]]
+        if document is not None and self._holds_its_own(ranking, document.code):
+            return document
+        if self._stands_out(ranking):
+            return self._by_code[ranking.codes[0]]
+        tied = ranking.tied()
         # a paper's passage that speaks of 'kommunen' means its page's of two on equal terms
         favoured = own or (document if _ANAPHOR.search(text) else None)
         return favoured if favoured is not None and len(tied) == 2 and favoured.code in tied \
             else None
+
+    def _holds_its_own(self, ranking: "_Ranking", code: str) -> bool:
+        """The page's municipality is named as a body ('Simrishamns kommun') and no other
+        weighs 'list_margin' times as much: the others are compared with, however often
+        they are named ('tittar på just Ystad')."""
+        rules = self.subject_rules
+        own = ranking.scores[code]
+        return own >= rules["body_weight"] and \
+            ranking.scores[ranking.codes[0]] < rules["list_margin"] * own
 
     def about_several(self, text: str) -> bool:
         """Text that speaks of municipalities in the plural ('landets kommuner') and never of
@@ -367,6 +383,37 @@ def _inside_lower_case(text: str, match: regex.Match, previous: regex.Match | No
     following = regex.match(r"\s*(\p{L})", text[match.end():match.end() + 3])
     return previous is not None and previous.group(1)[0].islower() and \
         (following is None or following.group(1).islower())
+
+
+@dataclass
+class _Ranking:
+    """The municipalities a passage names as subjects: each one's weight, how often and
+    where first it is named."""
+
+    scores: Counter[str] = field(default_factory=Counter)
+    named: Counter[str] = field(default_factory=Counter)
+    first: dict[str, int] = field(default_factory=dict)
+
+    def add(self, code: str, weight: int, start: int) -> None:
+        self.scores[code] += weight
+        self.named[code] += 1
+        self.first.setdefault(code, start)
+
+    @property
+    def codes(self) -> list[str]:
+        """Best first: the heaviest, the first named of equal weight."""
+        return sorted(self.scores, key=lambda c: (-self.scores[c], self.first[c]))
+
+    def tied(self) -> list[str]:
+        """The codes that weigh as much as the best."""
+        codes = self.codes
+        return [code for code in codes if self.scores[code] == self.scores[codes[0]]]
+
+    def one_of_list(self) -> bool:
+        """The best is named no more often than the next and not first: one of a list."""
+        best, second = self.codes[:2]
+        return self.named[best] <= self.named[second] and \
+            self.first[best] > min(self.first.values())
 
 
 @dataclass(frozen=True)
