@@ -346,3 +346,17 @@ def test_the_pages_municipality_named_as_a_body_holds_its_own(gazetteer, text, e
 def test_a_short_form_of_a_name_links():
     assert [m.municipality.code for m in default_gazetteer().find(
         "Alla Väsbys förskoleklasser får simundervisning i Väsby.")] == ["0114", "0114"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # every name after an example in its sentence is an example too
+    ("Kiruna kommun får 3 miljoner, medan exempelvis Kalix kommun får 2 miljoner, Luleå kommun "
+     "5 miljoner och Piteå kommun 3 miljoner.", "2584"),
+    ("Bland annat Kalix, Luleå och Piteå deltar. Kiruna kommun leder arbetet.", "2584"),
+    # a new sentence ends the examples
+    ("Exempelvis Kalix kommun deltar. Luleå kommun leder arbetet.", "2580"),
+    # a cue of examples before no name makes none of the later names an example
+    ("Man gjorde bland annat en enkät bland invånarna i Luleå.", "2580"),
+])
+def test_names_after_an_example_in_its_sentence_are_examples(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected

@@ -61,6 +61,7 @@ class Gazetteer:
         self._other = _Context(subject_rules["other_after"],
                                [*subject_rules["other_before"], *_local_offices(agencies)])
         self._several = regex.compile(subject_rules["several_pattern"])
+        self._example = regex.compile(rf"(?:{subject_rules['example_before']})\s*$")
         self._by_code = {m.code: m for m in municipalities}
         self._common = {w.casefold() for w in common_words}
         self._forms: dict[str, str] = {}
@@ -152,12 +153,21 @@ class Gazetteer:
 
     def _ranked(self, text: str, mentions: list[Mention]) -> "_Ranking":
         """The codes a passage names as subjects, best first, with their weights, how often
-        and where first each is named."""
+        and where first each is named. An example ('exempelvis Kalix kommun') is none, and
+        neither are the names after it in its sentence ('..., Luleå kommun 5 miljoner och
+        Piteå kommun 3 miljoner')."""
         rules = self.subject_rules
         ranking = _Ranking()
         counties = {m.municipality.code for m in mentions if self._names_county(text, m)}
+        example_end = None  # where the last example named ends, if its sentence goes on
         for mention, body in zip(mentions, self._bodies(text, mentions)):
             code = mention.municipality.code
+            if self._is_example(text, mention) or (
+                    example_end is not None and not _SENTENCE_END.search(
+                        text, example_end, mention.start)):
+                example_end = mention.end
+                continue
+            example_end = None
             # a bare name of a county the passage names ('Stockholms län ... i Stockholm')
             if self._names_no_subject(text, mention) or (not body and code in counties):
                 continue
@@ -332,6 +342,10 @@ class Gazetteer:
         another body, an example or a point of reference (``_Context``)."""
         return self._names_county(text, mention) or self._other.around(text, mention)
 
+    def _is_example(self, text: str, mention: "Mention") -> bool:
+        """A name right after a cue of examples ('bland annat Kalix kommun')."""
+        return self._example.search(text, max(0, mention.start - 30), mention.start) is not None
+
     def _names_county(self, text: str, mention: "Mention") -> bool:
         """A county ('Jönköpings och Hallands län') or a region whose name holds the
         municipality's ('Jämtland Härjedalen Turism': ``regioner.csv``)."""
@@ -373,6 +387,7 @@ class Gazetteer:
         return any(_coordinated(text, match, other) for other in others)
 
 
+_SENTENCE_END = regex.compile(r"[.!?:;]\s|\n")
 _LEADING_DIGITS = regex.compile(r"\p{N}+")
 
 
