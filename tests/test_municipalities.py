@@ -360,3 +360,13 @@ def test_a_short_form_of_a_name_links():
 ])
 def test_names_after_an_example_in_its_sentence_are_examples(gazetteer, text, expected):
     assert code(gazetteer.subject(text)) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("https://www.tidning.se/artikel/fler-skarabornas-klagomal-i-ar", "1495"),
+    ("https://www.tidning.se/artikel/moraborna-fick-ny-simhall", "2062"),
+    ("https://www.tidning.se/artikel/nytt-i-skaraborgsbygden-i-ar", None),  # no people: none
+    ("https://www.tidning.se/artikel/morahem-bygger-nytt-i-ar", None),  # a word-name's company
+])
+def test_a_name_that_is_a_word_glued_to_its_people_names_its_home(gazetteer, name, expected):
+    assert code(gazetteer.home(name)) == expected

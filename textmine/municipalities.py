@@ -74,13 +74,17 @@ class Gazetteer:
         self._compounds = _Compounds(
             {form: m.code for m in self._by_code.values() if m.name.casefold() not in self._common
              for form in (m.name, _genitive(m.name))}, subject_rules["compound_tails"])
+        # in an address, a name that is also a word glued to its people ('skarabornas')
+        self._people = _Compounds(
+            {m.name: m.code for m in self._by_code.values() if m.name.casefold() in self._common},
+            subject_rules["people_tails"])
         self._addresses = AddressReader(
             {fold(m.name): m.code for m in self._by_code.values()},
             {fold(w) for w in self._common},
             {fold(w) for w in subject_rules["county_after"]} | {"region"},
             _HEADLINE_PREPOSITIONS,
             (self._localities.in_address, self._localities.in_headline),
-            self._compounds.in_address)
+            self._compound_in_address)
         names = sorted(self._forms, key=len, reverse=True)
         alternation = "|".join(regex.escape(n) for n in names)
         # A name, optionally followed by "kommun(s)" or "stad(s)"; the name must not be
@@ -320,6 +324,11 @@ class Gazetteer:
         address = parse_address(word)
         code = None if address is None else read(address)
         return self._by_code[code] if code else None
+
+    def _compound_in_address(self, part: str) -> str | None:
+        """The code of the municipality a folded word of an address glues a tail to
+        ('harnosandshus'), or a name that is also a word glues its people to ('skarabornas')."""
+        return self._compounds.in_address(part) or self._people.in_address(part)
 
     def _compound_home(self, word: str) -> Municipality | None:
         """'Katrineholms-Kuriren' -> Katrineholm (a name glued to a capitalised word by a
