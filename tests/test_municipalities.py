@@ -312,3 +312,61 @@ def test_a_papers_page_favours_its_own_of_two_when_it_speaks_of_kommunen(gazette
 ])
 def test_a_street_address_is_a_point_of_reference(gazetteer, text, expected):
     assert code(gazetteer.subject(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one of a long list written 'X kommun' after the others: one item of the list
+    ("Förutom Bjuv så erbjuder också Åstorp och Klippan jobb. I Höganäs kommun får alla plats.",
+     None),
+    # the body named first, the others listed after it: the subject
+    ("Ljusdals kommun söker medel. Tre andra kommuner deltar, Bollnäs, Ovanåker och Nordanstig.",
+     "2161"),
+    # named more often than any other: the subject, though after them
+    ("Bjuv, Åstorp och Klippan tittar på Höganäs. Höganäs kommun har flest platser.", "1284"),
+])
+def test_a_body_named_once_in_a_list_after_others_is_one_of_the_list(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the page's named as a body, another compared with more often: the page's
+    ("Ystads kommun var först. Nu utreder Simrishamns kommun saken och tittar på just Ystad.",
+     "1291"),
+    # another weighs twice as much: the other
+    ("Ystads kommun var först, Ystads kommun bygger ut. I Simrishamns kommun utreds saken.",
+     "1286"),
+    # the page's named only by its bare name: the heaviest as before
+    ("Ystads kommun var först med roboten. Simrishamn utreder.", "1286"),
+])
+def test_the_pages_municipality_named_as_a_body_holds_its_own(gazetteer, text, expected):
+    document = gazetteer.by_code("1291")  # Simrishamn
+    assert code(gazetteer.passage_subject(text, document)) == expected
+
+
+def test_a_short_form_of_a_name_links():
+    assert [m.municipality.code for m in default_gazetteer().find(
+        "Alla Väsbys förskoleklasser får simundervisning i Väsby.")] == ["0114", "0114"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # every name after an example in its sentence is an example too
+    ("Kiruna kommun får 3 miljoner, medan exempelvis Kalix kommun får 2 miljoner, Luleå kommun "
+     "5 miljoner och Piteå kommun 3 miljoner.", "2584"),
+    ("Bland annat Kalix, Luleå och Piteå deltar. Kiruna kommun leder arbetet.", "2584"),
+    # a new sentence ends the examples
+    ("Exempelvis Kalix kommun deltar. Luleå kommun leder arbetet.", "2580"),
+    # a cue of examples before no name makes none of the later names an example
+    ("Man gjorde bland annat en enkät bland invånarna i Luleå.", "2580"),
+])
+def test_names_after_an_example_in_its_sentence_are_examples(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("https://www.tidning.se/artikel/fler-skarabornas-klagomal-i-ar", "1495"),
+    ("https://www.tidning.se/artikel/moraborna-fick-ny-simhall", "2062"),
+    ("https://www.tidning.se/artikel/nytt-i-skaraborgsbygden-i-ar", None),  # no people: none
+    ("https://www.tidning.se/artikel/morahem-bygger-nytt-i-ar", None),  # a word-name's company
+])
+def test_a_name_that_is_a_word_glued_to_its_people_names_its_home(gazetteer, name, expected):
+    assert code(gazetteer.home(name)) == expected

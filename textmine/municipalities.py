@@ -11,12 +11,12 @@ The list itself is data (``textmine/data/kommuner.csv``, see SOURCES-gazetteers.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
-from urllib.parse import unquote
 
 import regex
 
+from textmine.page_source import Address, AddressReader, fold, parse_address
 from textmine.records import Municipality
 from textmine.resources import Resources, bundled
 
@@ -29,18 +29,7 @@ _ANAPHOR = regex.compile(r"\b[Kk]ommunen(?:s)?\b")
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W*$", regex.REVERSE)
 _LAST_VISIBLE = regex.compile(r"\S", regex.REVERSE)
 _PLACE_PREPOSITIONS = {"i", "från", "till", "utanför", "kring", "runt", "mellan", "och", "eller"}
-# a web address: its host and its path (query and fragment left out)
-_ADDRESS = regex.compile(r"(?:[a-z]+://)?(?P<host>[a-z0-9.-]+\.[a-z]{2,})(?P<path>/[^?#\s]*)?"
-                         r"(?:\?(?P<query>[^#\s]*))?(?:#\S*)?", regex.IGNORECASE)
-# a query's values of words ('?omrade=hela-stockholm': a local paper's edition)
-_QUERY_VALUE = regex.compile(r"(?<==)\p{L}[\p{L}-]*(?=&|$)")
-_ADDRESS_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", " ": "-"})
-# the words of a path part of an address ('valloftet-infriat--i-kramfors.html')
-_SLUG_WORD = regex.compile(r"\p{L}+")
-_HEADLINE_BODY = {"kommun", "kommuns", "stad", "stads"}
-_HEADLINE_WORDS = 3
-_HEADLINE_PREPOSITIONS = {w.translate(_ADDRESS_FOLD)
-                          for w in _PLACE_PREPOSITIONS} - {"och", "eller"}
+_HEADLINE_PREPOSITIONS = {fold(w) for w in _PLACE_PREPOSITIONS} - {"och", "eller"}
 
 
 @dataclass(frozen=True)
@@ -58,18 +47,6 @@ def _genitive(name: str) -> str:
     return name if name[-1] in "sxzSXZ" else name + "s"
 
 
-def _address(word: str) -> tuple[str, list[str]]:
-    """(domain name, lower-cased path parts) of a web address ('www.sla.se/karlsborg/x' ->
-    ('sla', ['karlsborg', 'x'])), the query's values of words last ('x?omrade=hela-stockholm'
-    -> [..., 'hela-stockholm']); ('', []) for a word that is no address."""
-    match = _ADDRESS.fullmatch(word.strip("<>()\"'"))
-    if match is None:
-        return "", []
-    path = [part for part in (match.group("path") or "").lower().split("/") if part]
-    path += _QUERY_VALUE.findall((match.group("query") or "").lower())
-    return match.group("host").lower().split(".")[-2], path
-
-
 class Gazetteer:
     """The municipality list with the surface forms that link to each entry."""
 
@@ -84,6 +61,7 @@ class Gazetteer:
         self._other = _Context(subject_rules["other_after"],
                                [*subject_rules["other_before"], *_local_offices(agencies)])
         self._several = regex.compile(subject_rules["several_pattern"])
+        self._example = regex.compile(rf"(?:{subject_rules['example_before']})\s*$")
         self._by_code = {m.code: m for m in municipalities}
         self._common = {w.casefold() for w in common_words}
         self._forms: dict[str, str] = {}
@@ -93,13 +71,20 @@ class Gazetteer:
         for alias, code in aliases.items():
             self._forms[alias] = self._forms[_genitive(alias)] = code
         # names as web addresses write them: "linkoping", "upplands-vasby"
-        self._in_addresses = {_fold(m.name): m.code for m in self._by_code.values()}
-        self._headline_common = {w.translate(_ADDRESS_FOLD) for w in self._common}
-        self._headline_county = {w.casefold().translate(_ADDRESS_FOLD)
-                                 for w in subject_rules["county_after"]} | {"region"}
         self._compounds = _Compounds(
             {form: m.code for m in self._by_code.values() if m.name.casefold() not in self._common
              for form in (m.name, _genitive(m.name))}, subject_rules["compound_tails"])
+        # in an address, a name that is also a word glued to its people ('skarabornas')
+        self._people = _Compounds(
+            {m.name: m.code for m in self._by_code.values() if m.name.casefold() in self._common},
+            subject_rules["people_tails"])
+        self._addresses = AddressReader(
+            {fold(m.name): m.code for m in self._by_code.values()},
+            {fold(w) for w in self._common},
+            {fold(w) for w in subject_rules["county_after"]} | {"region"},
+            _HEADLINE_PREPOSITIONS,
+            (self._localities.in_address, self._localities.in_headline),
+            self._compound_in_address)
         names = sorted(self._forms, key=len, reverse=True)
         alternation = "|".join(regex.escape(n) for n in names)
         # A name, optionally followed by "kommun(s)" or "stad(s)"; the name must not be
@@ -167,33 +152,45 @@ class Gazetteer:
         (``municipality_subject.json`` says how they weigh; ``mentions``: ``find(text)`` if
         already known); None when it names none, names several on equal terms, or lists many
         without one standing out."""
-        ranked, scores = self._ranked(text, self.find(text) if mentions is None else mentions)
-        return self._by_code[ranked[0]] if self._stands_out(ranked, scores) else None
+        ranking = self._ranked(text, self.find(text) if mentions is None else mentions)
+        return self._by_code[ranking.codes[0]] if self._stands_out(ranking) else None
 
-    def _ranked(self, text: str, mentions: list[Mention]) -> tuple[list[str], Counter[str]]:
-        """The codes a passage names as subjects, best first, and their weights."""
+    def _ranked(self, text: str, mentions: list[Mention]) -> "_Ranking":
+        """The codes a passage names as subjects, best first, with their weights, how often
+        and where first each is named. An example ('exempelvis Kalix kommun') is none, and
+        neither are the names after it in its sentence ('..., Luleå kommun 5 miljoner och
+        Piteå kommun 3 miljoner')."""
         rules = self.subject_rules
-        scores: Counter[str] = Counter()
-        first: dict[str, int] = {}
+        ranking = _Ranking()
         counties = {m.municipality.code for m in mentions if self._names_county(text, m)}
+        example_end = None  # where the last example named ends, if its sentence goes on
         for mention, body in zip(mentions, self._bodies(text, mentions)):
             code = mention.municipality.code
+            if self._is_example(text, mention) or (
+                    example_end is not None and not _SENTENCE_END.search(
+                        text, example_end, mention.start)):
+                example_end = mention.end
+                continue
+            example_end = None
             # a bare name of a county the passage names ('Stockholms län ... i Stockholm')
             if self._names_no_subject(text, mention) or (not body and code in counties):
                 continue
-            scores[code] += rules["body_weight"] if body else 1
-            first.setdefault(code, mention.start)
-        return sorted(scores, key=lambda c: (-scores[c], first[c])), scores
+            ranking.add(code, rules["body_weight"] if body else 1, mention.start)
+        return ranking
 
-    def _stands_out(self, ranked: list[str], scores: Counter[str]) -> bool:
-        """The best weighs more than the next, and clearly more in a list of many."""
-        if not ranked:
+    def _stands_out(self, ranking: "_Ranking") -> bool:
+        """The best weighs more than the next, and clearly more in a list of many; in a list
+        one named no more often than the next and after others is one of the list, though it
+        alone is written 'X kommun' ('Bjuv, Åstorp och Klippan ... I Höganäs kommun ...')."""
+        codes, scores = ranking.codes, ranking.scores
+        if not codes:
             return False
-        best = scores[ranked[0]]
-        second = scores[ranked[1]] if len(ranked) > 1 else 0
+        best = scores[codes[0]]
+        second = scores[codes[1]] if len(codes) > 1 else 0
         rules = self.subject_rules
-        return best != second and not (len(ranked) >= rules["list_size"]
-                                       and best < rules["list_margin"] * second)
+        if len(codes) < rules["list_size"]:
+            return best != second
+        return best >= rules["list_margin"] * second and not ranking.one_of_list()
 
     def passage_subject(self, text: str, document: Municipality | None = None,
                         mentions: list[Mention] | None = None,
@@ -208,7 +205,9 @@ class Gazetteer:
         ``own`` page (``own_site``) its own is the subject where the paragraph names it and
         one other on equal terms, or names only others yet speaks of "kommunen" (its own;
         the others are compared with). On any page the document's wins a tie of two where
-        the paragraph speaks of "kommunen" (its one municipality). (Breaking any tie in
+        the paragraph speaks of "kommunen" (its one municipality), and wherever the
+        paragraph names it as a body and no other outweighs it twice (``_holds_its_own``).
+        (Breaking any tie in
         favour of the document's, without "kommunen", was measured on real-dev: 3 passages
         right, 2 wrong; not kept. Towns named anywhere, not after a preposition, and a
         stricter margin for lists were measured too: passages lost; not kept.)"""
@@ -216,18 +215,29 @@ class Gazetteer:
         town = None if mentions else (self._localities.named(text) or self._compounds.named(text))
         if town is not None:
             return self._by_code[town]
-        ranked, scores = self._ranked(text, mentions)
-        if not ranked:
+        ranking = self._ranked(text, mentions)
+        if not ranking.codes:
             return None if self.about_several(text) else document
-        if own is not None and own.code not in scores and _ANAPHOR.search(text):
+        if own is not None and own.code not in ranking.scores and _ANAPHOR.search(text):
             return own
-        if self._stands_out(ranked, scores):
-            return self._by_code[ranked[0]]
-        tied = [code for code in ranked if scores[code] == scores[ranked[0]]]
+        if document is not None and self._holds_its_own(ranking, document.code):
+            return document
+        if self._stands_out(ranking):
+            return self._by_code[ranking.codes[0]]
+        tied = ranking.tied()
         # a paper's passage that speaks of 'kommunen' means its page's of two on equal terms
         favoured = own or (document if _ANAPHOR.search(text) else None)
         return favoured if favoured is not None and len(tied) == 2 and favoured.code in tied \
             else None
+
+    def _holds_its_own(self, ranking: "_Ranking", code: str) -> bool:
+        """The page's municipality is named as a body ('Simrishamns kommun') and no other
+        weighs 'list_margin' times as much: the others are compared with, however often
+        they are named ('tittar på just Ystad')."""
+        rules = self.subject_rules
+        own = ranking.scores[code]
+        return own >= rules["body_weight"] and \
+            ranking.scores[ranking.codes[0]] < rules["list_margin"] * own
 
     def about_several(self, text: str) -> bool:
         """Text that speaks of municipalities in the plural ('landets kommuner') and never of
@@ -251,15 +261,20 @@ class Gazetteer:
         the one a name compound names ('Katrineholms-Kuriren', 'Enköpings-Posten',
         '24Halmstad'), else the site's own domain ('lulea.se')."""
         words = name.split()
-        for read in (self.address_edition, self.address_headline, self.address_locality):
-            codes = self._codes(read, words)
+        addresses = _addresses(words)
+        reader = self._addresses
+        for read in (reader.edition, reader.headline, reader.locality):
+            codes = _codes_of(read, addresses)
             if codes:
                 return self._only(codes)
         mentions = self.find(name)
         if mentions:
             return self.sole(name, mentions)
-        for read in (self._compound_home, self.address_domain, self.address_compound):
-            codes = self._codes(read, words)
+        codes = self._codes(self._compound_home, words)
+        if codes:
+            return self._only(codes)
+        for read in (reader.domain, reader.compound):
+            codes = _codes_of(read, addresses)
             if codes:
                 return self._only(codes)
         return None
@@ -271,7 +286,7 @@ class Gazetteer:
         rules = self.subject_rules
         codes = {m.municipality.code for m in self.find(name)
                  if m.text.split()[-1] in rules["body_suffixes"]}
-        return self._only(codes | self._codes(self.address_domain, name.split()))
+        return self._only(codes | _codes_of(self._addresses.domain, _addresses(name.split())))
 
     @staticmethod
     def _codes(read: Callable[[str], Municipality | None], words: list[str]) -> set[str]:
@@ -281,87 +296,39 @@ class Gazetteer:
         return self._by_code[next(iter(codes))] if len(codes) == 1 else None
 
     def address_edition(self, word: str) -> Municipality | None:
-        """The municipality a web address files its page under: the deepest part of its
-        path that is a name (local papers file news under their editions: 'sla.se/
-        karlsborg/...', 'unt.se/nyheter/uppsala/...'); None for a word that is no address."""
-        _, path = _address(word)
-        headline = _headline(path)
-        for depth, part in reversed(list(enumerate(path))):
-            if part in self._in_addresses:
-                return self._by_code[self._in_addresses[part]]
-            # a folder of several places: 'vimmerbytidning.se/nyheter/eksjo-mariannelund/...'
-            codes = set() if depth == headline else \
-                self._folded_names(part.split("-"), self._in_folder)
-            if codes:
-                return self._only(codes)
-        return None
+        """The municipality a web address files its page under (``AddressReader.edition``:
+        'sla.se/karlsborg/...'); None for a word that is no address."""
+        return self._read(self._addresses.edition, word)
 
     def address_headline(self, word: str) -> Municipality | None:
-        """The one municipality the headline at the end of a web address names as a place or
-        body ('.../nu-oppnar-fritidsgarden-i-kramfors', '.../succe-for-chatt-i-kalmar-kommun')
-        or begins with ('.../skinnskatteberg-ordnar-e-massa'); None for other words."""
-        _, path = _address(word)
-        headline, words = _headline_words(path)
-        if headline is None:
-            return None
-        return self._only(self._folded_names(words, self._in_headline))
+        """The one municipality the headline at the end of a web address names
+        (``AddressReader.headline``: '.../nu-oppnar-fritidsgarden-i-kramfors')."""
+        return self._read(self._addresses.headline, word)
 
     def address_locality(self, word: str) -> Municipality | None:
-        """The municipality of the town or village a web address files its page under (a
-        folder: '.../artikel/bergsjo/...') or its headline names after a place preposition
-        ('.../fritidsbanken-i-kopparberg-...'; not a town that is also an ordinary word)."""
-        _, path = _address(word)
-        headline, words = _headline_words(path)
-        codes = {self._localities.in_address(part) for depth, part in enumerate(path)
-                 if depth != headline}
-        codes |= {self._localities.in_headline(words[k]) for k in range(1, len(words))
-                  if words[k - 1] in _HEADLINE_PREPOSITIONS}
-        return self._only(codes - {None})
-
-    def _folded_names(self, words: list[str],
-                      accept: Callable[[list[str], int, int], bool]) -> set[str]:
-        """Codes of the municipalities whose address forms ('upplands-vasby') are runs of
-        ``words``, where ``accept(words, start, end)``."""
-        codes: set[str] = set()
-        start = 0
-        while start < len(words):
-            end = next((end for end in range(min(len(words), start + 3), start, -1)
-                        if "-".join(words[start:end]) in self._in_addresses
-                        and accept(words, start, end)), None)
-            if end is None:
-                start += 1
-                continue
-            codes.add(self._in_addresses["-".join(words[start:end])])
-            start = end
-        return codes
-
-    def _in_folder(self, words: list[str], start: int, end: int) -> bool:
-        """Any name in a folder of places ('karlskoga-degerfors') but a common word."""
-        return "-".join(words[start:end]) not in self._headline_common
-
-    def _in_headline(self, words: list[str], start: int, end: int) -> bool:
-        """A name in a headline is a place after a place preposition ('i-kramfors'), the body
-        before 'kommun'/'stad', or the headline's first word (its subject) when it is no
-        common word; a county ('orebro-lan') or region ('region-orebro') is not."""
-        before = words[start - 1] if start else ""
-        after = words[end] if end < len(words) else ""
-        if after in self._headline_county or before in self._headline_county:
-            return False
-        return after in _HEADLINE_BODY or before in _HEADLINE_PREPOSITIONS or (
-            start == 0 and "-".join(words[start:end]) not in self._headline_common)
+        """The municipality of the town a web address names (``AddressReader.locality``:
+        '.../artikel/bergsjo/...')."""
+        return self._read(self._addresses.locality, word)
 
     def address_domain(self, word: str) -> Municipality | None:
         """The municipality whose name is a web address's domain ('lulea.se', 'www.vara.se')."""
-        domain, _ = _address(word)
-        code = self._in_addresses.get(domain)
-        return self._by_code[code] if code else None
+        return self._read(self._addresses.domain, word)
 
     def address_compound(self, word: str) -> Municipality | None:
-        """The one municipality whose company, place or people a web address's domain, folder
-        or headline word names ('harnosandshus.se', 'unt.se/sigtunabygden/...'; ``_Compounds``)."""
-        domain, path = _address(word)
-        parts = [domain] + [part for part in path if "-" not in part] + _headline_words(path)[1]
-        return self._only({self._compounds.in_address(part) for part in parts if part} - {None})
+        """The one municipality whose company, place or people a web address names
+        (``AddressReader.compound``: 'harnosandshus.se')."""
+        return self._read(self._addresses.compound, word)
+
+    def _read(self, read: Callable[[Address], str | None], word: str) -> Municipality | None:
+        """``read``'s municipality of the address ``word``, if it is one."""
+        address = parse_address(word)
+        code = None if address is None else read(address)
+        return self._by_code[code] if code else None
+
+    def _compound_in_address(self, part: str) -> str | None:
+        """The code of the municipality a folded word of an address glues a tail to
+        ('harnosandshus'), or a name that is also a word glues its people to ('skarabornas')."""
+        return self._compounds.in_address(part) or self._people.in_address(part)
 
     def _compound_home(self, word: str) -> Municipality | None:
         """'Katrineholms-Kuriren' -> Katrineholm (a name glued to a capitalised word by a
@@ -383,6 +350,10 @@ class Gazetteer:
         """The name is there, but not as the passage's municipality: a county or region,
         another body, an example or a point of reference (``_Context``)."""
         return self._names_county(text, mention) or self._other.around(text, mention)
+
+    def _is_example(self, text: str, mention: "Mention") -> bool:
+        """A name right after a cue of examples ('bland annat Kalix kommun')."""
+        return self._example.search(text, max(0, mention.start - 30), mention.start) is not None
 
     def _names_county(self, text: str, mention: "Mention") -> bool:
         """A county ('Jönköpings och Hallands län') or a region whose name holds the
@@ -425,6 +396,7 @@ class Gazetteer:
         return any(_coordinated(text, match, other) for other in others)
 
 
+_SENTENCE_END = regex.compile(r"[.!?:;]\s|\n")
 _LEADING_DIGITS = regex.compile(r"\p{N}+")
 
 
@@ -435,6 +407,37 @@ def _inside_lower_case(text: str, match: regex.Match, previous: regex.Match | No
     following = regex.match(r"\s*(\p{L})", text[match.end():match.end() + 3])
     return previous is not None and previous.group(1)[0].islower() and \
         (following is None or following.group(1).islower())
+
+
+@dataclass
+class _Ranking:
+    """The municipalities a passage names as subjects: each one's weight, how often and
+    where first it is named."""
+
+    scores: Counter[str] = field(default_factory=Counter)
+    named: Counter[str] = field(default_factory=Counter)
+    first: dict[str, int] = field(default_factory=dict)
+
+    def add(self, code: str, weight: int, start: int) -> None:
+        self.scores[code] += weight
+        self.named[code] += 1
+        self.first.setdefault(code, start)
+
+    @property
+    def codes(self) -> list[str]:
+        """Best first: the heaviest, the first named of equal weight."""
+        return sorted(self.scores, key=lambda c: (-self.scores[c], self.first[c]))
+
+    def tied(self) -> list[str]:
+        """The codes that weigh as much as the best."""
+        codes = self.codes
+        return [code for code in codes if self.scores[code] == self.scores[codes[0]]]
+
+    def one_of_list(self) -> bool:
+        """The best is named no more often than the next and not first: one of a list."""
+        best, second = self.codes[:2]
+        return self.named[best] <= self.named[second] and \
+            self.first[best] > min(self.first.values())
 
 
 @dataclass(frozen=True)
@@ -452,8 +455,8 @@ class _Localities:
     def __init__(self, localities: Iterable[Locality]) -> None:
         localities = list(localities)
         self._by_name = {town.name: town.code for town in localities}
-        self._in_address = {_fold(town.name): town.code for town in localities}
-        self._in_headline = {_fold(town.name): town.code for town in localities
+        self._in_address = {fold(town.name): town.code for town in localities}
+        self._in_headline = {fold(town.name): town.code for town in localities
                              if not town.common_word}
         names = "|".join(regex.escape(n) for n in sorted(self._by_name, key=len, reverse=True))
         places = "|".join(sorted(_PLACE_PREPOSITIONS - {"och", "eller"}))
@@ -484,8 +487,8 @@ class _Compounds:
 
     def __init__(self, forms: dict[str, str], tails: Iterable[str]) -> None:
         self._forms = forms  # a name or its genitive -> code
-        self._folded = {_fold(form): code for form, code in forms.items()}
-        self._tails = sorted({_fold(tail) for tail in tails}, key=len, reverse=True)
+        self._folded = {fold(form): code for form, code in forms.items()}
+        self._tails = sorted({fold(tail) for tail in tails}, key=len, reverse=True)
         names = "|".join(regex.escape(form) for form in sorted(forms, key=len, reverse=True))
         glued = "|".join(regex.escape(tail) for tail in sorted(set(tails), key=len, reverse=True))
         self._pattern = regex.compile(
@@ -505,29 +508,6 @@ class _Compounds:
             if part.endswith(tail) and part[:-len(tail)] in self._folded:
                 return self._folded[part[:-len(tail)]]
         return None
-
-
-def _fold(name: str) -> str:
-    """A name as a web address writes it: 'Upplands Väsby' -> 'upplands-vasby'."""
-    return name.lower().translate(_ADDRESS_FOLD)
-
-
-def _headline_words(path: list[str]) -> tuple[int | None, list[str]]:
-    """The headline's index among an address's path parts (``_headline``) and its words as
-    addresses fold names ('i-kramfors' -> ['i', 'kramfors']); (None, []) without one."""
-    headline = _headline(path)
-    if headline is None:
-        return None, []
-    words = _SLUG_WORD.findall(unquote(path[headline]))
-    return headline, [word.translate(_ADDRESS_FOLD) for word in words]
-
-
-def _headline(path: list[str]) -> int | None:
-    """The index of the headline among an address's path parts: the one of most words (at
-    least three; the last of them): '.../succe-for-chatt-i-kalmar-kommun/feed'."""
-    sizes = [len(_SLUG_WORD.findall(part)) for part in path]
-    best = max(reversed(range(len(path))), key=sizes.__getitem__, default=None)
-    return best if best is not None and sizes[best] >= _HEADLINE_WORDS else None
 
 
 class _Context:
@@ -583,6 +563,16 @@ def _coordinated(text: str, a: regex.Match, b: regex.Match) -> bool:
 def _joined(text: str, end: int, start: int) -> bool:
     """True where the text between two names only joins them (och/eller/samt/comma)."""
     return regex.fullmatch(r"\s*(?:,|och|eller|samt|,\s*och)\s*", text[end:start]) is not None
+
+
+def _addresses(words: list[str]) -> list[Address]:
+    """The words of a page's name that are web addresses, each parsed once."""
+    return [address for address in map(parse_address, words) if address is not None]
+
+
+def _codes_of(read: Callable[[Address], str | None], addresses: list[Address]) -> set[str]:
+    """The codes ``read`` finds in any of ``addresses``."""
+    return {read(address) for address in addresses} - {None}
 
 
 def default_gazetteer() -> Gazetteer:
