@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 import regex
 
@@ -29,6 +29,7 @@ _ANAPHOR = regex.compile(r"\b[Kk]ommunen(?:s)?\b")
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W*$", regex.REVERSE)
 _LAST_VISIBLE = regex.compile(r"\S", regex.REVERSE)
 _PLACE_PREPOSITIONS = {"i", "från", "till", "utanför", "kring", "runt", "mellan", "och", "eller"}
+T = TypeVar("T")
 _HEADLINE_PREPOSITIONS = {fold(w) for w in _PLACE_PREPOSITIONS} - {"och", "eller"}
 
 
@@ -70,7 +71,6 @@ class Gazetteer:
                 self._forms[base] = m.code
         for alias, code in aliases.items():
             self._forms[alias] = self._forms[_genitive(alias)] = code
-        # names as web addresses write them: "linkoping", "upplands-vasby"
         self._compounds = _Compounds(
             {form: m.code for m in self._by_code.values() if m.name.casefold() not in self._common
              for form in (m.name, _genitive(m.name))}, subject_rules["compound_tails"])
@@ -78,7 +78,8 @@ class Gazetteer:
         self._people = _Compounds(
             {m.name: m.code for m in self._by_code.values() if m.name.casefold() in self._common},
             subject_rules["people_tails"])
-        self._addresses = AddressReader(
+        # reads a page's address with names as addresses write them: "upplands-vasby"
+        self.address_reader = AddressReader(
             {fold(m.name): m.code for m in self._by_code.values()},
             {fold(w) for w in self._common},
             {fold(w) for w in subject_rules["county_after"]} | {"region"},
@@ -253,16 +254,16 @@ class Gazetteer:
 
     def home(self, name: str) -> Municipality | None:
         """The municipality a page's site name, title and address, or a publisher, belong
-        to, if only one: the edition its address files it under (``address_edition``:
+        to, if only one: the edition its address files it under (``AddressReader.edition``:
         'op.se/jamtland/bracke/...' is Bräcke's page of Östersunds-Posten), else the one
-        its address's headline names (``address_headline``), else the one whose town its
-        address files it under or its headline names (``address_locality``: 'helahalsingland
+        its address's headline names (``.headline``), else the one whose town its
+        address files it under or its headline names (``.locality``: 'helahalsingland
         .se/artikel/bergsjo/...' is Nordanstig's), else the one they name, else
         the one a name compound names ('Katrineholms-Kuriren', 'Enköpings-Posten',
         '24Halmstad'), else the site's own domain ('lulea.se')."""
         words = name.split()
         addresses = _addresses(words)
-        reader = self._addresses
+        reader = self.address_reader
         for read in (reader.edition, reader.headline, reader.locality):
             codes = _codes_of(read, addresses)
             if codes:
@@ -270,11 +271,9 @@ class Gazetteer:
         mentions = self.find(name)
         if mentions:
             return self.sole(name, mentions)
-        codes = self._codes(self._compound_home, words)
-        if codes:
-            return self._only(codes)
-        for read in (reader.domain, reader.compound):
-            codes = _codes_of(read, addresses)
+        for read, items in ((self._compound_home, words), (reader.domain, addresses),
+                            (reader.compound, addresses)):
+            codes = _codes_of(read, items)
             if codes:
                 return self._only(codes)
         return None
@@ -286,65 +285,35 @@ class Gazetteer:
         rules = self.subject_rules
         codes = {m.municipality.code for m in self.find(name)
                  if m.text.split()[-1] in rules["body_suffixes"]}
-        return self._only(codes | _codes_of(self._addresses.domain, _addresses(name.split())))
-
-    @staticmethod
-    def _codes(read: Callable[[str], Municipality | None], words: list[str]) -> set[str]:
-        return {m.code for m in map(read, words) if m is not None}
+        domains = _codes_of(self.address_reader.domain, _addresses(name.split()))
+        return self._only(codes | domains)
 
     def _only(self, codes: set[str]) -> Municipality | None:
         return self._by_code[next(iter(codes))] if len(codes) == 1 else None
-
-    def address_edition(self, word: str) -> Municipality | None:
-        """The municipality a web address files its page under (``AddressReader.edition``:
-        'sla.se/karlsborg/...'); None for a word that is no address."""
-        return self._read(self._addresses.edition, word)
-
-    def address_headline(self, word: str) -> Municipality | None:
-        """The one municipality the headline at the end of a web address names
-        (``AddressReader.headline``: '.../nu-oppnar-fritidsgarden-i-kramfors')."""
-        return self._read(self._addresses.headline, word)
-
-    def address_locality(self, word: str) -> Municipality | None:
-        """The municipality of the town a web address names (``AddressReader.locality``:
-        '.../artikel/bergsjo/...')."""
-        return self._read(self._addresses.locality, word)
-
-    def address_domain(self, word: str) -> Municipality | None:
-        """The municipality whose name is a web address's domain ('lulea.se', 'www.vara.se')."""
-        return self._read(self._addresses.domain, word)
-
-    def address_compound(self, word: str) -> Municipality | None:
-        """The one municipality whose company, place or people a web address names
-        (``AddressReader.compound``: 'harnosandshus.se')."""
-        return self._read(self._addresses.compound, word)
-
-    def _read(self, read: Callable[[Address], str | None], word: str) -> Municipality | None:
-        """``read``'s municipality of the address ``word``, if it is one."""
-        address = parse_address(word)
-        code = None if address is None else read(address)
-        return self._by_code[code] if code else None
 
     def _compound_in_address(self, part: str) -> str | None:
         """The code of the municipality a folded word of an address glues a tail to
         ('harnosandshus'), or a name that is also a word glues its people to ('skarabornas')."""
         return self._compounds.in_address(part) or self._people.in_address(part)
 
-    def _compound_home(self, word: str) -> Municipality | None:
+    def _compound_home(self, word: str) -> str | None:
         """'Katrineholms-Kuriren' -> Katrineholm (a name glued to a capitalised word by a
         hyphen), '24Halmstad' -> Halmstad (a name after digits), 'Sandvikenhus' -> Sandviken
-        (a name glued to a tail, ``_Compounds``); None for other words."""
+        (a name glued to a tail, ``_Compounds``): the municipality's code; None for other
+        words."""
         word = word.strip(".,;:()\"'”“|–")
         glued = self._compounds.named(word)
         if glued is not None:
-            return self._by_code[glued]
+            return glued
         digits = _LEADING_DIGITS.match(word)
-        if digits and word[digits.end():][:1].isupper():
-            return self.lookup(word[digits.end():])
         head, dash, tail = word.partition("-")
-        if dash and head[:1].isupper() and tail[:1].isupper():
-            return self.lookup(head)
-        return None
+        if digits and word[digits.end():][:1].isupper():
+            found = self.lookup(word[digits.end():])
+        elif dash and head[:1].isupper() and tail[:1].isupper():
+            found = self.lookup(head)
+        else:
+            return None
+        return found.code if found else None
 
     def _names_no_subject(self, text: str, mention: "Mention") -> bool:
         """The name is there, but not as the passage's municipality: a county or region,
@@ -570,9 +539,9 @@ def _addresses(words: list[str]) -> list[Address]:
     return [address for address in map(parse_address, words) if address is not None]
 
 
-def _codes_of(read: Callable[[Address], str | None], addresses: list[Address]) -> set[str]:
-    """The codes ``read`` finds in any of ``addresses``."""
-    return {read(address) for address in addresses} - {None}
+def _codes_of(read: Callable[[T], str | None], items: Iterable[T]) -> set[str]:
+    """The codes ``read`` finds in any of ``items`` (addresses or words of a page's name)."""
+    return {read(item) for item in items} - {None}
 
 
 def default_gazetteer() -> Gazetteer:

@@ -177,11 +177,11 @@ def reports_reach(sentence: Span, numbers: Sequence[Number], rules: OutcomeRules
     """A number in the sentence counts visits ('350 besökare'), or people with a verb that
     says they were reached ('14 av dem har fått arbete'); not a count of what exists
     ('Det finns 27 barn som ...')."""
-    if rules.reach_not.any(_lowered(sentence, lowered)):
-        return False
     start, end = sentence.start_char, sentence.end_char
     units = [n.unit.lower() for n in numbers if start <= n.start and n.end <= end
              and n.kind in rules.reach_kinds and n.unit]
+    if not units or rules.reach_not.any(_lowered(sentence, lowered)):
+        return False
     if any(rules.reach_units.match_word(u) for u in units):
         return True
     people = any(rules.reach_people.match_word(u) or rules.groups.match_word(u) for u in units)

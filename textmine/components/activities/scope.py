@@ -100,6 +100,16 @@ class Scope:
         return self.modal | self.intent | self.negation | self.need | self.no_determiner | \
             self.possibility | self.grant
 
+    @cached_property
+    def trend_words(self) -> frozenset[str]:
+        """Every word of a trend phrase: a sentence without one has no trend to read."""
+        return frozenset(word for phrase in self.trend for word in phrase.split())
+
+    @cached_property
+    def instead_phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The 'instead' phrases as word tuples ("i stället för")."""
+        return tuple(tuple(phrase.split()) for phrase in sorted(self.instead))
+
     @classmethod
     def from_dict(cls, data: dict) -> "Scope":
         words = {k: frozenset(w.lower() for w in data.get(k, ()))
@@ -119,51 +129,67 @@ def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset(),
     Words in ``fixed`` (fixed expressions: 'det vill säga') are no scope words.
     ``words``: the sentence's ``Word``s, when the caller has them (spares reading every
     token again: only those whose form or lemma is a scope word are looked at)."""
-    told = _not_reported(sentence, scope)
+    told = _not_reported(sentence, scope, words)
     if parsed(sentence):
         return told | _unreal_by_parse(sentence, scope, fixed, words)
     return told | _unreal_by_position(sentence, scope, fixed)
 
 
-def _not_reported(sentence: Span, scope: Scope) -> set[int]:
+def _not_reported(sentence: Span, scope: Scope,
+                  words: "Sequence[Word] | None" = None) -> set[int]:
     """Words that name or describe rather than report, with or without a parse: every word
     of a question ("Hur många lekplatser har vi?"), a short quoted title ("pengar från
-    ”Stärkta bibliotek”") and the word after a trend word ("alltmer digitaliserad")."""
-    if sentence.text.rstrip().endswith("?"):
+    ”Stärkta bibliotek”"), the word after a trend word ("alltmer digitaliserad") and what an
+    'instead' phrase names. Each test runs only where its words are in the sentence."""
+    items: Sequence[Word | Token] = list(sentence) if words is None else words
+    if _asks(items):
         return set(range(sentence.start, sentence.end))
-    return _quoted_titles(sentence, scope) | _after_trend(sentence, scope) | \
-        _replaced(sentence, scope)
-
-
-def _replaced(sentence: Span, scope: Scope) -> set[int]:
-    """What an 'instead' phrase names ("tillsyn via kamera i stället för hembesök"): the
-    thing replaced, not done. By the parse the phrase of the word that its last word marks;
-    without one at most ``instead_words`` words after it, up to a punctuation mark."""
+    lowered = [w.lower_ for w in items]
+    present = set(lowered)
     found: set[int] = set()
-    tokens = list(sentence)
-    lowered = [t.lower_ for t in tokens]
-    for phrase in scope.instead:
-        words = phrase.split()
-        n = len(words)
-        for k in range(len(tokens) - n):
-            if lowered[k:k + n] != words:
-                continue
-            marker = tokens[k + n - 1]
-            if parsed(sentence) and marker.head.i > marker.i:
-                found.update(t.i for t in marker.head.subtree if t.i > marker.i)
-                continue
-            for token in tokens[k + n:k + n + scope.instead_words]:
-                if token.is_punct:
-                    break
-                found.add(token.i)
+    if not scope.quote_marks.isdisjoint(present):
+        found |= _quoted_titles(items, scope)
+    if not scope.trend_words.isdisjoint(present):
+        found |= _after_trend(items, lowered, scope)
+    for phrase in scope.instead_phrases:
+        if present.issuperset(phrase):
+            found |= _replaced(sentence, items, lowered, phrase, scope.instead_words)
     return found
 
 
-def _quoted_titles(sentence: Span, scope: Scope) -> set[int]:
+def _asks(items: "Sequence[Word | Token]") -> bool:
+    """The sentence's last visible word ends with a question mark."""
+    last = next((w.text for w in reversed(items) if not w.text.isspace()), "")
+    return last.endswith("?")
+
+
+def _replaced(sentence: Span, items: "Sequence[Word | Token]", lowered: list[str],
+              phrase: tuple[str, ...], limit: int) -> set[int]:
+    """What an 'instead' phrase names ("tillsyn via kamera i stället för hembesök"): the
+    thing replaced, not done. By the parse the phrase of the word that its last word marks;
+    without one at most ``limit`` words after it, up to a punctuation mark."""
+    found: set[int] = set()
+    n = len(phrase)
+    has_parse = parsed(sentence)
+    for k in range(len(items) - n):
+        if tuple(lowered[k:k + n]) != phrase:
+            continue
+        marker = sentence.doc[items[k + n - 1].i]
+        if has_parse and marker.head.i > marker.i:
+            found.update(t.i for t in marker.head.subtree if t.i > marker.i)
+            continue
+        for word in items[k + n:k + n + limit]:
+            if sentence.doc[word.i].is_punct:
+                break
+            found.add(word.i)
+    return found
+
+
+def _quoted_titles(items: "Sequence[Word | Token]", scope: Scope) -> set[int]:
     """Words between two quote marks at most ``quoted_title_words`` words apart: the name
     of a project, report or campaign, not what the text reports was done (longer quotes,
     someone's words, are left to the other tests)."""
-    marks = [t.i for t in sentence if t.text in scope.quote_marks]
+    marks = [w.i for w in items if w.text in scope.quote_marks]
     found: set[int] = set()
     for opening, closing in zip(marks[::2], marks[1::2]):
         if closing - opening - 1 <= scope.quoted_title_words:
@@ -171,17 +197,15 @@ def _quoted_titles(sentence: Span, scope: Scope) -> set[int]:
     return found
 
 
-def _after_trend(sentence: Span, scope: Scope) -> set[int]:
+def _after_trend(items: "Sequence[Word | Token]", lowered: list[str], scope: Scope) -> set[int]:
     """The word right after a trend word of one or two words ("alltmer digitaliserat",
     "allt mer digitala"): a development described, not an act."""
     found: set[int] = set()
-    tokens = list(sentence)
-    for k, token in enumerate(tokens[:-1]):
-        pair = f"{token.lower_} {tokens[k + 1].lower_}"
-        if pair in scope.trend and k + 2 < len(tokens):
-            found.add(tokens[k + 2].i)
-        elif token.lower_ in scope.trend:
-            found.add(tokens[k + 1].i)
+    for k in range(len(items) - 1):
+        if f"{lowered[k]} {lowered[k + 1]}" in scope.trend and k + 2 < len(items):
+            found.add(items[k + 2].i)
+        elif lowered[k] in scope.trend:
+            found.add(items[k + 1].i)
     return found
 
 
