@@ -157,6 +157,18 @@ def test_a_field_the_gold_does_not_annotate_is_not_scored():
         "r:p0001 activities missed ['rekrytering'] spurious {'evenemang': 'coach'}"]
 
 
+def test_outcome_errors_list_the_sentences_matched_by_overlap():
+    from textmine.evaluation.extraction import describe_errors
+
+    text = "Kommunen startade en kurs. Fler unga fick jobb. Målet är fler kurser."
+    gold = {"id": "x1", "text": text, "outcomes": ["Fler unga fick jobb."]}
+    found = {"activities": [], "outcomes": ["Fler unga fick jobb."]}
+    assert describe_errors(gold, found) == []
+    wrong = {"activities": [], "outcomes": ["Målet är fler kurser."]}
+    assert describe_errors(gold, wrong) == ["x1 outcome missed   'Fler unga fick jobb.'",
+                                            "x1 outcome spurious 'Målet är fler kurser.'"]
+
+
 def test_cli_refuses_errors_on_blind(capsys):
     from textmine.cli import main
 

@@ -420,6 +420,11 @@ def describe_errors(gold: Item, pred: Item) -> list[str]:
         if g_act != set(p_act):
             spurious = {t: p_act[t] for t in sorted(set(p_act) - g_act)}
             out.append(f"{pid} activities missed {sorted(g_act - set(p_act))} spurious {spurious}")
+    if "outcomes" in gold:
+        g_out, p_out = list(gold["outcomes"]), list(pred["outcomes"])
+        ok = match_spans(sentence_spans(gold["text"], g_out), sentence_spans(gold["text"], p_out),
+                         "overlap")
+        out += _unmatched(pid, "outcome", ok, g_out, p_out, repr)
     return out
 
 
