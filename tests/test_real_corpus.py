@@ -23,7 +23,8 @@ ACTIVITIES = {"rekrytering", "utbildning", "motesplats", "samverkan", "digital_t
               "strategi_organisation", "delaktighet_dialog"}
 KINDS = {"count", "percent", "money", "year", "date", "period", "duration", "age", "grade",
          "ratio", "change", "ordinal", "other"}
-FILES = ("dev.jsonl", "test.jsonl", "agreement.jsonl", "dev-b.jsonl", "dev-c.jsonl")
+LATER = tuple(sorted(path.name for path in REAL.glob("dev-*.jsonl")))  # batches b, c, ...
+FILES = ("dev.jsonl", "test.jsonl", "agreement.jsonl", *LATER)
 
 
 def rows(name: str) -> list[dict]:

@@ -19,9 +19,9 @@ if str(ROOT) not in sys.path:
 from textmine.evaluation.extraction import (attribute, is_real, load_gold,  # noqa: E402
                                             passage_municipality)
 
+# real-dev (dev.jsonl) and every later batch (dev-b.jsonl, dev-c.jsonl, ...)
 REAL_DEV = {"real-dev": ROOT / "corpus" / "real" / "dev.jsonl",
-            "dev-b": ROOT / "corpus" / "real" / "dev-b.jsonl",
-            "dev-c": ROOT / "corpus" / "real" / "dev-c.jsonl"}
+            **{path.stem: path for path in sorted((ROOT / "corpus" / "real").glob("dev-*.jsonl"))}}
 DEV_REPORTS = [ROOT / "corpus" / "gold" / "extraction" / f"{n}.jsonl"
                for n in ("dev", "dev2", "dev3")]
 

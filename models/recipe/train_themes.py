@@ -2,7 +2,7 @@
 
     python models/recipe/train_themes.py            # same as:
     textmine train themes bundled corpus/real/dev.jsonl corpus/real/dev-b.jsonl \
-        corpus/real/dev-c.jsonl \
+        corpus/real/dev-c.jsonl ... (every later batch) \
         --label-column theme \
         --group-column source_group --ignore-label annat --classifier cnb -o models/themes --cv 5
 
@@ -25,7 +25,9 @@ from textmine.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "models" / "themes"
 # relative: named in the model's metadata
-REAL_DEV = ("corpus/real/dev.jsonl", "corpus/real/dev-b.jsonl", "corpus/real/dev-c.jsonl")
+# real-dev, then every later batch (dev-b, dev-c, ...)
+REAL_DEV = ("corpus/real/dev.jsonl",
+            *(str(p.relative_to(ROOT)) for p in sorted(ROOT.glob("corpus/real/dev-*.jsonl"))))
 
 if __name__ == "__main__":
     os.chdir(ROOT)
