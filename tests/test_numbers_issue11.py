@@ -510,3 +510,30 @@ def test_names_idioms_and_addresses_of_batch_c_are_no_numbers(text):
 def test_things_added_are_no_change():
     found = one("Verksamheten utökas med två nya mötesplatser.", "två nya mötesplatser")
     assert (found["kind"], found["value"], found["unit"]) == ("count", 2, "mötesplats")
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # batch d (session 11): a digit ordinal takes its noun as a word ordinal does
+    ("Det är det 15:e bokslutet i rad.", "15:e bokslutet", ("ordinal", 15, "bokslut", False)),
+    ("Det var 3:e året i rad.", "3:e året", ("ordinal", 3, "år", False)),
+    # 'N-års ålder' is an age, 'N-års' before another word still a length of time
+    ("De får åka gratis vid 65-års ålder.", "65-års ålder", ("age", 65, "år", False)),
+    ("Det blev en 10-års period.", "10-års", ("duration", 10, "år", False)),
+    # years set off by commas after a name are the person's age; not after a place word
+    ("I fåtöljen sitter Alois Nagel, 90 år, och läser.", "90 år", ("age", 90, "år", False)),
+    ("Projektet i Malmö pågick i 3 år, och sedan slutade det.", "3 år", ("duration", 3, "år", False)),
+    # 'eller fler' after the noun widens the count as before it
+    ("Förslaget ska ha 50 personer eller fler bakom sig.", "50 personer eller fler",
+     ("count", 50, "person", True)),
+    # 'en ökning på (hela) N': a change, the span from the number; money given 'med totalt' is none
+    ("Det innebär en ökning på hela 108 procent.", "108 procent", ("change", {"delta": 108}, "procent", False)),
+    ("Mottagningen får utökade medel med totalt 4,5 miljoner kronor.", "4,5 miljoner kronor",
+     ("money", 4500000, "kronor", False)),
+])
+def test_constructions_of_batch_d(text, span, expected):
+    assert reading(text, span) == expected
+
+
+def test_a_counted_noun_does_not_cross_a_blank_line():
+    found = numbers("Folkhögskolor: 113\n\nUngdomar deltog i kurserna.")
+    assert [(n["text"], n["unit"]) for n in found] == [("113", None)]

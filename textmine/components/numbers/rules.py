@@ -33,6 +33,8 @@ class Reader(Scan):
             self.sent_of_number.append(self.sent[n.i])
             pos = found.last
         for start, end, kind, value, unit in self.special:
+            if kind == "ordinal" and unit is None:  # '15:e bokslutet'
+                end, unit = self._ordinal_noun(end)
             approx_start = self._approx_start(start) if unit == self.lex.raw["clock_unit"] else None
             if approx_start is not None:  # 'till minst 23:00'
                 start = approx_start
@@ -40,9 +42,19 @@ class Reader(Scan):
                                      start, end))
         return sorted(self.found, key=lambda x: x.start)
 
+    def _ordinal_noun(self, end: int) -> tuple[int, str | None]:
+        """(end offset, unit) of a digit ordinal ending at ``end`` with the time unit or noun
+        after it ('15:e bokslutet', '3:e året'), as a word ordinal takes them."""
+        k = self.token_from(end)
+        time_noun = self.lex.raw["ordinal_time_nouns"].get(self.low(k))
+        if time_noun:
+            return self.toks[k].end, time_noun
+        noun = self.counted_noun(k, adjective_head=False)
+        return (self.toks[noun[0] - 1].end, noun[1]) if noun else (end, None)
+
     def _approx_start(self, start: int) -> int | None:
         """Character offset of an approximation word right before offset ``start``."""
-        k = next((m for m, t in enumerate(self.toks) if t.start >= start), len(self.toks))
+        k = self.token_from(start)
         approx_at = self.approx_before(k)
         return self.toks[approx_at].start if approx_at is not None else None
 
@@ -377,8 +389,15 @@ class Reader(Scan):
             return _Found(first, last, "change", {"delta": n.value * comparative}, unit, n.approx or first != n.i)
         approx_at = self.approx_before(n.i)
         med = approx_at - 1 if approx_at is not None else n.i - 1  # 'med nästan 100 procent'
+        if self.low(med) in raw["change_intensifiers"] and self.low(med - 1) == "på":
+            med -= 1  # 'en ökning på hela 108 procent'
+        # the span starts at 'med', or at the number after 'en ökning på'
+        start = approx_at if approx_at is not None else n.i
+        linked = self.low(med) == "på" and self._change_word(med - 1)
+        if self.low(med) == "med":
+            start, linked = med, True
         # not 'jämfört med 2018', nor things added: 'utökas med två nya träffpunkter'
-        if self.low(med) == "med" and med >= floor and not self.is_year(n) \
+        if linked and med >= floor and not self.is_year(n) \
                 and self.low(n.j) not in raw["change_new_things"]:
             window = [self.low(k) for k in range(max(0, med - raw["change_reach"]), med)
                       if self.sent[k] == self.sent[med]]
@@ -393,9 +412,14 @@ class Reader(Scan):
                 unit = quantity.unit if quantity else None
                 last = quantity.last if quantity else n.j
                 delta = n.value * sign
-                return _Found(med, last, "change", {"delta": delta}, unit,
+                return _Found(start, last, "change", {"delta": delta}, unit,
                               n.approx or approx_at is not None)
         return self._change_across(n, floor)
+
+    def _change_word(self, k: int) -> bool:
+        """Token k is a word of increase or decrease ('en ökning på ...')."""
+        return self.low(k) in self.lex.raw["change_increase"] or \
+            self.low(k) in self.lex.raw["change_decrease"]
 
     def _change_across(self, n: _Numeral, floor: int) -> _Found | None:
         """'från 11 kronor per invånare till 15 kronor', 'från 19 procent året för deltagandet
@@ -677,10 +701,12 @@ class Reader(Scan):
             return _Found(first, last + 1, "ratio", {"part": n.value, "whole": per_mille}, None, approx)
         if self._open_age_plus(first, last):  # 'kvinnor, 45+'
             return _Found(first, last + 1, "age", [value, None], "år", approx)
-        # '15-åringar', '16–29-åringar'
-        if unit_tok is not None and unit_tok.text in _DASHES and unit_tok.start == self.toks[last - 1].end \
-                and self.low(last + 1).startswith(tuple(raw["age_unit_prefix"])):
-            return _Found(first, last + 2, "age", value, "år", approx)
+        # '15-åringar', '16–29-åringar', '65-års ålder'
+        if unit_tok is not None and unit_tok.text in _DASHES and unit_tok.start == self.toks[last - 1].end:
+            if self.low(last + 1).startswith(tuple(raw["age_unit_prefix"])):
+                return _Found(first, last + 2, "age", value, "år", approx)
+            if self.low(last + 1) in raw["age_unit_words"] and self.low(last + 2) in raw["age_nouns"]:
+                return _Found(first, last + 3, "age", value, "år", approx)
         if unit_low in raw["unit_skip"]:
             last += 1
             unit_tok = self.tok(last)
@@ -715,7 +741,8 @@ class Reader(Scan):
                 (n.i - 1 if bound_word and bound_word in raw["bare_bound_words"] else first)
             if self.age_context(context_from) or self._open_age_after(last + 1) or \
                     self._bounded_age(bound_word, value, context_from) or self._age_sentence(n.i) \
-                    or self.low(last + 1) in raw["age_after_words"]:
+                    or self.low(last + 1) in raw["age_after_words"] \
+                    or self._apposition_age(first, last):
                 if self._open_age_after(last + 1) and bound_word in raw["bare_bound_words"]:
                     bound_word, context_from = None, first  # 'från 79 år eller äldre'
                 age_value, end = self._age_value(value, bound_word, last + 1)
@@ -751,7 +778,10 @@ class Reader(Scan):
         if n.approx or n.words or not self.is_year(n) or approx:
             noun = self.counted_noun(last)
             if noun is not None:
-                return _Found(first, noun[0], "count", value, noun[1], approx)
+                end = noun[0]
+                if f"{self.low(end)} {self.low(end + 1)}" in raw["open_count_after"]:
+                    end, approx = end + 2, True  # '50 personer eller fler'
+                return _Found(first, end, "count", value, noun[1], approx)
         multiplied = any(self.low(k) in self.lex.multipliers for k in range(n.i, n.j))
         if isinstance(value, (int, float)) and not isinstance(value, bool) and \
                 (multiplied or (value >= 1000 and self.money_context(n.i))):
@@ -1000,6 +1030,19 @@ class Reader(Scan):
         return bool(bound) and isinstance(value, (int, float)) and value >= low and \
             self.low(first - 1) not in self.lex.raw["duration_prepositions"] and \
             self.tok(first - 1) is not None and self.tok(first - 1).kind == "word"
+
+    def _apposition_age(self, first: int, last: int) -> bool:
+        """'Alois Nagel, 90 år, bläddrar ...': years set off by commas right after a
+        person's name (a proper noun, or without tags a capitalised word inside the
+        sentence) are the person's age."""
+        name = self.tok(first - 2)
+        if self.low(first - 1) != "," or name is None or name.kind != "word" \
+                or self.low(last + 1) not in (",", ".", "och"):
+            return False
+        if self.has_pos:
+            return self.pos(name) == "PROPN"
+        return name.text[0].isupper() and self.is_word(first - 3) \
+            and self.sent[first - 3] == self.sent[first - 2]
 
     def _age_sentence(self, k: int) -> bool:
         """'Medelåldern är 40,7 år ... riket (41,4 år)': years in a sentence about age."""

@@ -584,6 +584,16 @@ class Scan:
                 return self.lex.fallback_lemma(low) if lemma == low else lemma
         return self.lex.fallback_lemma(low)
 
+    def paragraph_break_before(self, k: int) -> bool:
+        """A blank line stands between token k - 1 and token k."""
+        before, t = self.tok(k - 1), self.tok(k)
+        return before is not None and t is not None and \
+            self.text.count("\n", before.end, t.start) >= 2
+
+    def token_from(self, offset: int) -> int:
+        """Index of the first token that starts at or after character ``offset``."""
+        return next((m for m, t in enumerate(self.toks) if t.start >= offset), len(self.toks))
+
     def is_word(self, k: int) -> bool:
         t = self.tok(k)
         return t is not None and t.kind == "word"
@@ -661,7 +671,10 @@ class Scan:
 
     def counted_noun(self, k: int, adjective_head: bool = True) -> tuple[int, str] | None:
         """(end token, unit) of '[adjectives] noun' starting at token k, if any; with
-        ``adjective_head`` an adjective that stands for the noun counts too."""
+        ``adjective_head`` an adjective that stands for the noun counts too. Not across a
+        blank line ('113 st\n\nOMFATTNING: ...': a heading follows)."""
+        if self.paragraph_break_before(k):
+            return None
         coordinated = self._coordinated_compound(k)
         if coordinated is not None:
             return coordinated

@@ -206,7 +206,7 @@ def _number_compound(raw: dict[str, Any]) -> Any:
     # first letter, so most positions are rejected before the lookbehind and the alternation
     firsts = "".join(sorted({regex.escape(word[0]) for word in raw["cardinals"] if word}))
     return regex.compile(rf"(?i)(?=[0-9{firsts}])(?<![\p{{L}}0-9])(?:(?P<digits>[0-9]{{1,3}})-|(?P<word>{words}))"
-                         rf"(?P<stem>{stems})(?!{raw['duration_compound_not']})\p{{L}}*", regex.V1)
+                         rf"(?P<stem>{stems})(?![ \u00a0]?{raw['duration_compound_not']})\p{{L}}*", regex.V1)
 
 
 def bundled_words() -> NumberWords:
