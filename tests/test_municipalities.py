@@ -211,6 +211,32 @@ def test_a_paragraph_that_names_only_a_town_is_about_its_municipality(gazetteer,
     assert code(gazetteer.passage_subject(text, gazetteer.by_code("0483"))) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a county's body beside the town: the town still says where
+    ("Fritidsbanken i Kopparberg fick prylar från länsidrottsförbundet i Örebro.", "1864"),
+    ("Region Örebro län stöder Fritidsbanken i Kopparberg.", "1864"),
+    # a point of reference locates the town for readers from elsewhere: the document's
+    ("Den första fritidsbanken öppnade i Deje, tre mil norr om Karlstad.", "0483"),
+    ("Fritidsbanken i Deje samarbetar med Karlstads kommun.", "1780"),  # a name as subject
+])
+def test_a_town_beside_only_a_county_gives_its_municipality(gazetteer, text, expected):
+    assert code(gazetteer.passage_subject(text, gazetteer.by_code("0483"))) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I oktober beslutade Spånga-Tensta stadsdelsnämnd att pröva medborgarbudget.", "0180"),
+    ("Lundby stadsdelsförvaltning driver projektet.", "1480"),
+    ("Skarpnäcks stadsdel har öppnat en ny fritidsgård.", "0180"),  # genitive
+    ("Enskede-Årsta-Vantörs stadsdelsförvaltning anställde två coacher.", "0180"),
+    ("Projektet når unga i Lundby.", None),  # a district name alone is no place here
+    ("Lundby stadsdelsförvaltning och Angered stadsdelsnämnd samarbetar.", "1480"),
+    ("Skarpnäcks stadsdel och Lundby stadsdelsförvaltning jämförs.", None),  # two cities
+    ("Stadsdelsnämnden har beslutat om en ny plan.", None),  # no district named
+])
+def test_a_district_administration_gives_its_city(gazetteer, text, expected):
+    assert code(gazetteer.passage_subject(text)) == expected
+
+
 @pytest.mark.parametrize("name,expected", [
     ("Hela Hälsingland https://www.helahalsingland.se/artikel/bergsjo/unga-vill-paverka", "2132"),
     ("https://www.na.se/artikel/klart-nar-fritidsbanken-i-kopparberg-kommer-att-oppna", "1864"),
