@@ -30,6 +30,10 @@ def test_all_290_with_codes_and_counties(gazetteer):
     ("Gotlands kommun", "0980"),
     ("Vingåker kommun", "0428"),
     ("Eda\u00a0kommun", "1730"),
+    ("Upplands Bro", "0139"),  # a hyphen written as a space
+    ("Dals Eds kommun", "1438"),
+    ("Upplands-Väsby", "0114"),  # a space written as a hyphen
+    ("Lilla-Edets kommun", "1462"),
 ])
 def test_lookup_forms(gazetteer, text, code):
     assert gazetteer.lookup(text).code == code
@@ -50,6 +54,9 @@ def test_lookup_forms(gazetteer, text, code):
     ("Hon är enhetschef på Mora kulturhus och bibliotek.", [("Mora", "2062")]),  # among words
     ("De åkte på utflykt till Gröna Lund i somras.", []),  # part of another name
     ("Boken skrevs av Nora Ek.", []),
+    ("Unga i Upplands Bro och i Upplands-Väsby deltog.",
+     [("Upplands Bro", "0139"), ("Upplands-Väsby", "0114")]),
+    ("Hon flyttade till Upplands län.", []),  # one word of a two-word name is none
 ])
 def test_find_in_sentences(gazetteer, sentence, expected):
     found = [(m.text, m.municipality.code) for m in gazetteer.find(sentence)]

@@ -44,6 +44,12 @@ class Mention:
     municipality: Municipality
 
 
+def _spellings(name: str) -> set[str]:
+    """A name of two words as text writes it with a space or a hyphen ('Upplands-Bro',
+    'Upplands Bro'; 'Upplands Väsby', 'Upplands-Väsby')."""
+    return {name, name.replace("-", " "), name.replace(" ", "-")}
+
+
 def _genitive(name: str) -> str:
     """Swedish genitive: add -s unless the name already ends in s, x or z."""
     return name if name[-1] in "sxzSXZ" else name + "s"
@@ -68,8 +74,8 @@ class Gazetteer:
         self._common = {w.casefold() for w in common_words}
         self._forms: dict[str, str] = {}
         for m in self._by_code.values():
-            for base in {m.name, _genitive(m.name)}:
-                self._forms[base] = m.code
+            for base in _spellings(m.name):
+                self._forms[base] = self._forms[_genitive(base)] = m.code
         for alias, code in aliases.items():
             self._forms[alias] = self._forms[_genitive(alias)] = code
         self._compounds = _Compounds(
