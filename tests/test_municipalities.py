@@ -254,6 +254,21 @@ def test_home_from_a_town_in_the_address(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected
 
 
+@pytest.mark.parametrize("name,expected", [
+    # a county's body files its pages under its county: no municipality's page
+    ("Länsstyrelsen i Jönköpings län https://www.lansstyrelsen.se/jonkoping/om-oss/nyheter", None),
+    ("Region Kalmar län https://regionkalmar.se/samarbetsportalen/regional-utveckling", None),
+    ("Länsstyrelsen Örebro län https://www.lansstyrelsen.se/orebro/samhalle/trygghet", None),
+    # a county's body on one municipality's affairs, and a municipality called Region
+    ("Region Halland (Lokal nämnd Halmstad) https://politik.regionhalland.se/committees/"
+     "lokal-namnd-halmstad/mote-2022-04-20", "1380"),
+    ("Region Gotland https://www.gotland.se/118639", "0980"),
+    ("Jönköpings kommun https://www.jonkoping.se/nyheter", "0680"),
+])
+def test_home_of_a_county_body_is_none(gazetteer, name, expected):
+    assert code(gazetteer.home(name)) == expected
+
+
 @pytest.mark.parametrize("text,expected", [
     ("I länet har bland annat Kalix kommun prövat e-förslag.", "2580"),  # an example
     ("Utrustningen kom via länsidrottsförbundet i Örebro.", "2580"),  # only a county body

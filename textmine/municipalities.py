@@ -275,7 +275,19 @@ class Gazetteer:
         address files it under or its headline names (``.locality``: 'helahalsingland
         .se/artikel/bergsjo/...' is Nordanstig's), else the one they name, else
         the one a name compound names ('Katrineholms-Kuriren', 'Enköpings-Posten',
-        '24Halmstad'), else the site's own domain ('lulea.se')."""
+        '24Halmstad'), else the site's own domain ('lulea.se'). None for a page of a
+        county's body that names its county ('Länsstyrelsen i Jönköpings län
+        lansstyrelsen.se/jonkoping/...': regional, not Jönköping's)."""
+        mentions = self.find(name)
+        found = self._home(name, mentions)
+        # a county's body files its pages under its county ('lansstyrelsen.se/jonkoping')
+        if found is not None and any(m.municipality.code == found.code and
+                                     self._names_county(name, m) for m in mentions):
+            return None
+        return found
+
+    def _home(self, name: str, mentions: list[Mention]) -> Municipality | None:
+        """``home`` before a county's body is set aside (``mentions``: ``find(name)``)."""
         words = name.split()
         addresses = _addresses(words)
         reader = self.address_reader
@@ -283,7 +295,6 @@ class Gazetteer:
             codes = _codes_of(read, addresses)
             if codes:
                 return self._only(codes)
-        mentions = self.find(name)
         if mentions:
             return self.sole(name, mentions)
         for read, items in ((self._compound_home, words), (reader.domain, addresses),
