@@ -63,7 +63,8 @@ class Gazetteer:
                  localities: Iterable[Locality] = (), regions: Iterable[str] = (),
                  agencies: Iterable[str] = (), districts: dict[str, str] | None = None) -> None:
         self.subject_rules = subject_rules  # how mentions weigh (municipality_subject.json)
-        self._localities = _Localities(localities, districts, subject_rules.get("district_after", ""))
+        self._localities = _Localities(localities, districts,
+                                       subject_rules.get("district_after", ""))
         self._regions = _region_pattern(regions)
         self._county = _Context(subject_rules["county_after"], subject_rules["county_before"])
         self._other = _Context(subject_rules["other_after"],
@@ -468,10 +469,10 @@ class _Localities:
         preposition ('i Tumba', 'från Märsta'; also as the part of a district's double
         name, 'i Rinkeby-Kista') or whose districts it names as administrations
         ('Skarpnäcks stadsdel'), if one."""
-        if self._pattern is None:
-            return None
-        codes = {self._by_name[m.group(group)] for m in self._pattern.finditer(text)
-                 for group in ("first", "name") if m.group(group) in self._by_name}
+        codes: set[str] = set()
+        if self._pattern is not None:
+            codes = {self._by_name[m.group(group)] for m in self._pattern.finditer(text)
+                     for group in ("first", "name") if m.group(group) in self._by_name}
         if self._district is not None:
             codes |= {self._districts[m.group("name")] for m in self._district.finditer(text)}
         return codes.pop() if len(codes) == 1 else None
@@ -548,7 +549,8 @@ def _district_pattern(names: dict[str, str], words: str) -> regex.Pattern | None
     if not names or not words:
         return None
     alternation = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?P<name>{alternation})s?\s+(?:{words})(?!\p{{L}})")
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}-])(?P<name>{alternation})s?\s+(?:{words})(?!\p{{L}})")
 
 
 def _region_pattern(regions: Iterable[str]) -> regex.Pattern | None:
