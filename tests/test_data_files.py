@@ -24,6 +24,7 @@ CSV_HEADERS = {
     "myndigheter.csv": {"name", "abbreviation", "esv_name"},
     "municipality_aliases.csv": {"alias", "code"},
     "localities.csv": {"locality", "code", "common_word"},
+    "city_districts.csv": {"district", "code"},
 }
 
 

@@ -30,6 +30,10 @@ def test_all_290_with_codes_and_counties(gazetteer):
     ("Gotlands kommun", "0980"),
     ("Vingåker kommun", "0428"),
     ("Eda\u00a0kommun", "1730"),
+    ("Upplands Bro", "0139"),  # a hyphen written as a space
+    ("Dals Eds kommun", "1438"),
+    ("Upplands-Väsby", "0114"),  # a space written as a hyphen
+    ("Lilla-Edets kommun", "1462"),
 ])
 def test_lookup_forms(gazetteer, text, code):
     assert gazetteer.lookup(text).code == code
@@ -50,6 +54,9 @@ def test_lookup_forms(gazetteer, text, code):
     ("Hon är enhetschef på Mora kulturhus och bibliotek.", [("Mora", "2062")]),  # among words
     ("De åkte på utflykt till Gröna Lund i somras.", []),  # part of another name
     ("Boken skrevs av Nora Ek.", []),
+    ("Unga i Upplands Bro och i Upplands-Väsby deltog.",
+     [("Upplands Bro", "0139"), ("Upplands-Väsby", "0114")]),
+    ("Hon flyttade till Upplands län.", []),  # one word of a two-word name is none
 ])
 def test_find_in_sentences(gazetteer, sentence, expected):
     found = [(m.text, m.municipality.code) for m in gazetteer.find(sentence)]
@@ -211,6 +218,32 @@ def test_a_paragraph_that_names_only_a_town_is_about_its_municipality(gazetteer,
     assert code(gazetteer.passage_subject(text, gazetteer.by_code("0483"))) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a county's body beside the town: the town still says where
+    ("Fritidsbanken i Kopparberg fick prylar från länsidrottsförbundet i Örebro.", "1864"),
+    ("Region Örebro län stöder Fritidsbanken i Kopparberg.", "1864"),
+    # a point of reference locates the town for readers from elsewhere: the document's
+    ("Den första fritidsbanken öppnade i Deje, tre mil norr om Karlstad.", "0483"),
+    ("Fritidsbanken i Deje samarbetar med Karlstads kommun.", "1780"),  # a name as subject
+])
+def test_a_town_beside_only_a_county_gives_its_municipality(gazetteer, text, expected):
+    assert code(gazetteer.passage_subject(text, gazetteer.by_code("0483"))) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I oktober beslutade Spånga-Tensta stadsdelsnämnd att pröva medborgarbudget.", "0180"),
+    ("Lundby stadsdelsförvaltning driver projektet.", "1480"),
+    ("Skarpnäcks stadsdel har öppnat en ny fritidsgård.", "0180"),  # genitive
+    ("Enskede-Årsta-Vantörs stadsdelsförvaltning anställde två coacher.", "0180"),
+    ("Projektet når unga i Lundby.", None),  # a district name alone is no place here
+    ("Lundby stadsdelsförvaltning och Angered stadsdelsnämnd samarbetar.", "1480"),
+    ("Skarpnäcks stadsdel och Lundby stadsdelsförvaltning jämförs.", None),  # two cities
+    ("Stadsdelsnämnden har beslutat om en ny plan.", None),  # no district named
+])
+def test_a_district_administration_gives_its_city(gazetteer, text, expected):
+    assert code(gazetteer.passage_subject(text)) == expected
+
+
 @pytest.mark.parametrize("name,expected", [
     ("Hela Hälsingland https://www.helahalsingland.se/artikel/bergsjo/unga-vill-paverka", "2132"),
     ("https://www.na.se/artikel/klart-nar-fritidsbanken-i-kopparberg-kommer-att-oppna", "1864"),
@@ -218,6 +251,21 @@ def test_a_paragraph_that_names_only_a_town_is_about_its_municipality(gazetteer,
     ("https://tidning.se/nyheter/tumba/ny-skola-i-marsta", None),  # two towns
 ])
 def test_home_from_a_town_in_the_address(gazetteer, name, expected):
+    assert code(gazetteer.home(name)) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    # a county's body files its pages under its county: no municipality's page
+    ("Länsstyrelsen i Jönköpings län https://www.lansstyrelsen.se/jonkoping/om-oss", None),
+    ("Region Kalmar län https://regionkalmar.se/samarbetsportalen/regional-utveckling", None),
+    ("Länsstyrelsen Örebro län https://www.lansstyrelsen.se/orebro/samhalle/trygghet", None),
+    # a county's body on one municipality's affairs, and a municipality called Region
+    ("Region Halland (Lokal nämnd Halmstad) https://politik.regionhalland.se/committees/"
+     "lokal-namnd-halmstad/mote-2022-04-20", "1380"),
+    ("Region Gotland https://www.gotland.se/118639", "0980"),
+    ("Jönköpings kommun https://www.jonkoping.se/nyheter", "0680"),
+])
+def test_home_of_a_county_body_is_none(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected
 
 

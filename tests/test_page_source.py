@@ -46,6 +46,8 @@ def test_names_fold_as_addresses_write_them():
     ("domain", "www.lulea.se", "2580"),
     ("compound", "https://harnosandshus.se/om-oss", "2280"),
     ("edition", "https://sla.se/nyheter/x", None),  # no part of the path is a name
+    ("locality", "https://www.regionostergotland.se/ro/nyheter/x", None),  # a code, not Rö
+    ("locality", "https://tidning.se/artikel/bua/x", "1383"),  # a town of three letters
 ])
 def test_each_reader_of_the_gazetteer_reads_one_way(gazetteer, read, word, expected):
     assert getattr(gazetteer.address_reader, read)(parse_address(word)) == expected

@@ -21,7 +21,8 @@ from textmine.records import Municipality
 from textmine.resources import Resources, bundled
 
 DATA_FILES = ("kommuner.csv", "municipality_aliases.csv", "municipality_common_words.txt",
-              "municipality_subject.json", "localities.csv", "regioner.csv", "myndigheter.csv")
+              "municipality_subject.json", "localities.csv", "regioner.csv", "myndigheter.csv",
+              "city_districts.csv")
 
 _SUFFIX = r"(?:kommuns?|stads?|Stads?)"
 # "kommunen"/"kommunens": the municipality of the current section.
@@ -43,6 +44,12 @@ class Mention:
     municipality: Municipality
 
 
+def _spellings(name: str) -> set[str]:
+    """A name of two words as text writes it with a space or a hyphen ('Upplands-Bro',
+    'Upplands Bro'; 'Upplands Väsby', 'Upplands-Väsby')."""
+    return {name, name.replace("-", " "), name.replace(" ", "-")}
+
+
 def _genitive(name: str) -> str:
     """Swedish genitive: add -s unless the name already ends in s, x or z."""
     return name if name[-1] in "sxzSXZ" else name + "s"
@@ -54,9 +61,10 @@ class Gazetteer:
     def __init__(self, municipalities: Iterable[Municipality], aliases: dict[str, str],
                  common_words: Iterable[str], subject_rules: dict,
                  localities: Iterable[Locality] = (), regions: Iterable[str] = (),
-                 agencies: Iterable[str] = ()) -> None:
+                 agencies: Iterable[str] = (), districts: dict[str, str] | None = None) -> None:
         self.subject_rules = subject_rules  # how mentions weigh (municipality_subject.json)
-        self._localities = _Localities(localities)
+        self._localities = _Localities(localities, districts,
+                                       subject_rules.get("district_after", ""))
         self._regions = _region_pattern(regions)
         self._county = _Context(subject_rules["county_after"], subject_rules["county_before"])
         self._other = _Context(subject_rules["other_after"],
@@ -67,8 +75,8 @@ class Gazetteer:
         self._common = {w.casefold() for w in common_words}
         self._forms: dict[str, str] = {}
         for m in self._by_code.values():
-            for base in {m.name, _genitive(m.name)}:
-                self._forms[base] = m.code
+            for base in _spellings(m.name):
+                self._forms[base] = self._forms[_genitive(base)] = m.code
         for alias, code in aliases.items():
             self._forms[alias] = self._forms[_genitive(alias)] = code
         self._compounds = _Compounds(
@@ -110,8 +118,10 @@ class Gazetteer:
                           for r in resources.rows("localities.csv")]
             regions = [r["region_name"] for r in resources.rows("regioner.csv")]
             agencies = [r["name"] for r in resources.rows("myndigheter.csv")]
+            districts = {r["district"]: r["code"] for r in resources.rows("city_districts.csv")}
             return cls(municipalities, aliases, resources.lines("municipality_common_words.txt"),
-                       resources.json("municipality_subject.json"), localities, regions, agencies)
+                       resources.json("municipality_subject.json"), localities, regions, agencies,
+                       districts)
 
         return resources.cached("gazetteer", build)
 
@@ -197,8 +207,11 @@ class Gazetteer:
                         mentions: list[Mention] | None = None,
                         own: Municipality | None = None) -> Municipality | None:
         """The subject of a paragraph without a heading: ``subject`` of its mentions.
-        When it names none, the one whose town or village it names after a place
-        preposition ("Fritidsbanken i Tumba": ``localities.csv``), else the one whose
+        When it names none but counties and regions (a county's body says nothing of where
+        the passage is: 'länsidrottsförbundet i Örebro ... Fritidsbanken i Kopparberg'), the
+        one whose town or village it names after a place preposition ("Fritidsbanken i
+        Tumba": ``localities.csv``) or whose city district's administration it names
+        ('Spånga-Tensta stadsdelsnämnd': ``city_districts.csv``), else the one whose
         company, place or people its compounds name ("Sandvikenhus": ``_Compounds``); when
         it names none as its subject (or only counties, other bodies, examples, points of
         reference: ``_names_no_subject``), the ``document``'s (the one its page names or is
@@ -211,9 +224,12 @@ class Gazetteer:
         (Breaking any tie in
         favour of the document's, without "kommunen", was measured on real-dev: 3 passages
         right, 2 wrong; not kept. Towns named anywhere, not after a preposition, and a
-        stricter margin for lists were measured too: passages lost; not kept.)"""
+        stricter margin for lists were measured too: passages lost; not kept. Towns beside a
+        point of reference ('i Deje, tre mil norr om Karlstad') locate a place for readers
+        from elsewhere: national text, one passage lost; so only counties let towns count.)"""
         mentions = self.find(text) if mentions is None else mentions
-        town = None if mentions else (self._localities.named(text) or self._compounds.named(text))
+        town = None if any(not self._names_county(text, m) for m in mentions) else \
+            (self._localities.named(text) or self._compounds.named(text))
         if town is not None:
             return self._by_code[town]
         ranking = self._ranked(text, mentions)
@@ -260,7 +276,19 @@ class Gazetteer:
         address files it under or its headline names (``.locality``: 'helahalsingland
         .se/artikel/bergsjo/...' is Nordanstig's), else the one they name, else
         the one a name compound names ('Katrineholms-Kuriren', 'Enköpings-Posten',
-        '24Halmstad'), else the site's own domain ('lulea.se')."""
+        '24Halmstad'), else the site's own domain ('lulea.se'). None for a page of a
+        county's body that names its county ('Länsstyrelsen i Jönköpings län
+        lansstyrelsen.se/jonkoping/...': regional, not Jönköping's)."""
+        mentions = self.find(name)
+        found = self._home(name, mentions)
+        # a county's body files its pages under its county ('lansstyrelsen.se/jonkoping')
+        if found is not None and any(m.municipality.code == found.code and
+                                     self._names_county(name, m) for m in mentions):
+            return None
+        return found
+
+    def _home(self, name: str, mentions: list[Mention]) -> Municipality | None:
+        """``home`` before a county's body is set aside (``mentions``: ``find(name)``)."""
         words = name.split()
         addresses = _addresses(words)
         reader = self.address_reader
@@ -268,7 +296,6 @@ class Gazetteer:
             codes = _codes_of(read, addresses)
             if codes:
                 return self._only(codes)
-        mentions = self.find(name)
         if mentions:
             return self.sole(name, mentions)
         for read, items in ((self._compound_home, words), (reader.domain, addresses),
@@ -419,11 +446,15 @@ class Locality:
 
 
 class _Localities:
-    """Towns and villages as text names them ('i Tumba') and as addresses write them."""
+    """Towns and villages as text names them ('i Tumba') and as addresses write them, and
+    city districts as their administrations are named ('Spånga-Tensta stadsdelsnämnd')."""
 
-    def __init__(self, localities: Iterable[Locality]) -> None:
+    def __init__(self, localities: Iterable[Locality], districts: dict[str, str] | None = None,
+                 district_words: str = "") -> None:
         localities = list(localities)
         self._by_name = {town.name: town.code for town in localities}
+        self._districts = {**self._by_name, **(districts or {})}
+        self._district = _district_pattern(self._districts, district_words)
         self._in_address = {fold(town.name): town.code for town in localities}
         self._in_headline = {fold(town.name): town.code for town in localities
                              if not town.common_word}
@@ -436,11 +467,14 @@ class _Localities:
     def named(self, text: str) -> str | None:
         """The code of the one municipality whose towns ``text`` names after a place
         preposition ('i Tumba', 'från Märsta'; also as the part of a district's double
-        name, 'i Rinkeby-Kista'), if one."""
-        if self._pattern is None:
-            return None
-        codes = {self._by_name[m.group(group)] for m in self._pattern.finditer(text)
-                 for group in ("first", "name") if m.group(group) in self._by_name}
+        name, 'i Rinkeby-Kista') or whose districts it names as administrations
+        ('Skarpnäcks stadsdel'), if one."""
+        codes: set[str] = set()
+        if self._pattern is not None:
+            codes = {self._by_name[m.group(group)] for m in self._pattern.finditer(text)
+                     for group in ("first", "name") if m.group(group) in self._by_name}
+        if self._district is not None:
+            codes |= {self._districts[m.group("name")] for m in self._district.finditer(text)}
         return codes.pop() if len(codes) == 1 else None
 
     def in_address(self, part: str) -> str | None:
@@ -506,6 +540,17 @@ def _local_offices(agencies: Iterable[str]) -> list[str]:
     if not names:
         return []
     return [rf"\b(?:{'|'.join(regex.escape(name) for name in names)})\s+i"]
+
+
+def _district_pattern(names: dict[str, str], words: str) -> regex.Pattern | None:
+    """A district's or town's name, in the genitive or not, right before a word of a city
+    district's administration (``words``: 'Skarpnäcks stadsdel', 'Lundby
+    stadsdelsförvaltning'); None without names or words."""
+    if not names or not words:
+        return None
+    alternation = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}-])(?P<name>{alternation})s?\s+(?:{words})(?!\p{{L}})")
 
 
 def _region_pattern(regions: Iterable[str]) -> regex.Pattern | None:

@@ -25,6 +25,8 @@ _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", " 
 _SLUG_WORD = regex.compile(r"\p{L}+")
 _HEADLINE_BODY = {"kommun", "kommuns", "stad", "stads"}
 _HEADLINE_WORDS = 3
+# a folder of fewer letters is a code ('sv', 'ro'), not a town
+_FOLDER_TOWN_LETTERS = 3
 
 Lookup = Callable[[str], "str | None"]
 
@@ -108,11 +110,13 @@ class AddressReader:
 
     def locality(self, address: Address) -> str | None:
         """The municipality of the town or village the address files its page under (a
-        folder: '.../artikel/bergsjo/...') or its headline names after a place preposition
-        ('.../fritidsbanken-i-kopparberg-...'; not a town that is also an ordinary word)."""
+        folder: '.../artikel/bergsjo/...'; not one of two letters, which is a code:
+        'regionostergotland.se/ro/...' is no page of Rö) or its headline names after a place
+        preposition ('.../fritidsbanken-i-kopparberg-...'; not a town that is also an
+        ordinary word)."""
         words = address.words
         codes = {self._town_in_folder(part) for depth, part in enumerate(address.path)
-                 if depth != address.headline}
+                 if depth != address.headline and len(part) >= _FOLDER_TOWN_LETTERS}
         codes |= {self._town_in_headline(words[k]) for k in range(1, len(words))
                   if words[k - 1] in self._prepositions}
         return _only(codes - {None})
