@@ -529,6 +529,12 @@ def test_things_added_are_no_change():
     ("Det innebär en ökning på hela 108 procent.", "108 procent", ("change", {"delta": 108}, "procent", False)),
     ("Mottagningen får utökade medel med totalt 4,5 miljoner kronor.", "4,5 miljoner kronor",
      ("money", 4500000, "kronor", False)),
+    # 'upp till och med' bounds from above; two dates after 'mellan' are one range
+    ("För dig som är upp till och med 17 år.", "upp till och med 17 år", ("age", [None, 17], "år", True)),
+    ("Ansökan görs mellan 11 februari och 13 mars.", "mellan 11 februari och 13 mars",
+     ("date", ["--02-11", "--03-13"], None, False)),
+    # a range of school years right after a school's name
+    ("Mobilfri skola infördes på Guldkroksskolan 7-9.", "7-9", ("grade", [7, 9], "årskurs", False)),
 ])
 def test_constructions_of_batch_d(text, span, expected):
     assert reading(text, span) == expected

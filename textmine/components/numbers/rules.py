@@ -232,8 +232,9 @@ class Reader(Scan):
         return [n.value, other.value], other.j
 
     def _school_years(self, n: _Numeral) -> _Found | None:
-        """'7-9 verksamhet', 'en 4–6-skola': a range of school years before a word for a
-        school (singular, or glued by a hyphen) is a grade without 'årskurs'."""
+        """'7-9 verksamhet', 'en 4–6-skola', 'Guldkroksskolan 7-9': a range of school years
+        before a word for a school (singular, or glued by a hyphen) or right after a school's
+        name is a grade without 'årskurs'."""
         value, last = self._range_after(n)
         if value is None or not n.digits or self.tok(n.j).text not in _DASHES \
                 or not all(isinstance(v, int) and 0 <= v <= 9 for v in value) or value[0] >= value[1]:
@@ -241,7 +242,8 @@ class Reader(Scan):
         nxt, raw = self.tok(last), self.lex.raw
         glued = nxt is not None and nxt.text in _DASHES and nxt.start == self.toks[last - 1].end \
             and self.low(last + 1).startswith(tuple(raw["grade_stage_glued"]))
-        if glued or self.low(last) in raw["grade_stage_nouns"]:
+        school = self.is_word(n.i - 1) and self.low(n.i - 1).endswith(tuple(raw["grade_school_names"]))
+        if glued or school or self.low(last) in raw["grade_stage_nouns"]:
             return _Found(n.i, last, "grade", value, "årskurs", False)
         return None
 
@@ -275,7 +277,7 @@ class Reader(Scan):
             if span is not None:
                 return span
             return _Found(first, n.j, "date", f"{n.value}-{month:02d}", None, False)
-        days = self._day_range(n)
+        days = self._day_range(n) or self._dates_between(n, floor)
         if days is not None:
             return days
         if n.digits and isinstance(n.value, int) and 1 <= n.value <= 31 and self.low(n.j) in months:
@@ -302,6 +304,23 @@ class Reader(Scan):
         if self.is_year(second) and second.value > n.value:
             return _Found(first, second.j, "period", [n.value, second.value], None, False)
         return None
+
+    def _dates_between(self, n: _Numeral, floor: int) -> _Found | None:
+        """'mellan 11 februari och 13 mars': two dates without years, one range."""
+        months, between = self.lex.raw["months"], self.lex.raw["period_between"]
+        if self.low(n.i - 1) not in between or n.i - 1 < floor or self.low(n.j + 1) != "och" \
+                or not self._day_of_month(n):
+            return None
+        second = self.numeral_starting(n.j + 2)
+        if second is None or not self._day_of_month(second) or self.is_year(self.numeral_starting(second.j + 1)):
+            return None
+        dates = [f"--{months[self.low(m.j)]:02d}-{m.value:02d}" for m in (n, second)]
+        return _Found(n.i - 1, second.j + 1, "date", dates, None, False)
+
+    def _day_of_month(self, n: _Numeral) -> bool:
+        """Digits 1-31 before a month's name ('11 februari')."""
+        return n.digits and isinstance(n.value, int) and 1 <= n.value <= 31 \
+            and self.low(n.j) in self.lex.raw["months"]
 
     def _day_range(self, n: _Numeral) -> _Found | None:
         """'16–22 augusti': a range of days in one month, two dates."""
