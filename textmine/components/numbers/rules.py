@@ -211,8 +211,10 @@ class Reader(Scan):
 
     def rule_grade(self, n: _Numeral, floor: int) -> _Found | None:
         grades = self.lex.raw["grade_words"]
+        stages = self.lex.raw["grade_year_stages"]
         stage_year = self.low(n.i - 1) in self.lex.raw["year_words"] and n.digits and 1 <= n.value <= 4 \
-            and self.low(n.i - 2) in self.lex.raw["grade_year_stages"]  # 'gymnasiet år 2'
+            and (self.low(n.i - 2) in stages  # 'gymnasiet år 2', 'år 2 i gymnasiet'
+                 or (self.low(n.j) in ("i", "på") and self.low(n.j + 1) in stages))
         if (self.low(n.i - 1) not in grades and not stage_year) or n.i - 1 < floor:
             return self._school_years(n)
         value, last = self._range_after(n)
