@@ -536,6 +536,7 @@ def test_things_added_are_no_change():
     # a range of school years right after a school's name
     ("Mobilfri skola infördes på Guldkroksskolan 7-9.", "7-9", ("grade", [7, 9], "årskurs", False)),
     ("Elever i årskurs 9 och år 2 i gymnasiet svarade.", "år 2", ("grade", 2, "årskurs", False)),
+    ("Deras ålder varierar mellan 16 och 82 år.", "mellan 16 och 82 år", ("age", [16, 82], "år", False)),
 ])
 def test_constructions_of_batch_d(text, span, expected):
     assert reading(text, span) == expected

@@ -798,5 +798,5 @@ class Scan:
         prev = self.low(first - 1)
         if prev in self.people or f"{self.low(first - 2)} {prev}" in self.people:
             return True
-        return self.low(first - 2) in ("i", "åldern", "ålder") and prev in ("åldern", "åldrarna", "ålder") \
-            or prev in ("åldern", "åldrarna")
+        # 'i åldern 16-24 år', 'deras ålder varierar mellan 16 och 82 år'
+        return any(self.low(first - d) in self.lex.raw["age_nouns"] for d in (1, 2, 3))
