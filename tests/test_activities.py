@@ -648,3 +648,40 @@ def test_grants_plans_counts_of_what_exists_and_findings_are_no_outcomes(nlp_num
 def test_a_grant_that_grew_is_still_a_change(nlp_numbers):
     assert outcome_of(nlp_numbers, "Bidragen som föreningarna har beviljats har ökat från "
                                    "0,4 till 2,1 miljoner kronor.")
+
+
+def test_a_counted_stock_is_no_activity(nlp):
+    # "det finns 59 lekplatser": what exists, counted, not what was built
+    words = ["Idag", "finns", "det", "59", "lekplatser", "i", "kommunen", "."]
+    heads = [1, 1, 1, 4, 1, 6, 1, 1]
+    deps = ["advmod", "ROOT", "expl", "nummod", "nsubj", "case", "obl", "punct"]
+    pos = ["ADV", "VERB", "PRON", "NUM", "NOUN", "ADP", "NOUN", "PUNCT"]
+    assert parsed_types(nlp, words, heads, deps, pos) == set()
+    # without the count (a new place that now exists) the noun still counts
+    words[3], deps[3], pos[3] = "nya", "amod", "ADJ"
+    assert parsed_types(nlp, words, heads, deps, pos) == {"fysisk_miljo"}
+
+
+def test_a_noun_in_a_long_enumeration_is_no_activity(nlp):
+    # a menu of four or more items names them; it reports no course given
+    words = ["Utbudet", "omfattade", "disco", ",", "bio", ",", "paintball", "och", "danskurser", "."]
+    heads = [1, 1, 1, 4, 2, 6, 2, 8, 2, 1]
+    deps = ["nsubj", "ROOT", "obj", "punct", "conj", "punct", "conj", "cc", "conj", "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "PUNCT", "NOUN", "PUNCT", "NOUN", "CCONJ", "NOUN", "PUNCT"]
+    assert "utbildning" not in parsed_types(nlp, words, heads, deps, pos)
+    # two items are a pair, not an inventory: the course counts
+    words = ["Utbudet", "omfattade", "disco", "och", "danskurser", "."]
+    heads = [1, 1, 1, 4, 2, 1]
+    deps = ["nsubj", "ROOT", "obj", "cc", "conj", "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "CCONJ", "NOUN", "PUNCT"]
+    assert "utbildning" in parsed_types(nlp, words, heads, deps, pos)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Föreningen får stöd från Arvsfonden.", False),  # money from a funder
+    ("Föreningarna som nu får stöd för sina projekt är nöjda.", False),  # money for a project
+    ("Eleverna får stöd för att klara skolan.", True),  # support, and what it is for
+    ("Eleverna får stöd av en studiecoach.", True),
+])
+def test_support_received_from_a_funder_is_no_support_given(nlp, text, expected):
+    assert ("stod_radgivning" in types(nlp(text))) is expected
