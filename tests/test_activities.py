@@ -685,3 +685,21 @@ def test_a_noun_in_a_long_enumeration_is_no_activity(nlp):
 ])
 def test_support_received_from_a_funder_is_no_support_given(nlp, text, expected):
     assert ("stod_radgivning" in types(nlp(text))) is expected
+
+
+def test_what_kommer_att_governs_is_a_plan(nlp):
+    # "kommer att öppna": a plan (GUIDELINES), as an auxiliary or as a verb with its infinitive
+    words = ["Kommunen", "kommer", "att", "öppna", "en", "fritidsgård", "."]
+    deps = ["nsubj", "aux", "mark", "ROOT", "det", "obj", "punct"]
+    assert parsed_types(nlp, words, [3, 3, 3, 3, 5, 3, 3], deps) == set()
+    deps = ["nsubj", "ROOT", "mark", "xcomp", "det", "obj", "punct"]
+    assert parsed_types(nlp, words, [1, 1, 3, 1, 5, 3, 1], deps) == set()
+    # done, it counts; and a body's part told in a relative clause is no plan of the text's
+    words = ["Kommunen", "har", "öppnat", "en", "fritidsgård", "."]
+    deps = ["nsubj", "aux", "ROOT", "det", "obj", "punct"]
+    assert parsed_types(nlp, words, [2, 2, 2, 4, 2, 2], deps) == {"motesplats"}
+    words = ["Föreningen", ",", "som", "kommer", "att", "öppna", "en", "fritidsgård", ",", "växer", "."]
+    heads = [9, 5, 5, 5, 5, 0, 7, 5, 9, 9, 9]
+    deps = ["nsubj", "punct", "nsubj", "aux", "mark", "acl:relcl", "det", "obj", "punct", "ROOT",
+            "punct"]
+    assert parsed_types(nlp, words, heads, deps) == {"motesplats"}

@@ -93,6 +93,7 @@ class Scope:
     instead: frozenset[str] = frozenset()  # i stället för: what follows was not done
     instead_words: int = 4  # without a parse, the words after an 'instead' phrase it covers
     existential: frozenset[str] = frozenset()  # finnas: 'det finns 59 lekplatser' is a stock
+    future: frozenset[str] = frozenset()  # kommer (att): what it governs is yet to come
     list_items: int = 0  # a noun among this many coordinated nouns is an inventory (0: off)
     subject_matter: SubjectMatter = SubjectMatter()
 
@@ -118,7 +119,7 @@ class Scope:
                  for k in ("modal", "intent", "negation", "no_determiner", "need", "clause_opener",
                            "subordinator", "possibility", "example", "frame_verb", "expletive",
                            "grant", "purpose", "quote_marks", "trend", "instead",
-                           "existential")}
+                           "existential", "future")}
         return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)),
                    list_items=int(data.get("list_items", 0)),
                    quoted_title_words=int(data.get("quoted_title_words", 0)),
@@ -136,7 +137,7 @@ def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset(),
     told = _not_reported(sentence, scope, words)
     if parsed(sentence):
         return told | _unreal_by_parse(sentence, scope, fixed, words) | \
-            _counted_stock(sentence, scope)
+            _counted_stock(sentence, scope) | _future(sentence, scope, fixed)
     return told | _unreal_by_position(sentence, scope, fixed)
 
 
@@ -257,6 +258,26 @@ def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices,
         else:
             continue
         blocked |= _clause(clause)
+    return blocked
+
+
+def _future(sentence: Span, scope: Scope, fixed: Indices = frozenset()) -> set[int]:
+    """The clause a future auxiliary governs ("kommer att utvecklas", "kommer ... kunna få
+    hjälp"): a plan, as GUIDELINES reads "kommer att". As an auxiliary it marks its verb's
+    clause (not in a relative clause in the active: "polisen, som kommer att delta", a
+    body's part); as a verb, its infinitive complement."""
+    blocked: set[int] = set()
+    for token in sentence:
+        if token.i in fixed or token.lower_ not in scope.future:
+            continue
+        if token.dep_.startswith("aux"):
+            clause = token.head
+            if not (clause.dep_ == "acl:relcl" and not _passive(clause)):
+                blocked |= _clause(clause)
+        else:
+            for child in token.children:
+                if child.dep_ in ("xcomp", "ccomp"):
+                    blocked |= _clause(child)
     return blocked
 
 
