@@ -224,7 +224,9 @@ def test_plans_goals_and_lacks_are_no_activities(nlp, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Nämnden har fått i uppdrag att starta en fritidsgård.", set()),
+    # the commission is strategy work (GUIDELINES "Decisions for real text"), what it
+    # commissions is not done yet
+    ("Nämnden har fått i uppdrag att starta en fritidsgård.", {"strategi_organisation"}),
     ("Kommunen har etablerat ett lärcentrum i syfte att anställa en studiecoach.",
      {"motesplats"}),
     ("I syfte att nå fler unga har kommunen öppnat en fritidsgård.", {"motesplats"}),
@@ -718,3 +720,13 @@ def test_what_kommer_att_governs_is_a_plan(nlp):
 def test_the_goal_of_a_project_is_no_activity(nlp, text, type_, expected):
     # "Målet med X är att", "syftet för X är att", "har syftat till att": what X is for
     assert (type_ in types(nlp(text))) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nämnden gav förvaltningen i uppdrag att öppna en fritidsgård.", {"strategi_organisation"}),
+    ("Socialnämnden har fått i uppdrag att öppna en fritidsgård.", {"strategi_organisation"}),
+    ("Projektet är ett uppdrag från regeringen.", set()),  # a commission named, none given
+])
+def test_a_commission_given_is_strategy_work_and_what_it_commissions_a_plan(nlp, text, expected):
+    # GUIDELINES: a commission already taken is strategy work; the fritidsgård is yet to come
+    assert types(nlp(text)) == expected
