@@ -730,3 +730,14 @@ def test_the_goal_of_a_project_is_no_activity(nlp, text, type_, expected):
 def test_a_commission_given_is_strategy_work_and_what_it_commissions_a_plan(nlp, text, expected):
     # GUIDELINES: a commission already taken is strategy work; the fritidsgård is yet to come
     assert types(nlp(text)) == expected
+
+
+def test_education_beside_work_is_a_status_not_a_course(nlp):
+    # "fick en praktikplats eller vidareutbildning": a next step beside work, no course given
+    words = ["Var", "femte", "fick", "en", "praktikplats", "eller", "vidareutbildning", "."]
+    heads = [1, 2, 2, 4, 2, 6, 4, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "obj", "cc", "conj", "punct"]
+    assert "utbildning" not in parsed_types(nlp, words, heads, deps)
+    # beside a person's support it is the course given
+    words[4] = "mentor"
+    assert "utbildning" in parsed_types(nlp, words, heads, deps)

@@ -166,7 +166,8 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
     if pattern.nouns is not None:
         for token in tokens:
             if pattern.nouns.match(token) and not _preceded_by(
-                    token, pattern.not_after, sentence, pattern.not_after_window):
+                    token, pattern.not_after, sentence, pattern.not_after_window) and \
+                    not _coordinated_with(token.token, pattern.not_with):
                 return Hit(pattern.type, token.i, token.i + 1)
     if pattern.prefixes:  # most patterns have none: no walk over the words
         for token in tokens:
@@ -213,6 +214,18 @@ def _preceded_by(token: Word, words: frozenset[str], sentence: Span, window: int
         return False
     before = sentence.doc[max(sentence.start, token.i - window):token.i]
     return any(t.lower_ in words for t in before)
+
+
+def _coordinated_with(token: Token, words: frozenset[str]) -> bool:
+    """The noun is coordinated (by the parse) with one of ``words``: 'praktikplats eller
+    vidareutbildning', 'krav på arbetslivserfarenhet och utbildning' name education as a
+    person's status or next step beside work, not a course given."""
+    if not words or not token.dep_:
+        return False
+    first = token.head if token.dep_ == "conj" else token
+    items = [first, *(c for c in first.children if c.dep_ == "conj")]
+    return any(t.i != token.i and (t.lower_ in words or t.lemma_.lower() in words)
+               for t in items)
 
 
 def _followed_by(hit: Hit, objects: ObjectSet | None, sentence: Span, window: int) -> bool:
