@@ -172,6 +172,8 @@ class Pattern:
     followed_by: ObjectSet | None = None  # a phrase counts only followed by one of these
     not_after: frozenset[str] = frozenset()  # a noun just after one of these does not count
     not_after_window: int = 3  # how many words before the noun 'not_after' looks at
+    not_before: frozenset[str] = frozenset()  # a phrase just before one of these does not count
+    not_with: frozenset[str] = frozenset()  # a noun coordinated with one of these does not count
     window: int | None = None
     order: str | None = None  # "verb_first", "object_first" or either
     context: Lexicon | None = None
@@ -232,6 +234,8 @@ class Pattern:
             followed_by=objects("followed_by"),
             not_after=frozenset(w.lower() for w in data.get("not_after", ())),
             not_after_window=int(data.get("not_after_window", 3)),
+            not_before=frozenset(w.lower() for w in data.get("not_before", ())),
+            not_with=frozenset(w.lower() for w in data.get("not_with", ())),
             window=data.get("window"),
             order=data.get("order"),
             context=words("context"),

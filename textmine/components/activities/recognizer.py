@@ -25,7 +25,7 @@ from textmine.components.activities.outcomes import (OutcomeRules, effect_start,
 from textmine.components.activities.patterns import (DATA_FILES, ObjectSet, Pattern,
                                                      TriggerIndex, Word, load_patterns,
                                                      trigger_index)
-from textmine.components.activities.scope import Indices, parsed, unreal_tokens
+from textmine.components.activities.scope import Indices, enumerated, parsed, unreal_tokens
 from textmine.components.numbers import extract_numbers
 from textmine.pipeline.sentences import sentence_spans as sentences
 from textmine.records import Activity
@@ -166,7 +166,8 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
     if pattern.nouns is not None:
         for token in tokens:
             if pattern.nouns.match(token) and not _preceded_by(
-                    token, pattern.not_after, sentence, pattern.not_after_window):
+                    token, pattern.not_after, sentence, pattern.not_after_window) and \
+                    not _coordinated_with(token.token, pattern.not_with):
                 return Hit(pattern.type, token.i, token.i + 1)
     if pattern.prefixes:  # most patterns have none: no walk over the words
         for token in tokens:
@@ -178,7 +179,8 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         if len(phrase) > 1 and phrase[:2] not in pairs:
             continue  # its first two words are nowhere in a row
         hit = _match_phrase(phrase, starts[phrase[0]], by_index, end, pattern.type)
-        if hit is None or _followed_by(hit, pattern.unless, sentence, window):
+        if hit is None or _followed_by(hit, pattern.unless, sentence, window) or \
+                _before_phrase(hit, pattern.not_before, sentence):
             continue
         if pattern.followed_by is None or _followed_by(hit, pattern.followed_by, sentence, window):
             return hit
@@ -214,6 +216,18 @@ def _preceded_by(token: Word, words: frozenset[str], sentence: Span, window: int
     return any(t.lower_ in words for t in before)
 
 
+def _coordinated_with(token: Token, words: frozenset[str]) -> bool:
+    """The noun is coordinated (by the parse) with one of ``words``: 'praktikplats eller
+    vidareutbildning', 'krav på arbetslivserfarenhet och utbildning' name education as a
+    person's status or next step beside work, not a course given."""
+    if not words or not token.dep_:
+        return False
+    first = token.head if token.dep_ == "conj" else token
+    items = [first, *(c for c in first.children if c.dep_ == "conj")]
+    return any(t.i != token.i and (t.lower_ in words or t.lemma_.lower() in words)
+               for t in items)
+
+
 def _followed_by(hit: Hit, objects: ObjectSet | None, sentence: Span, window: int) -> bool:
     """One of ``objects`` is the first noun phrase after the hit ("tillsammans med
     ungdomarna" is dialogue with a target group, "tillsammans med Arbetsförmedlingen
@@ -227,6 +241,16 @@ def _followed_by(hit: Hit, objects: ObjectSet | None, sentence: Span, window: in
         if token.is_punct or token.pos_ in PHRASE_ENDERS:
             return False
     return False
+
+
+def _before_phrase(hit: Hit, words: frozenset[str], sentence: Span) -> bool:
+    """The word right after the phrase is one of ``words`` and opens a noun phrase, not an
+    'att' clause ("får stöd från Internetstiftelsen", "får stöd för sina projekt": money
+    received from a funder or for a project, while "får stöd för att klara skolan" is
+    support)."""
+    if not words or hit.end >= sentence.end or sentence.doc[hit.end].lower_ not in words:
+        return False
+    return hit.end + 1 >= sentence.end or sentence.doc[hit.end + 1].lower_ != "att"
 
 
 def _is_agent(candidate: Token, verb: Token) -> bool:
@@ -333,6 +357,7 @@ class ActivityRecognizer:
             limit = _token_at(sentence, min(offsets)) if offsets else None
             excluded = blocked_tokens(sentence, excludes)  # words of exclude_phrases
             unreal = unreal_tokens(sentence, self.scope, excluded, sentence_words)
+            listed: dict[int, set[int]] = {}  # the sentence's enumerated nouns, read on demand
             for hit in match_sentence(sentence, self.patterns, self.window, excluded=excluded,
                                       limit=limit, unreal=unreal,
                                       openers=self.scope.clause_opener,
@@ -340,10 +365,23 @@ class ActivityRecognizer:
                                       index=self.index, words=sentence_words):
                 if self.scope.subject_matter.covers(hit.type, sentence, hit.start):
                     continue  # "hjälp med digitala tjänster": what the help is about
+                if self._listed(hit, sentence, listed):
+                    continue  # "gator, gatubelysning, gång- och cykelbanor": an inventory
                 if first_only:
                     seen.add(hit.type)
                 found.append(Candidate(hit, sentence, n, outcome))
         return found, outcomes
+
+    def _listed(self, hit: Hit, sentence: Span, listed: dict[int, set[int]]) -> bool:
+        """A hit of a noun pattern (a word alone, no verb) on a noun in a long enumeration:
+        an item named in an inventory or a menu, not an activity reported (``listed``
+        caches the sentence's enumerated nouns)."""
+        pattern = self.patterns[hit.pattern]
+        if pattern.nouns is None and not pattern.prefixes or pattern.verbs is not None:
+            return False
+        if sentence.start not in listed:
+            listed[sentence.start] = enumerated(sentence, self.scope.list_items)
+        return hit.start in listed[sentence.start]
 
     def __call__(self, doc: Doc) -> Doc:
         candidates, outcomes = self.candidates(doc, first_only=self.keep is None)

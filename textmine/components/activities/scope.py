@@ -92,6 +92,9 @@ class Scope:
     trend: frozenset[str] = frozenset()  # alltmer: the word after it describes a trend
     instead: frozenset[str] = frozenset()  # i stället för: what follows was not done
     instead_words: int = 4  # without a parse, the words after an 'instead' phrase it covers
+    existential: frozenset[str] = frozenset()  # finnas: 'det finns 59 lekplatser' is a stock
+    future: frozenset[str] = frozenset()  # kommer (att): what it governs is yet to come
+    list_items: int = 0  # a noun among this many coordinated nouns is an inventory (0: off)
     subject_matter: SubjectMatter = SubjectMatter()
 
     @cached_property
@@ -115,8 +118,10 @@ class Scope:
         words = {k: frozenset(w.lower() for w in data.get(k, ()))
                  for k in ("modal", "intent", "negation", "no_determiner", "need", "clause_opener",
                            "subordinator", "possibility", "example", "frame_verb", "expletive",
-                           "grant", "purpose", "quote_marks", "trend", "instead")}
+                           "grant", "purpose", "quote_marks", "trend", "instead",
+                           "existential", "future")}
         return cls(**words, main_clause_words=int(data.get("main_clause_words", 6)),
+                   list_items=int(data.get("list_items", 0)),
                    quoted_title_words=int(data.get("quoted_title_words", 0)),
                    instead_words=int(data.get("instead_words", 4)),
                    subject_matter=SubjectMatter.from_dict(data.get("subject_matter", {})))
@@ -131,7 +136,8 @@ def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset(),
     token again: only those whose form or lemma is a scope word are looked at)."""
     told = _not_reported(sentence, scope, words)
     if parsed(sentence):
-        return told | _unreal_by_parse(sentence, scope, fixed, words)
+        return told | _unreal_by_parse(sentence, scope, fixed, words) | \
+            _counted_stock(sentence, scope) | _future(sentence, scope, fixed)
     return told | _unreal_by_position(sentence, scope, fixed)
 
 
@@ -253,6 +259,58 @@ def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices,
             continue
         blocked |= _clause(clause)
     return blocked
+
+
+def _future(sentence: Span, scope: Scope, fixed: Indices = frozenset()) -> set[int]:
+    """The clause a future auxiliary governs ("kommer att utvecklas", "kommer ... kunna få
+    hjälp"): a plan, as GUIDELINES reads "kommer att". As an auxiliary it marks its verb's
+    clause (not in a relative clause in the active: "polisen, som kommer att delta", a
+    body's part); as a verb, its infinitive complement."""
+    blocked: set[int] = set()
+    for token in sentence:
+        if token.i in fixed or token.lower_ not in scope.future:
+            continue
+        if token.dep_.startswith("aux"):
+            clause = token.head
+            if not (clause.dep_ == "acl:relcl" and not _passive(clause)):
+                blocked |= _clause(clause)
+        else:
+            for child in token.children:
+                if child.dep_ in ("xcomp", "ccomp"):
+                    blocked |= _clause(child)
+    return blocked
+
+
+def _counted_stock(sentence: Span, scope: Scope) -> set[int]:
+    """A noun with a number that an existential verb governs ("det finns 59 lekplatser",
+    "finns två fältassistenter anställda") counts what exists, a stock, not what was done:
+    the noun and its phrase."""
+    found: set[int] = set()
+    for token in sentence:
+        verb = token.head
+        if token.pos_ not in ("NOUN", "PROPN") or verb is token:
+            continue
+        if (verb.lower_ in scope.existential or verb.lemma_.lower() in scope.existential) and \
+                any(child.dep_ == "nummod" for child in token.children):
+            found.update(t.i for t in token.subtree)
+    return found
+
+
+def enumerated(sentence: Span, min_items: int) -> set[int]:
+    """Doc indices of the nouns in an enumeration of at least ``min_items`` coordinated
+    nouns ("gator, gatubelysning, gång- och cykelbanor"; "friidrott, yoga, föreläsningar
+    och boule"): items named in an inventory or a menu. By the parse only (none: empty)."""
+    if min_items < 2 or not parsed(sentence):
+        return set()
+    found: set[int] = set()
+    for head in sentence:  # the first item heads the others (the tagger may miss its noun)
+        if head.dep_ == "conj":
+            continue
+        items = [head, *(c for c in head.children
+                         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))]
+        if len(items) >= min_items:
+            found.update(t.i for t in items)
+    return found
 
 
 def _passive(verb: Token) -> bool:
