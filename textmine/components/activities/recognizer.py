@@ -312,11 +312,12 @@ class ActivityRecognizer:
             self._matcher = (doc.vocab, phrase_matcher(doc.vocab, self.excludes))
         return [(start, end) for _, start, end in self._matcher[1](doc)]
 
-    def candidates(self, doc: Doc, first_only: bool = False
+    def candidates(self, doc: Doc, first_only: bool = False, text: str | None = None
                    ) -> tuple[list[Candidate], list[str]]:
         """Every rule hit of the doc (one per pattern and sentence) in text order, and the
         outcome sentences; ``first_only``: a type once found is not looked for in later
-        sentences (enough when no filter judges the hits; ``__call__`` keeps the first)."""
+        sentences (enough when no filter judges the hits; ``__call__`` keeps the first).
+        ``text``: ``doc.text``, when the caller has it."""
         found: list[Candidate] = []
         outcomes: list[str] = []
         seen: set[str] = set()
@@ -325,9 +326,10 @@ class ActivityRecognizer:
             numbers = list(extract_numbers(doc))
         excludes = self.exclude_matches(doc)
         words = Word.all_of(doc)  # read once, shared by the steps below
+        doc_text = doc.text if text is None else text
         for n, sentence in enumerate(sentences(doc)):
             sentence_words = words[sentence.start:sentence.end]
-            text = sentence.text  # built once: a Span joins its tokens on every access
+            text = _text(doc_text, sentence)
             lowered = text.lower()
             cuts = [plan_start(sentence, self.outcomes, lowered)]
             outcome = is_outcome(sentence, numbers, self.outcomes, lowered)
@@ -351,13 +353,14 @@ class ActivityRecognizer:
         return found, outcomes
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates, outcomes = self.candidates(doc, first_only=self.keep is None)
+        text = doc.text
+        candidates, outcomes = self.candidates(doc, first_only=self.keep is None, text=text)
         if self.keep is not None:
             candidates = self.keep(doc, candidates)
         first = {}  # type -> its first candidate, in text order
         for candidate in candidates:
             first.setdefault(candidate.hit.type, candidate)
-        doc._.activities = [Activity(type=c.hit.type, sentence=c.sentence.text.strip(),
+        doc._.activities = [Activity(type=c.hit.type, sentence=_text(text, c.sentence).strip(),
                                      evidence=doc[c.hit.start:c.hit.end].text)
                             for c in first.values()]
         doc._.outcomes = outcomes
@@ -371,3 +374,9 @@ def _token_at(sentence: Span, char_offset: int) -> int:
         if token.idx >= absolute:
             return token.i
     return sentence.end
+
+
+def _text(doc_text: str, span: Span) -> str:
+    """``span.text``, cut from the Doc's text (a Span joins its tokens' texts on every
+    access: a Token object and a string per word)."""
+    return doc_text[span.start_char:span.end_char]
