@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from textmine.components.activities.outcomes import (OutcomeRules, is_outcome, plan_start,
                                                      required_literal, required_literals)
-from textmine.components.activities.patterns import Word
+from textmine.components.activities.patterns import Pattern, Word
 from textmine.components.activities.recognizer import sentences
 from textmine.components.entities.resolve import capitalised_text, compound_of, is_capitalised
 from textmine.components.entities.tokens import TokenTable
@@ -187,6 +187,17 @@ def test_required_literals_of_a_group_of_words():
     # escapes and classes read whole: the 'L' of \p{L} and the 'a' of \u00a0 are no text
     assert required_literals(r"\p{L}+ \u00a0x[a-z]? ") == ("x",)
     assert required_literals(r"\p{L}+ \u00a0[a-z]? ") == ("",)
+
+
+def test_phrases_are_looked_up_by_their_opening_in_list_order():
+    pattern = Pattern("samverkan", phrases=(("i", "samverkan", "med"), ("tillsammans",),
+                                            ("i", "samarbete"), ("i", "samverkan")))
+    assert pattern.phrases_only
+    openings = {("i",), ("i", "samverkan"), ("tillsammans",), ("med", "i")}
+    assert pattern.phrases_opening(openings) == [("i", "samverkan", "med"), ("tillsammans",),
+                                                 ("i", "samverkan")]  # not 'i samarbete'
+    assert pattern.phrases_opening({("i",), ("i", "dag")}) == []
+    assert not Pattern("x", phrases=(("i", "dag"),), prefixes=("dag",)).phrases_only
 
 
 def test_words_of_a_doc_are_word_of_each_token():
