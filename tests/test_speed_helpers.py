@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from textmine.components.activities.outcomes import (OutcomeRules, is_outcome, plan_start,
                                                      required_literal, required_literals)
-from textmine.components.activities.patterns import Word
+from textmine.components.activities.patterns import Pattern, Word
 from textmine.components.activities.recognizer import sentences
 from textmine.components.entities.resolve import capitalised_text, compound_of, is_capitalised
 from textmine.components.entities.tokens import TokenTable
@@ -169,7 +169,8 @@ def test_required_literal_is_in_every_match():
     assert required_literal(r"\bhar lett till\b") == "har lett till"
     assert required_literal(r"(?<!\bsom )\bkommer (?:\w+ ){0,2}att\b") == "kommer "
     assert required_literal(r"\bsamverkan?\b") == "samverka"  # 'n' is optional
-    assert required_literal(r"\bfick\b.*\d|\d.*\bfick\b") == ""  # either side may match
+    assert required_literal(r"\bfick\b.*\d|\d.*\bfick\b") == "fick"  # in either alternative
+    assert required_literal(r"\bnu\b|\d+") == ""  # an alternative without one
     assert required_literal(r"(?<=\S )i syfte att\b") == "i syfte att"  # after the lookbehind
     assert required_literal(r"\b(?:ökade|minskade) med\b") == ""  # no single text
 
@@ -178,8 +179,25 @@ def test_required_literals_of_a_group_of_words():
     assert required_literals(r"\b(?:ökade|minskade) med\b") == ("ökade med", "minskade med")
     assert required_literals(r"\b(?:har|hade) (?:\w+ ){0,2}fått\b") == ("har ", "hade ")
     assert required_literals(r"\b(?:ökning|minskning)\b") == ("ökning", "minskning")
-    assert required_literals(r"\b(?:mer|mest)?\s*aktiv") == ("",)  # the group may be absent
-    assert required_literals(r"(?<=\b(?:utreda|utreder) )") == ("",)
+    assert required_literals(r"\b(?:mer|mest)?\s*aktiv") == ("aktiv",)  # the group may be absent
+    assert required_literals(r"(?<=\b(?:utreda|utreder) )") == ("utreda ", "utreder ")
+    assert required_literals(r"\b(?:\w+s|vår) (?:mål|syfte) är") == ("mål är", "syfte är")
+    assert required_literals(r"^\W*om\b") == ("om",)
+    assert required_literals(r"(?i)\bhar\b") == ("",)  # another case would match
+    # escapes and classes read whole: the 'L' of \p{L} and the 'a' of \u00a0 are no text
+    assert required_literals(r"\p{L}+ \u00a0x[a-z]? ") == ("x",)
+    assert required_literals(r"\p{L}+ \u00a0[a-z]? ") == ("",)
+
+
+def test_phrases_are_looked_up_by_their_opening_in_list_order():
+    pattern = Pattern("samverkan", phrases=(("i", "samverkan", "med"), ("tillsammans",),
+                                            ("i", "samarbete"), ("i", "samverkan")))
+    assert pattern.phrases_only
+    openings = {("i",), ("i", "samverkan"), ("tillsammans",), ("med", "i")}
+    assert pattern.phrases_opening(openings) == [("i", "samverkan", "med"), ("tillsammans",),
+                                                 ("i", "samverkan")]  # not 'i samarbete'
+    assert pattern.phrases_opening({("i",), ("i", "dag")}) == []
+    assert not Pattern("x", phrases=(("i", "dag"),), prefixes=("dag",)).phrases_only
 
 
 def test_words_of_a_doc_are_word_of_each_token():

@@ -13,11 +13,13 @@ so the parse, and what the extractors read from it, no longer depends on the spl
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
+_END_IDS = frozenset(get_string_id(end) for end in SENTENCE_END)  # their ORTH values
 
 
 def ends_sentence(token: Token) -> bool:
@@ -46,18 +48,20 @@ def sentence_spans(doc: Doc) -> list[Span]:
     (the activity recognizer and the theme classifier read a Doc as given): report prose
     is well punctuated, and the statistical splitters of small models cut inside
     sentences, which would separate an effect cue from the words it governs."""
-    spans, start, words = [], 0, False  # words: the sentence has a token of no white space
-    for token in doc:
-        space = token.is_space
-        words = words or not space
-        # ``ends_sentence`` asked only of final punctuation and white space: a line break
-        # is in a white-space token (what follows a token, ``whitespace_``, is one space
-        # or nothing), so no other token ends a sentence
-        if (space or token.text in SENTENCE_END) and ends_sentence(token):
-            if words:  # a span of white space alone has no text once stripped: left out
-                spans.append(doc[start:token.i + 1])
-            start, words = token.i + 1, False
-    if start < len(doc) and words:
+    if len(doc) == 0:
+        return []
+    # white space and final punctuation read from one array: only they can end a sentence
+    # (a line break is in a white-space token; what follows a token, ``whitespace_``, is
+    # one space or nothing), so only they are made into Token objects and asked
+    rows = doc.to_array([IS_SPACE, ORTH]).tolist()
+    space = [row[0] for row in rows]
+    spans, start = [], 0
+    for i, (is_space, orth) in enumerate(rows):
+        if (is_space or orth in _END_IDS) and ends_sentence(doc[i]):
+            if 0 in space[start:i + 1]:  # a span of white space alone has no text once
+                spans.append(doc[start:i + 1])  # stripped: left out
+            start = i + 1
+    if start < len(doc) and 0 in space[start:]:
         spans.append(doc[start:])
     return spans
 
@@ -70,14 +74,14 @@ def set_sentence_starts(doc: Doc) -> Doc:
     as much as a tagger."""
     starts: list[int] = []
     start = True
-    for token in doc:
-        if token.is_space:
-            first = token.i == 0  # a Doc's first token starts it, blank or not
+    for i, (is_space, orth) in enumerate(doc.to_array([IS_SPACE, ORTH]).tolist()):
+        if is_space:
+            first = i == 0  # a Doc's first token starts it, blank or not
             starts.append(1 if first else -1)
-            start = not first and (start or ends_line(token))
+            start = not first and (start or ends_line(doc[i]))
             continue
         starts.append(1 if start else -1)
-        start = ends_sentence(token)
+        start = orth in _END_IDS  # ``ends_sentence`` of a word: no line break follows it
     if starts:
         values = numpy.array(starts, dtype="int64").astype("uint64")  # -1: not a start
         doc.from_array([SENT_START], values.reshape(-1, 1))

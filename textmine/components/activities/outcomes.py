@@ -11,82 +11,11 @@ from typing import Iterator, Sequence
 import regex
 from spacy.tokens import Span
 
+from textmine.components.activities.literals import required_literal, required_literals  # noqa: F401
 from textmine.components.activities.patterns import DATA_FILES, VerbSet, Word
 from textmine.lexicon import Lexicon, lexicon, target_group_lexicon
 from textmine.records import Number
 from textmine.resources import Resources, bundled
-
-
-_LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")  # (?<!\bsom ), (?<=\S ): no parentheses inside
-_WORD_GROUP = regex.compile(r"\(\?:([\p{L} ]+(?:\|[\p{L} ]+)+)\)")  # (?:ökade|minskade)
-_LITERAL = regex.compile(r"[\p{L} ]+")
-_QUANTIFIERS = ("?", "*", "+", "{")
-
-
-def required_literals(pattern: str) -> tuple[str, ...]:
-    """Texts one of which every match of ``pattern`` contains (``("",)`` when none is
-    found): after leading ``\\b`` and lookbehinds, its opening words up to the first
-    metacharacter (a letter that a quantifier follows is left out), or, when it opens
-    with a group of plain words ('(?:ökade|minskade) med'), each of them with the words
-    after the group. Patterns with an alternation outside groups get none."""
-    if _top_level_alternation(pattern):
-        return ("",)
-    rest = pattern
-    while True:
-        if rest.startswith("\\b"):
-            rest = rest[2:]
-            continue
-        lookbehind = _LOOKBEHIND.match(rest)
-        if lookbehind is None:
-            break
-        rest = rest[lookbehind.end():]
-    group = _WORD_GROUP.match(rest)
-    if group is None:
-        return (_leading_literal(rest),)
-    after = rest[group.end():]
-    if after[:1] in _QUANTIFIERS:
-        return ("",)  # an optional group
-    tail = _leading_literal(after)
-    return tuple(word + tail for word in group.group(1).split("|"))
-
-
-def required_literal(pattern: str) -> str:
-    """The text every match of ``pattern`` contains ('' when there is no single one)."""
-    literals = required_literals(pattern)
-    return literals[0] if len(literals) == 1 else ""
-
-
-def _leading_literal(rest: str) -> str:
-    """The plain words ``rest`` opens with (a letter that a quantifier follows left out)."""
-    found = _LITERAL.match(rest)
-    if found is None:
-        return ""
-    literal = found.group()
-    if rest[len(literal):len(literal) + 1] in _QUANTIFIERS:
-        literal = literal[:-1]
-    return literal
-
-
-def _top_level_alternation(pattern: str) -> bool:
-    """A ``|`` outside every group and character class."""
-    depth, k, in_class = 0, 0, False
-    while k < len(pattern):
-        char = pattern[k]
-        if char == "\\":
-            k += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-        k += 1
-    return False
 
 
 @dataclass(frozen=True)

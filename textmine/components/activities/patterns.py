@@ -187,11 +187,26 @@ class Pattern:
             table.setdefault(phrase[0], []).append((k, phrase))
         return table
 
-    def phrases_starting(self, forms: AbstractSet[str]) -> list[tuple[str, ...]]:
-        """The phrases whose first word is one of ``forms``, in list order (the others
-        cannot match; a pattern may have dozens of phrases, a sentence sets off few)."""
-        table = self.phrases_by_start
-        found = [table[word] for word in forms if word in table]
+    @cached_property
+    def phrases_by_opening(self) -> dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]]:
+        """Opening (a phrase's first two words, a one-word phrase's word) -> (number, phrase)
+        of the phrases that open so, in order."""
+        table: dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]] = {}
+        for k, phrase in enumerate(self.phrases):
+            table.setdefault(phrase[:2], []).append((k, phrase))
+        return table
+
+    @cached_property
+    def phrases_only(self) -> bool:
+        """Phrases are the pattern's only evidence (no verb, noun or prefix)."""
+        return bool(self.phrases) and self.verbs is None and self.nouns is None \
+            and not self.prefixes
+
+    def phrases_opening(self, openings: AbstractSet[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        """The phrases whose opening is one of ``openings``, in list order (the others
+        cannot match; a pattern may have dozens of phrases, a sentence holds few)."""
+        table = self.phrases_by_opening
+        found = [table[opening] for opening in openings if opening in table]
         if len(found) == 1:
             return [phrase for _, phrase in found[0]]
         return [phrase for _, phrase in sorted(pair for pairs in found for pair in pairs)]

@@ -14,7 +14,7 @@ Words in a planned or negated clause (``scope``) or after a goal or effect cue
 """
 from __future__ import annotations
 from dataclasses import dataclass
-from typing import AbstractSet, Callable, Iterator, Sequence
+from typing import AbstractSet, Callable, Iterable, Iterator, Sequence
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -101,7 +101,7 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
     # the patterns to try, in list order (a sentence sets off a few of the 200), each with
     # the words that set it off: only they can be its verb, noun or phrase start
     triggers = None if index is None else _triggers(tokens, index, len(patterns))
-    by_index = barriers = has_deps = None  # made when a first pattern is tried
+    by_index = barriers = has_deps = openings = None  # made when a first pattern is tried
     for k in range(len(patterns)) if triggers is None else sorted(triggers):
         pattern = patterns[k]
         if pattern.type in found or not pattern.applies_to(words):
@@ -110,6 +110,12 @@ def match_sentence(sentence: Span, patterns: list[Pattern], window: int,
             has_deps = parsed(sentence)
             barriers = {w.i for w in words if w.lower_ in openers}
             by_index = {t.i: t for t in tokens}  # shared by the patterns that read all words
+        if pattern.phrases_only:
+            # most phrases share a first word with many others ('i samverkan', 'i
+            # samarbete', ...): a pattern none of whose openings stands here is not tried
+            openings = _openings(tokens, by_index) if openings is None else openings
+            if openings.isdisjoint(pattern.phrases_by_opening):
+                continue
         starts = tokens if triggers is None else triggers[k]
         if pattern.blocks:
             usable_by_index = {t.i: t for t in tokens if pattern.usable(t)}
@@ -173,11 +179,11 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
         for token in tokens:
             if token.lower_.startswith(pattern.prefixes):
                 return Hit(pattern.type, token.i, token.i + 1)
-    starts = _phrase_starts(tokens, pattern.phrases_by_start) if pattern.phrases else {}
-    pairs = _word_pairs(starts, by_index) if starts else set()
-    for phrase in pattern.phrases_starting(starts) if starts else ():
-        if len(phrase) > 1 and phrase[:2] not in pairs:
-            continue  # its first two words are nowhere in a row
+    if not pattern.phrases:
+        return None
+    starts = _phrase_starts(tokens, pattern.phrases_by_start)
+    openings = _openings((w for words in starts.values() for w in words), by_index)
+    for phrase in pattern.phrases_opening(openings):
         hit = _match_phrase(phrase, starts[phrase[0]], by_index, end, pattern.type)
         if hit is None or _followed_by(hit, pattern.unless, sentence, window) or \
                 _before_phrase(hit, pattern.not_before, sentence):
@@ -281,17 +287,16 @@ def _phrase_starts(tokens: list[Word], first_words: AbstractSet[str]) -> dict[st
     return table
 
 
-def _word_pairs(starts: dict[str, list[Word]], by_index: dict[int, Word]) -> set[tuple[str, str]]:
-    """(form, next usable word's form) of each phrase start: a phrase of two words or more
-    can match only where its first two are such a pair (most phrases share a first word
-    with many others: 'i samverkan', 'i samarbete', ...)."""
-    pairs = set()
-    for first, words in starts.items():
-        for word in words:
-            following = by_index.get(word.i + 1)
-            if following is not None:
-                pairs.add((first, following.lower_))
-    return pairs
+def _openings(words: Iterable[Word], by_index: dict[int, Word]) -> set[tuple[str, ...]]:
+    """Where a phrase may start among ``words``: each one's form alone and with the next
+    usable word's form (``Pattern.phrases_by_opening``' keys)."""
+    found: set[tuple[str, ...]] = set()
+    for word in words:
+        found.add((word.lower_,))
+        following = by_index.get(word.i + 1)
+        if following is not None:
+            found.add((word.lower_, following.lower_))
+    return found
 
 
 def _match_phrase(phrase: tuple[str, ...], starts: list[Word], by_index: dict[int, Word],
@@ -331,11 +336,12 @@ class ActivityRecognizer:
             self._matcher = (doc.vocab, phrase_matcher(doc.vocab, self.excludes))
         return [(start, end) for _, start, end in self._matcher[1](doc)]
 
-    def candidates(self, doc: Doc, first_only: bool = False
+    def candidates(self, doc: Doc, first_only: bool = False, text: str | None = None
                    ) -> tuple[list[Candidate], list[str]]:
         """Every rule hit of the doc (one per pattern and sentence) in text order, and the
         outcome sentences; ``first_only``: a type once found is not looked for in later
-        sentences (enough when no filter judges the hits; ``__call__`` keeps the first)."""
+        sentences (enough when no filter judges the hits; ``__call__`` keeps the first).
+        ``text``: ``doc.text``, when the caller has it."""
         found: list[Candidate] = []
         outcomes: list[str] = []
         seen: set[str] = set()
@@ -344,9 +350,10 @@ class ActivityRecognizer:
             numbers = list(extract_numbers(doc))
         excludes = self.exclude_matches(doc)
         words = Word.all_of(doc)  # read once, shared by the steps below
+        doc_text = doc.text if text is None else text
         for n, sentence in enumerate(sentences(doc)):
             sentence_words = words[sentence.start:sentence.end]
-            text = sentence.text  # built once: a Span joins its tokens on every access
+            text = _text(doc_text, sentence)
             lowered = text.lower()
             cuts = [plan_start(sentence, self.outcomes, lowered)]
             outcome = is_outcome(sentence, numbers, self.outcomes, lowered)
@@ -384,13 +391,14 @@ class ActivityRecognizer:
         return hit.start in listed[sentence.start]
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates, outcomes = self.candidates(doc, first_only=self.keep is None)
+        text = doc.text
+        candidates, outcomes = self.candidates(doc, first_only=self.keep is None, text=text)
         if self.keep is not None:
             candidates = self.keep(doc, candidates)
         first = {}  # type -> its first candidate, in text order
         for candidate in candidates:
             first.setdefault(candidate.hit.type, candidate)
-        doc._.activities = [Activity(type=c.hit.type, sentence=c.sentence.text.strip(),
+        doc._.activities = [Activity(type=c.hit.type, sentence=_text(text, c.sentence).strip(),
                                      evidence=doc[c.hit.start:c.hit.end].text)
                             for c in first.values()]
         doc._.outcomes = outcomes
@@ -404,3 +412,9 @@ def _token_at(sentence: Span, char_offset: int) -> int:
         if token.idx >= absolute:
             return token.i
     return sentence.end
+
+
+def _text(doc_text: str, span: Span) -> str:
+    """``span.text``, cut from the Doc's text (a Span joins its tokens' texts on every
+    access: a Token object and a string per word)."""
+    return doc_text[span.start_char:span.end_char]

@@ -160,10 +160,11 @@ class Scan:
         self._couple_first = couple[0] if couple else None  # None: every token may start one
         self.numerals = self._numerals()
         self._numeral_index = {n.i: n for n in self.numerals}
-        self._sentence_bounds: dict[int, tuple[int, int]] = {}
-        for k, sid in enumerate(self.sent):
-            first, _ = self._sentence_bounds.get(sid, (k, k))
-            self._sentence_bounds[sid] = (first, k)
+        # sentence number -> (first, last) token index (the numbers never decrease: found
+        # by bisection, not by a step per token)
+        self._sentence_bounds = {sid: (bisect.bisect_left(self.sent, sid),
+                                       bisect.bisect_right(self.sent, sid) - 1)
+                                 for sid in set(self.sent)}
 
     # ----------------------------------------------------------------- specials
 
