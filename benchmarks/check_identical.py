@@ -6,7 +6,7 @@ meant to be output-neutral (a speed-up, a refactoring) is one (a tool, not a tes
 
 Texts: the bundled development reports (``corpus/reports/*.txt``) segmented into passages
 and also whole (one long Doc each), the dev, dev2 and dev3 gold passages and the real-text
-development articles (``corpus/real/dev.jsonl``, ``dev-b.jsonl``). No held-out, blind or
+development articles (``corpus/real/dev.jsonl`` and its later batches ``dev-*.jsonl``). No held-out, blind or
 test text. For each
 Doc: lemmas, tags, sentence starts, the extractors' Doc extensions and the ``textmine``
 spans; for each report, the passage records of ``textmine.extract`` (themes off).
@@ -22,7 +22,8 @@ from typing import Any, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_SPLITS = ("dev", "dev2", "dev3")
-REAL_DEV = ("real-dev", "real-dev-b")  # corpus/real/dev.jsonl, dev-b.jsonl: development sets
+# corpus/real/dev.jsonl and every later development batch (dev-b.jsonl, dev-c.jsonl, ...)
+REAL_DEV = ("real-dev", *(f"real-{p.stem}" for p in sorted((ROOT / "corpus" / "real").glob("dev-*.jsonl"))))
 EXTENSIONS = ("textmine_numbers", "textmine_entities", "textmine_activities",
               "target_groups", "outcomes")
 
