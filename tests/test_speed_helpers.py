@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from textmine.components.activities.outcomes import (OutcomeRules, is_outcome, plan_start,
-                                                     required_literal, required_literals)
+from textmine.components.activities.literals import required_literal, required_literals
+from textmine.components.activities.outcomes import OutcomeRules, is_outcome, plan_start
 from textmine.components.activities.patterns import Pattern, Word
 from textmine.components.activities.recognizer import sentences
 from textmine.components.entities.resolve import capitalised_text, compound_of, is_capitalised

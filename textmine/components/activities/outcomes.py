@@ -11,7 +11,7 @@ from typing import Iterator, Sequence
 import regex
 from spacy.tokens import Span
 
-from textmine.components.activities.literals import required_literal, required_literals  # noqa: F401
+from textmine.components.activities.literals import required_literals
 from textmine.components.activities.patterns import DATA_FILES, VerbSet, Word
 from textmine.lexicon import Lexicon, lexicon, target_group_lexicon
 from textmine.records import Number

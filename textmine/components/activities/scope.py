@@ -101,7 +101,7 @@ class Scope:
     def cue_words(self) -> frozenset[str]:
         """Every word that can make a clause unreal under the parse (by form or lemma)."""
         return self.modal | self.intent | self.negation | self.need | self.no_determiner | \
-            self.possibility | self.grant
+            self.possibility | self.grant | self.future | self.existential
 
     @cached_property
     def trend_words(self) -> frozenset[str]:
@@ -136,9 +136,18 @@ def unreal_tokens(sentence: Span, scope: Scope, fixed: Indices = frozenset(),
     token again: only those whose form or lemma is a scope word are looked at)."""
     told = _not_reported(sentence, scope, words)
     if parsed(sentence):
-        return told | _unreal_by_parse(sentence, scope, fixed, words) | \
-            _counted_stock(sentence, scope) | _future(sentence, scope, fixed)
+        cues = _cue_tokens(sentence, scope, words)
+        return told | _unreal_by_parse(sentence, cues, scope, fixed) | _counted_stock(cues, scope)
     return told | _unreal_by_position(sentence, scope, fixed)
+
+
+def _cue_tokens(sentence: Span, scope: Scope, words: "Sequence[Word] | None") -> list[Token]:
+    """The sentence's tokens whose form or lemma is a scope word (``Scope.cue_words``): a
+    token that is none changes nothing under the parse. Every token without ``words``."""
+    if words is None:
+        return list(sentence)
+    cues = scope.cue_words
+    return [w.token for w in words if w.lower_ in cues or w.lemma_.lower() in cues]
 
 
 def _not_reported(sentence: Span, scope: Scope,
@@ -215,29 +224,29 @@ def _after_trend(items: "Sequence[Word | Token]", lowered: list[str], scope: Sco
     return found
 
 
-def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices,
-                     words: "Sequence[Word] | None" = None) -> set[int]:
+def _unreal_by_parse(sentence: Span, tokens: list[Token], scope: Scope,
+                     fixed: Indices) -> set[int]:
+    """What the sentence's cue ``tokens`` (``_cue_tokens``) put out of the report by the parse."""
     blocked: set[int] = set()
-    cues = scope.cue_words
-    tokens = sentence if words is None else \
-        [w.token for w in words if w.lower_ in cues or w.lemma_.lower() in cues]
-    for token in tokens:  # a token whose form and lemma are no scope word changes nothing
+    for token in tokens:
         if token.i in fixed:
             continue
         word = token.lower_
-        if token.dep_.startswith("aux") and (word in scope.modal or token.lemma_.lower() in scope.modal):
+        # a modal or future auxiliary ("ska starta", "kommer att utvecklas": GUIDELINES reads
+        # "kommer att" as a plan) marks its verb's clause
+        if token.dep_.startswith("aux") and (word in scope.modal or token.lemma_.lower() in scope.modal
+                                             or word in scope.future):
             clause = token.head
             if clause.dep_ == "acl:relcl" and not _passive(clause):
-                continue  # "en coach som ska stötta unga": a role's task
-                # ("som ska rekryteras", passive: the noun is yet to be recruited, a plan)
+                continue  # "en coach som ska stötta unga", "polisen, som kommer att delta":
+                # a role's task ("som ska rekryteras", passive: yet to be recruited, a plan)
+        elif word in scope.future or (token.lemma_.lower() in scope.intent
+                                      and token.pos_ in ("VERB", "AUX")):
+            # "planerar att starta …", "kommer ... kunna få hjälp": what the verb governs
+            blocked |= _governed(token)
+            continue
         elif word in scope.negation and token.dep_ in ("advmod", "neg"):
             clause = token.head
-        elif token.lemma_.lower() in scope.intent and token.pos_ in ("VERB", "AUX"):
-            # "planerar att starta …": what the intent verb governs
-            for child in token.children:
-                if child.dep_ in ("xcomp", "ccomp"):
-                    blocked |= _clause(child)
-            continue
         elif token.lemma_.lower() in scope.need or word in scope.need:
             # "saknar e-tjänster", "behöver stöd": what is lacking, the verb's nominal
             # dependents after it (the tagger often misses the verb: the lemma decides)
@@ -261,38 +270,23 @@ def _unreal_by_parse(sentence: Span, scope: Scope, fixed: Indices,
     return blocked
 
 
-def _future(sentence: Span, scope: Scope, fixed: Indices = frozenset()) -> set[int]:
-    """The clause a future auxiliary governs ("kommer att utvecklas", "kommer ... kunna få
-    hjälp"): a plan, as GUIDELINES reads "kommer att". As an auxiliary it marks its verb's
-    clause (not in a relative clause in the active: "polisen, som kommer att delta", a
-    body's part); as a verb, its infinitive complement."""
-    blocked: set[int] = set()
-    for token in sentence:
-        if token.i in fixed or token.lower_ not in scope.future:
-            continue
-        if token.dep_.startswith("aux"):
-            clause = token.head
-            if not (clause.dep_ == "acl:relcl" and not _passive(clause)):
-                blocked |= _clause(clause)
-        else:
-            for child in token.children:
-                if child.dep_ in ("xcomp", "ccomp"):
-                    blocked |= _clause(child)
-    return blocked
+def _governed(verb: Token) -> set[int]:
+    """The clauses a verb governs as its infinitive or clausal complement."""
+    return {i for child in verb.children if child.dep_ in ("xcomp", "ccomp") for i in _clause(child)}
 
 
-def _counted_stock(sentence: Span, scope: Scope) -> set[int]:
-    """A noun with a number that an existential verb governs ("det finns 59 lekplatser",
-    "finns två fältassistenter anställda") counts what exists, a stock, not what was done:
-    the noun and its phrase."""
+def _counted_stock(tokens: list[Token], scope: Scope) -> set[int]:
+    """A noun with a number that an existential verb among the cue ``tokens`` governs ("det
+    finns 59 lekplatser", "finns två fältassistenter anställda") counts what exists, a stock,
+    not what was done: the noun and its phrase."""
     found: set[int] = set()
-    for token in sentence:
-        verb = token.head
-        if token.pos_ not in ("NOUN", "PROPN") or verb is token:
+    for verb in tokens:
+        if verb.lower_ not in scope.existential and verb.lemma_.lower() not in scope.existential:
             continue
-        if (verb.lower_ in scope.existential or verb.lemma_.lower() in scope.existential) and \
-                any(child.dep_ == "nummod" for child in token.children):
-            found.update(t.i for t in token.subtree)
+        for noun in verb.children:
+            if noun.pos_ in ("NOUN", "PROPN") and \
+                    any(child.dep_ == "nummod" for child in noun.children):
+                found.update(t.i for t in noun.subtree)
     return found
 
 

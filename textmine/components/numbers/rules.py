@@ -282,7 +282,7 @@ class Reader(Scan):
         days = self._day_range(n) or self._dates_between(n, floor)
         if days is not None:
             return days
-        if n.digits and isinstance(n.value, int) and 1 <= n.value <= 31 and self.low(n.j) in months:
+        if self._day_of_month(n):  # '11 februari', '3 maj 2019'
             month = months[self.low(n.j)]
             year = self.numeral_starting(n.j + 1)
             if self.is_year(year):
