@@ -252,7 +252,7 @@ def test_no_number_here(text):
      ("grade", [6, None], "årskurs", False)),
     ("Totalt kom 225 ansökningar. Av de som sökte fick 131 också bifall.", "131",
      ("ratio", {"part": 131, "whole": 225}, "ansökning", False)),
-    ("Vi har utvecklat metoden i steg 2.", "steg 2", ("other", 2, None, False)),
+    ("Vi har utvecklat metoden i steg 2.", "steg 2", ("other", 2, "steg", False)),
     ("Ett par tusen sexåringar har deltagit.", "Ett par tusen sexåringar", ("count", 2000, "sexåring", True)),
     ("Arbetet sträcker sig över tre år.", "tre år", ("duration", 3, "år", False)),
     ("Projektet pågick i över tre år.", "över tre år", ("duration", 3, "år", True)),
@@ -545,3 +545,46 @@ def test_constructions_of_batch_d(text, span, expected):
 def test_a_counted_noun_does_not_cross_a_blank_line():
     found = numbers("Folkhögskolor: 113\n\nUngdomar deltog i kurserna.")
     assert [(n["text"], n["unit"]) for n in found] == [("113", None)]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # 'mellan' opens a range of week numbers or clock times, as of counts
+    ("Jobben ligger mellan vecka 25 och 33.", "mellan vecka 25 och 33", ("other", [25, 33], "vecka", False)),
+    ("Öppet varje torsdag mellan klockan 16 och 19.", "mellan klockan 16 och 19",
+     ("other", [16, 19], "klockslag", False)),
+    # a season with a glued prefix, a holiday before a year
+    ("Projektet avslutas under senhösten 2016.", "senhösten 2016", ("year", 2016, None, False)),
+    ("Från nyårsdagen 2016 räknas alla nya företag.", "nyårsdagen 2016", ("date", "2016-01-01", None, False)),
+    # numbered aims and target areas are identifiers
+    ("Syfte 1: Avsikten var att ge ett alternativ.", "Syfte 1", ("other", 1, "syfte", False)),
+    ("Inom arbetet med målområde 4 förs en diskussion.", "målområde 4", ("other", 4, "målområde", False)),
+    # 'backade' is a decrease; stacked hedges; an open end after money; English thousands
+    ("Nyföretagandet backade med 17 procent.", "med 17 procent", ("change", {"delta": -17}, "procent", False)),
+    ("Det gäller de kanske cirka 25 procent av barnen.", "kanske cirka 25 procent",
+     ("percent", 25, "procent", True)),
+    ("Avgiften ligger på cirka 500 kronor eller mer.", "cirka 500 kronor eller mer", ("money", 500, "kronor", True)),
+    ("Elevavgiften är cirka 1,400 kr per år.", "cirka 1,400 kr", ("money", 1400, "kronor", True)),
+    ("Biljetten kostar 2,50 kr.", "2,50 kr", ("money", 2.5, "kronor", False)),
+    # 'N upp till M år' is a range, not a count and a bound
+    ("Barn i åldern fyra upp till sju år tränar.", "fyra upp till sju år", ("age", [4, 7], "år", False)),
+    # values on a rating scale and the scale's ends are no counts
+    ("Omdömet ger kommunerna 3,43 på en skala mellan 1-6.", "3,43", ("other", 3.43, "betyg", False)),
+    ("Omdömet ger kommunerna 3,43 på en skala mellan 1-6.", "mellan 1-6", ("other", [1, 6], "skalsteg", False)),
+    ("Helheten fick 4,37 på en femgradig skala.", "4,37", ("other", 4.37, "betyg", False)),
+    ("Kommunens medelbetyg är 4,7 i år.", "4,7", ("other", 4.7, "betyg", False)),
+    ("Det krävs ett medelvärde på minst 3.", "minst 3", ("other", 3, "betyg", True)),
+    ("Svaren ges på en skala mellan 0 (inga problem) och 6 (stora problem).", "6",
+     ("other", 6, "skalsteg", False)),
+])
+def test_constructions_of_batch_e(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Vi börjar i liten skala med två testmiljöer.", "två testmiljöer", ("count", 2, "testmiljö", False)),
+    ("Betyget gavs av 5 personer.", "5 personer", ("count", 5, "person", False)),
+    ("Det kostar 1,5 kr.", "1,5 kr", ("money", 1.5, "kronor", False)),
+    ("Vi tar emot upp till 7 personer.", "upp till 7 personer", ("count", 7, "person", True)),
+])
+def test_batch_e_constructions_leave_ordinary_numbers(text, span, expected):
+    assert reading(text, span) == expected

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import regex
+
 from textmine.components.numbers.scan import Scan, _Found, _Numeral
 from textmine.components.numbers.words import _DASHES, scale
 from textmine.records import Number
@@ -62,7 +64,7 @@ class Reader(Scan):
         if n.article and self._article_idiom(n):
             return None
         for rule in (self.rule_name_year, self.rule_fraction, self.rule_clock, self.rule_identifier,
-                     self.rule_ordinal, self.rule_grade, self.rule_dated, self.rule_period,
+                     self.rule_scale, self.rule_ordinal, self.rule_grade, self.rule_dated, self.rule_period,
                      self.rule_change, self.rule_ratio, self.rule_quantity):
             found = rule(n, floor)
             if found is not None:
@@ -121,8 +123,8 @@ class Reader(Scan):
                 return _Found(n.i, n.j, "other", n.value, raw["clock_unit"], False)
             return None
         value, last = self._range_after(n)
-        return _Found(n.i - 1, last, "other", value if value is not None else n.value,
-                      self.lex.raw["clock_unit"], False)
+        return _Found(self._between_start(n.i - 1, value, floor), last, "other",
+                      value if value is not None else n.value, self.lex.raw["clock_unit"], False)
 
     def rule_identifier(self, n: _Numeral, floor: int) -> _Found | None:
         """'§ 12', 'nr 5', 'vecka 32', 'fas 2': identifiers, kind other; 'på plats tre': a rank."""
@@ -145,7 +147,50 @@ class Reader(Scan):
         if letter is not None and letter.kind == "word" and letter.low in self.lex.raw["identifier_letters"]:
             last += 1  # '§ 37 a'
         unit = self.lex.raw["identifier_units"].get(low)
-        return _Found(first, last, "other", value if value is not None else n.value, unit, False)
+        return _Found(self._between_start(first, value, floor), last, "other",
+                      value if value is not None else n.value, unit, False)
+
+    def rule_scale(self, n: _Numeral, floor: int) -> _Found | None:
+        """'en skala mellan 1-6', '4,37 på en femgradig skala', 'medelbetyg är 4,7': the ends
+        of a rating scale and values on it are no counts, kind other."""
+        if n.words or n.article or n.ordinal or n.fraction or self.is_year(n) or self._unit_at(n.j, self.low(n.j)) \
+                or self.counted_noun(n.j) is not None:
+            return None
+        raw = self.lex.raw
+        units, scales = raw["scale_units"], raw["scale_words"]
+        opener = self.low(n.i - 1)
+        if opener in (*raw["period_between"], raw["change_from"]) and self.low(n.i - 2) in scales \
+                and n.i - 1 >= floor:
+            value, last = self._range_after(n)
+            if value is not None:
+                return _Found(n.i - 1, last, "other", value, units["end"], False)
+            return _Found(n.i, n.j, "other", n.value, units["end"], False)
+        if opener in raw["range_words"] and self.found and self.found[-1].unit == units["end"] \
+                and self.sent_of_number[-1] == self.sent[n.i]:  # '0 (inga problem) och 6'
+            return _Found(n.i, n.j, "other", n.value, units["end"], False)
+        first = self.approx_before(n.i)
+        first = first if first is not None and first >= floor else n.i
+        on_scale = self.low(n.j) == "på" and self.low(n.j + 1) in raw["article_words"] \
+            and (self.low(n.j + 2) in scales or self.low(n.j + 3) in scales)  # 'på en femgradig skala'
+        if on_scale or self._of_score(first):
+            return _Found(first, n.j, "other", n.value, units["value"], first != n.i)
+        return None
+
+    def _of_score(self, first: int) -> bool:
+        """'medelbetyg är 4,7', 'ett medelvärde på minst 3': a score noun joined to the
+        number by at most two link words."""
+        raw = self.lex.raw
+        k = first - 1
+        while k >= first - 2 and self.low(k) in raw["score_links"]:
+            k -= 1
+        return k < first - 1 and self.low(k) in raw["score_nouns"] and self.sent[k] == self.sent[first]
+
+    def _between_start(self, first: int, value: list | None, floor: int) -> int:
+        """'mellan vecka 25 och 33', 'mellan klockan 16 och 19': a range of labelled numbers
+        starts at 'mellan', as a range of counts does."""
+        if value is not None and self.low(first - 1) in self.lex.raw["period_between"] and first - 1 >= floor:
+            return first - 1
+        return first
 
     def rule_ordinal(self, n: _Numeral, floor: int) -> _Found | None:
         if not n.ordinal:
@@ -250,8 +295,8 @@ class Reader(Scan):
         return None
 
     def _range_after(self, n: _Numeral) -> tuple[list | None, int]:
-        """'1–3', '1 och 2', '7, 8 och 9', '16 till 29' after numeral n."""
-        k = n.j
+        """'1–3', '1 och 2', '7, 8 och 9', '16 till 29', 'fyra upp till sju' after numeral n."""
+        k = n.j + 1 if self.low(n.j) == "upp" and self.low(n.j + 1) in self.lex.raw["change_to"] else n.j
         t = self.tok(k)
         if t is not None and (t.text in _DASHES or t.low in self.lex.raw["range_words"]):
             other = self.numeral_starting(k + 1)
@@ -267,10 +312,12 @@ class Reader(Scan):
 
     def rule_dated(self, n: _Numeral, floor: int) -> _Found | None:
         months = self.lex.raw["months"]
-        seasons = self.lex.raw["seasons"]
         prev = self.low(n.i - 1)
-        if self.is_year(n) and prev in seasons and n.i - 1 >= floor:
+        if self.is_year(n) and self._season(prev) and n.i - 1 >= floor:
             return _Found(n.i - 1, n.j, "year", n.value, None, False)
+        day = self.lex.raw["named_days"].get(prev)
+        if self.is_year(n) and day and n.i - 1 >= floor:  # 'nyårsdagen 2016'
+            return _Found(n.i - 1, n.j, "date", f"{n.value}-{day}", None, False)
         year_word = prev in self.lex.raw["year_words"] and self.low(n.i - 2) in months
         if self.is_year(n) and (prev in months or year_word) and n.i - 1 >= floor:
             first = n.i - 2 if year_word else n.i - 1  # 'maj 2019', 'december år 2017'
@@ -289,6 +336,12 @@ class Reader(Scan):
                 return _Found(n.i, year.j, "date", f"{year.value}-{month:02d}-{n.value:02d}", None, False)
             return _Found(n.i, n.j + 1, "date", f"--{month:02d}-{n.value:02d}", None, False)
         return None
+
+    def _season(self, low: str) -> bool:
+        """'hösten', and 'senhösten', 'försommaren': a season, perhaps with a glued prefix."""
+        seasons = self.lex.raw["seasons"]
+        return low in seasons or any(
+            low.startswith(p) and low[len(p):] in seasons for p in self.lex.raw["season_prefixes"])
 
     def _month_span(self, n: _Numeral, first: int) -> _Found | None:
         """'november 2021 till januari 2022': two months of different years, a period."""
@@ -701,13 +754,12 @@ class Reader(Scan):
                 value, last, ranged = [n.value, side.value], side.j, True
         if not ranged:
             rng, rng_last = self._range_after(n)
-            if rng is not None and (self.tok(n.j).text in _DASHES or self.low(n.j) == "till"):
+            if rng is not None and (self.tok(n.j).text in _DASHES or self.low(n.j) in ("till", "upp")):
                 value, last, ranged = rng, rng_last, True
                 if first == n.i and self.low(n.i - 1) in raw["period_between"] \
                         and n.i - 1 >= floor:
                     first = n.i - 1  # 'mellan 6–15 år'
-        if f"{self.low(last)} {self.low(last + 1)}" in raw["open_count_after"]:
-            last, approx = last + 2, True  # '50 eller fler röster'
+        last, approx = self._open_after(last, approx)  # '50 eller fler röster'
         unit_tok = self.tok(last)
         unit_low = unit_tok.low if unit_tok is not None and unit_tok.kind in ("word", "other") else ""
         if ranged and not self._unit_at(last, unit_low) and self._ages_of(first, value):
@@ -747,8 +799,9 @@ class Reader(Scan):
         money = self._money_unit(last)
         if money is not None:
             factor, width = money
-            value, width = self._and_cents(value, factor, last, width)
-            return _Found(first, last + width, "money", scale(value, factor), raw["money_unit_name"], approx)
+            value, width = self._and_cents(self._thousands_comma(n, value, factor), factor, last, width)
+            end, approx = self._open_after(last + width, approx)  # '500 kronor eller mer'
+            return _Found(first, end, "money", scale(value, factor), raw["money_unit_name"], approx)
         foreign = self._foreign_money(last)
         if foreign is not None:
             return _Found(first, last + foreign[0], "money", value, foreign[1], approx)
@@ -799,9 +852,7 @@ class Reader(Scan):
         if n.approx or n.words or not self.is_year(n) or approx:
             noun = self.counted_noun(last)
             if noun is not None:
-                end = noun[0]
-                if f"{self.low(end)} {self.low(end + 1)}" in raw["open_count_after"]:
-                    end, approx = end + 2, True  # '50 personer eller fler'
+                end, approx = self._open_after(noun[0], approx)  # '50 personer eller fler'
                 return _Found(first, end, "count", value, noun[1], approx)
         multiplied = any(self.low(k) in self.lex.multipliers for k in range(n.i, n.j))
         if isinstance(value, (int, float)) and not isinstance(value, bool) and \
@@ -876,6 +927,21 @@ class Reader(Scan):
         gap = self.lex.raw["juxtaposed_range_gap"]
         ok = isinstance(n.value, int) and isinstance(side.value, int) and 0 < side.value - n.value <= gap
         return side if ok else None
+
+    def _open_after(self, k: int, approx: bool) -> tuple[int, bool]:
+        """'50 eller fler', '500 kronor eller mer': an open upper end at token k joins the
+        span and makes it approximate."""
+        if f"{self.low(k)} {self.low(k + 1)}" in self.lex.raw["open_count_after"]:
+            return k + 2, True
+        return k, approx
+
+    def _thousands_comma(self, n: _Numeral, value: Any, factor: float) -> Any:
+        """'cirka 1,400 kr/år': whole kronor never have three decimals, so a comma before
+        exactly three digits separates thousands (English style)."""
+        digits = self.toks[n.i].text
+        if factor != 1 or n.j - n.i != 1 or not regex.fullmatch(r"[0-9]{1,3},[0-9]{3}", digits):
+            return value
+        return int(digits.replace(",", ""))
 
     def _and_cents(self, value: Any, factor: float, k: int, width: int) -> tuple[Any, int]:
         """'83 kronor och 38 öre' -> 83.38: öre after kronor join the amount."""
