@@ -588,3 +588,25 @@ def test_constructions_of_batch_e(text, span, expected):
 ])
 def test_batch_e_constructions_leave_ordinary_numbers(text, span, expected):
     assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # places in a ranking gained or lost are a change of rank
+    ("Kommunen är 8 placeringar sämre än i fjol.", "8 placeringar", ("change", {"delta": -8}, "placering", False)),
+    ("Kumla klättrade 109 placeringar sedan 2021.", "109 placeringar",
+     ("change", {"delta": 109}, "placering", False)),
+    ("Det finns 8 placeringar kvar.", "8 placeringar", ("count", 8, "placering", False)),
+    # a number of years before 'lång' is a length of time; 'ännu ett år' is no number
+    ("Etableringen för unga är två år lång.", "två år", ("duration", 2, "år", False)),
+    ("Sett över tio år innebär det en ökning.", "tio år", ("duration", 10, "år", False)),
+    ("Beslutet ska skickas senast fyra månader efter startbeslutet.", "senast fyra månader",
+     ("duration", 4, "månad", True)),
+    # a word of money at the end of a compound makes a large bare number money
+    ("Regionen delar ut arbetsstipendier på totalt 150 000.", "150 000", ("money", 150000, "kronor", False)),
+])
+def test_later_constructions_of_batches_c_and_d(text, span, expected):
+    assert reading(text, span) == expected
+
+
+def test_another_year_is_no_number():
+    assert [n["text"] for n in numbers("År 2021 var ännu ett år som präglades av pandemin.")] == ["2021"]

@@ -810,7 +810,8 @@ class Reader(Scan):
             from_to = self._age_from_to(first, last, value, approx)
             if from_to is not None:
                 return from_to
-        if unit_low in raw["age_unit_words"] or unit_low in ("åringar", "åring"):
+        if (unit_low in raw["age_unit_words"] or unit_low in ("åringar", "åring")) \
+                and self.low(last + 1) not in raw["duration_after_words"]:  # not 'två år lång'
             context_from = approx_at if approx_at is not None and approx_at >= floor else \
                 (n.i - 1 if bound_word and bound_word in raw["bare_bound_words"] else first)
             if self.age_context(context_from) or self._open_age_after(last + 1) or \
@@ -853,6 +854,9 @@ class Reader(Scan):
             noun = self.counted_noun(last)
             if noun is not None:
                 end, approx = self._open_after(noun[0], approx)  # '50 personer eller fler'
+                sign = self._rank_change(first, end, noun[1])
+                if sign and not ranged:  # 'klättrade 109 placeringar', '8 placeringar sämre'
+                    return _Found(first, end, "change", {"delta": value * sign}, noun[1], approx)
                 return _Found(first, end, "count", value, noun[1], approx)
         multiplied = any(self.low(k) in self.lex.multipliers for k in range(n.i, n.j))
         if isinstance(value, (int, float)) and not isinstance(value, bool) and \
@@ -927,6 +931,17 @@ class Reader(Scan):
         gap = self.lex.raw["juxtaposed_range_gap"]
         ok = isinstance(n.value, int) and isinstance(side.value, int) and 0 < side.value - n.value <= gap
         return side if ok else None
+
+    def _rank_change(self, first: int, end: int, unit: str) -> int:
+        """The sign of a change of rank: places counted after a verb of climbing or falling,
+        or before 'bättre'/'sämre'; 0 when the count is no change of rank."""
+        if unit not in self.lex.raw["rank_nouns"].values():
+            return 0
+        words = self.lex.raw["rank_change_words"]
+        for k in (end, first - 1, first - 2):
+            if self.low(k) in words and self.sent[k] == self.sent[first]:
+                return words[self.low(k)]
+        return 0
 
     def _open_after(self, k: int, approx: bool) -> tuple[int, bool]:
         """'50 eller fler', '500 kronor eller mer': an open upper end at token k joins the

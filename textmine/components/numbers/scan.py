@@ -762,15 +762,16 @@ class Scan:
         return self.text[self.toks[first].start:self.toks[last].end].lower()
 
     def money_context(self, k: int) -> bool:
-        """A word of money in the sentence of token k: a cue matches a whole word or the
-        word's inflected forms ('budgeten'), not the start of a compound ('lönesubventionerad')."""
+        """A word of money in the sentence of token k: a cue matches a whole word, its
+        inflected forms ('budgeten') or the end of a compound ('arbetsstipendier',
+        'projektbidraget'), not the start of one ('lönesubventionerad')."""
         sentence = self.sentence_text(k)
         words = regex.findall(r"\p{L}+", sentence)
         for cue in self.lex.raw["money_context"]:
             if " " in cue:
                 if cue in sentence:
                     return True
-            elif any(w.startswith(cue) and len(w) - len(cue) <= 4 for w in words):
+            elif any(cue in w and len(w) - w.rindex(cue) - len(cue) <= 4 for w in words):
                 return True
         return False
 
