@@ -402,8 +402,10 @@ def describe_errors(gold: Item, pred: Item) -> list[str]:
     splits only)."""
     out: list[str] = []
     pid = ":".join(str(gold[k]) for k in ("report", "passage_id", "id") if k in gold) or "?"
-    if is_real(gold) and gold_code(gold) != pred.get("municipality"):
-        out.append(f"{pid} municipality {pred.get('municipality')} (gold {gold_code(gold)})")
+    code = gold_code(gold)
+    if is_real(gold) and (code != pred.get("municipality") or code != pred.get("municipality_with_source")):
+        out.append(f"{pid} municipality {pred.get('municipality')}, with the page "
+                   f"{pred.get('municipality_with_source')} (gold {code})")
     if "numbers" in gold:
         g_numbers, p_numbers = gold["numbers"], pred["numbers"]
         ok = match_spans(g_numbers, p_numbers, "exact", lambda g, p: g.get("kind") == p.get("kind")

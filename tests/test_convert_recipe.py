@@ -1,0 +1,44 @@
+"""The UD v1 -> v2 mapping of the model recipe (models/recipe/convert.py): the conventions
+that differ between the 2015 train split and the v2 files, on made-up sentences."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "models" / "recipe"))
+
+from convert import FeatureTable, attach_to_next_conjunct, map_v1_sentence  # noqa: E402
+from textmine.evaluation.ud import UDSentence, UDToken  # noqa: E402
+
+
+def sentence(rows: list[tuple[str, str, int, str]]) -> UDSentence:
+    return UDSentence([UDToken(form, "_", upos, "_", "_", head, rel) for form, upos, head, rel in rows])
+
+
+def heads(sent: UDSentence) -> list[tuple[int, str]]:
+    return [(t.head, t.deprel) for t in sent.tokens]
+
+
+def test_coordinator_and_comma_go_to_the_conjunct_after_them():
+    # Vi köpte äpplen , päron och plommon  (v1: ',' and 'och' under 'äpplen')
+    sent = sentence([("Vi", "PRON", 2, "nsubj"), ("köpte", "VERB", 0, "root"), ("äpplen", "NOUN", 2, "obj"),
+                     (",", "PUNCT", 3, "punct"), ("päron", "NOUN", 3, "conj"), ("och", "CCONJ", 3, "cc"),
+                     ("plommon", "NOUN", 3, "conj")])
+    attach_to_next_conjunct(sent)
+    assert heads(sent)[3] == (5, "punct") and heads(sent)[5] == (7, "cc")
+    assert heads(sent)[4] == (3, "conj") and heads(sent)[6] == (3, "conj")
+
+
+def test_punctuation_after_the_last_conjunct_stays():
+    sent = sentence([("äpplen", "NOUN", 0, "root"), ("och", "CCONJ", 1, "cc"), ("päron", "NOUN", 1, "conj"),
+                     (".", "PUNCT", 1, "punct")])
+    attach_to_next_conjunct(sent)
+    assert heads(sent) == [(0, "root"), (3, "cc"), (1, "conj"), (1, "punct")]
+
+
+def test_determiner_adjectives_and_prepositions_before_clauses():
+    # samma dag (v1 det) ; för att läsa (v1 case under the verb)
+    sent = sentence([("Samma", "ADJ", 2, "det"), ("dag", "NOUN", 0, "root"), ("för", "ADP", 4, "case"),
+                     ("läsa", "VERB", 2, "acl"), ("i", "ADP", 6, "case"), ("skolan", "NOUN", 4, "nmod")])
+    map_v1_sentence(sent, FeatureTable([]))
+    assert [t.deprel for t in sent.tokens] == ["amod", "root", "mark", "acl", "case", "obl"]
