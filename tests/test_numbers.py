@@ -64,7 +64,7 @@ CASES = [
     ("Portalen var populär hösten 2019.", "hösten 2019", "year", 2019, None, False),
     ("Totalt deltog 30 ungdomar under 2018–2020.", "2018–2020", "period", [2018, 2020], None, False),
     ("Satsningen kostar 75 miljoner kronor.", "75 miljoner kronor", "money", 75000000, "kronor", False),
-    ("Enligt lagen (2018:152) om detta.", "2018:152", "other", "2018:152", None, False),
+    ("Enligt lagen (2018:152) om detta.", "(2018:152)", "other", "2018:152", None, False),
     ("De har minskat med 16 procent.", "med 16 procent", "change", {"delta": -16}, "procent", False),
     ("Antalet har ökat med 7 personer.", "med 7 personer", "change", {"delta": 7}, "person", False),
     ("Det var Vingåkersbygdens första storting.", "första storting", "ordinal", 1, "storting", False),

@@ -610,3 +610,41 @@ def test_later_constructions_of_batches_c_and_d(text, span, expected):
 
 def test_another_year_is_no_number():
     assert [n["text"] for n in numbers("År 2021 var ännu ett år som präglades av pandemin.")] == ["2021"]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a place in a ranking after 'till'/'mot' or an approximation word
+    ("Skövde klättrade till plats 50 i mätningen.", "plats 50", ("ordinal", 50, "plats", False)),
+    ("Kommunen har legat runt plats 60-70 i rankningen.", "runt plats 60-70", ("ordinal", [60, 70], "plats", True)),
+    # the change word nearest the number gives the sign
+    ("Tillväxten minskade från 2017 då investeringarna ökade med 14 procent.", "med 14 procent",
+     ("change", {"delta": 14}, "procent", False)),
+    ("Det leder till 40 procent fler elever.", "40 procent fler", ("change", {"delta": 40}, "procent", False)),
+    # one multiplier for both ends of a dashed range; a first end written out is not scaled
+    ("Det kostar 25–30 miljoner kronor.", "25–30 miljoner kronor", ("money", [25000000, 30000000], "kronor", False)),
+    ("Det kostar mellan 800 000 och en miljon kronor.", "mellan 800 000 och en miljon kronor",
+     ("money", [800000, 1000000], "kronor", False)),
+    ("Tillgångarna uppgick till 183,7 mdkr.", "183,7 mdkr", ("money", 183700000000, "kronor", False)),
+    ("Vi betalar 3kr per deltagare.", "3kr", ("money", 3, "kronor", False)),
+    ("Ett 50-miljoners projekt startar.", "50-miljoners", ("money", 50000000, "kronor", False)),
+    # bounds and hedges
+    ("Andelen är lägre än 25 %.", "lägre än 25 %", ("percent", 25, "procent", True)),
+    ("Det tar åtminstone ett år.", "åtminstone ett år", ("duration", 1, "år", True)),
+    ("Det tog dryga två år.", "dryga två år", ("duration", 2, "år", True)),
+    ("Vi har lite mer än 80 kurser.", "lite mer än 80 kurser", ("count", 80, "kurs", True)),
+    # the counted noun after a stacking modifier
+    ("Det bildas tre ytterligare delregionala kommunalförbund.", "tre ytterligare delregionala kommunalförbund",
+     ("count", 3, "kommunalförbund", False)),
+    ("Det gäller två mycket olika svenska kommuner.", "två mycket olika svenska kommuner",
+     ("count", 2, "kommun", False)),
+    # clock times, dates after a weekday, open ages, compounds
+    ("Mötesplatsen är öppen söndagar kl 15-17.", "kl 15-17", ("other", [15, 17], "klockslag", False)),
+    ("Vi slutar runt 23-tiden.", "runt 23-tiden", ("other", 23, "klockslag", True)),
+    ("Under tisdagen (10/5) avslutades turnén.", "10/5", ("date", "--05-10", None, False)),
+    ("Det gäller 75-plussarna i kommunen.", "75-plussarna", ("age", [75, None], "år", False)),
+    ("Praktiken pågår under en sex-veckorsperiod.", "sex-veckorsperiod", ("duration", 6, "vecka", False)),
+    ("Samtalet tar 3 min.", "3 min", ("duration", 3, "minut", False)),
+    ("Kommunen fick en poäng på 2,7 i år.", "2,7", ("other", 2.7, "betyg", False)),
+])
+def test_constructions_of_batch_f(text, span, expected):
+    assert reading(text, span) == expected

@@ -115,6 +115,12 @@ class Reader(Scan):
         raw = self.lex.raw
         if not 0 <= n.value <= 24 or n.ordinal or n.article:
             return None
+        glued = self.tok(n.j)
+        if glued is not None and glued.text in _DASHES and glued.start == self.toks[n.j - 1].end \
+                and self.low(n.j + 1) in raw["clock_glued"]:  # 'runt 23-tiden'
+            approx_at = self.approx_before(n.i)
+            first = approx_at if approx_at is not None and approx_at >= floor else n.i
+            return _Found(first, n.j + 2, "other", n.value, raw["clock_unit"], first != n.i)
         if self.low(n.i - 1) not in raw["clock_words"] or n.i - 1 < floor:
             after = f"{self.low(n.j)} {self.low(n.j + 1)}"
             before = f"{self.low(n.i - 2)} {self.low(n.i - 1)}"
@@ -128,11 +134,9 @@ class Reader(Scan):
 
     def rule_identifier(self, n: _Numeral, floor: int) -> _Found | None:
         """'§ 12', 'nr 5', 'vecka 32', 'fas 2': identifiers, kind other; 'på plats tre': a rank."""
-        rank = self.lex.raw["rank_nouns"].get(self.low(n.i - 1))
-        if rank and self.low(n.i - 2) == "på" and n.i - 1 >= floor and not n.article and not n.ordinal \
-                and isinstance(n.value, int) and not self.is_year(n) \
-                and not self._unit_at(n.j, self.low(n.j)) and self.counted_noun(n.j) is None:
-            return _Found(n.i - 1, n.j, "ordinal", n.value, rank, False)  # not 'på plats fyra dagar'
+        rank = self._rank(n, floor)
+        if rank is not None:
+            return rank
         prefix = self.tok(n.i - 1)
         if prefix is None or n.i - 1 < floor or not n.digits:
             return None
@@ -149,6 +153,20 @@ class Reader(Scan):
         unit = self.lex.raw["identifier_units"].get(low)
         return _Found(self._between_start(first, value, floor), last, "other",
                       value if value is not None else n.value, unit, False)
+
+    def _rank(self, n: _Numeral, floor: int) -> _Found | None:
+        """'på plats tre', 'klättrade till plats 50', 'runt plats 60-70': a place in a
+        ranking, kind ordinal (not 'på plats fyra dagar')."""
+        rank = self.lex.raw["rank_nouns"].get(self.low(n.i - 1))
+        if not rank or n.i - 1 < floor or n.article or n.ordinal or not isinstance(n.value, int) \
+                or self.is_year(n) or self._unit_at(n.j, self.low(n.j)) or self.counted_noun(n.j) is not None:
+            return None
+        approx_at = self.approx_before(n.i - 1)
+        if self.low(n.i - 2) not in self.lex.raw["rank_prepositions"] and approx_at is None:
+            return None
+        value, last = self._range_after(n)
+        first = approx_at if approx_at is not None and approx_at >= floor else n.i - 1
+        return _Found(first, last, "ordinal", value if value is not None else n.value, rank, first != n.i - 1)
 
     def rule_scale(self, n: _Numeral, floor: int) -> _Found | None:
         """'en skala mellan 1-6', '4,37 på en femgradig skala', 'medelbetyg är 4,7': the ends
@@ -475,12 +493,7 @@ class Reader(Scan):
                 and self.low(n.j) not in raw["change_new_things"]:
             window = [self.low(k) for k in range(max(0, med - raw["change_reach"]), med)
                       if self.sent[k] == self.sent[med]]
-            pair = [" ".join(window[m:m + 2]) for m in range(len(window) - 1)]
-            sign = 0
-            if any(w in raw["change_increase"] for w in window + pair):
-                sign = 1
-            if any(w in raw["change_decrease"] for w in window + pair):
-                sign = -1
+            sign = self._nearest_sign(window)
             if sign:
                 quantity = self.rule_quantity(n, n.i)
                 unit = quantity.unit if quantity else None
@@ -489,6 +502,19 @@ class Reader(Scan):
                 return _Found(start, last, "change", {"delta": delta}, unit,
                               n.approx or approx_at is not None)
         return self._change_across(n, floor)
+
+    def _nearest_sign(self, words: list[str]) -> int:
+        """+1 / -1 for the word (or two-word phrase) of increase / decrease nearest the end
+        of ``words``: 'Tillväxttakten minskade ... då investeringarna ökade med 14 procent'
+        is an increase."""
+        raw = self.lex.raw
+        for m in range(len(words) - 1, -1, -1):
+            for phrase in (" ".join(words[m - 1:m + 1]) if m else "", words[m]):
+                if phrase in raw["change_decrease"]:
+                    return -1
+                if phrase in raw["change_increase"]:
+                    return 1
+        return 0
 
     def _change_word(self, k: int) -> bool:
         """Token k is a word of increase or decrease ('en ökning på ...')."""
@@ -544,7 +570,8 @@ class Reader(Scan):
     def _shared_scale(self, n: _Numeral, second: _Numeral) -> Any:
         """The first value of 'från 10 till 14 miljoner': the multiplier written once, after
         the second number, scales both."""
-        if n.j - n.i > 1 or second.j - second.i < 2:
+        if n.j - n.i > 1 or second.j - second.i < 2 or not isinstance(n.value, (int, float)) \
+                or n.value >= 1000:  # 'mellan 800 000 och en miljon': written out in full
             return n.value
         last = self.low(second.j - 1)
         factor = self.lex.multipliers.get(last) or (1000 if last in self.lex.thousand else None)
@@ -756,6 +783,10 @@ class Reader(Scan):
             rng, rng_last = self._range_after(n)
             if rng is not None and (self.tok(n.j).text in _DASHES or self.low(n.j) in ("till", "upp")):
                 value, last, ranged = rng, rng_last, True
+                second = next((m for k in range(n.j, rng_last)
+                               if (m := self.numeral_starting(k)) is not None and m.j == rng_last), None)
+                if second is not None:  # '25–30 miljoner kronor': one multiplier for both
+                    value = [self._shared_scale(n, second), rng[1]]
                 if first == n.i and self.low(n.i - 1) in raw["period_between"] \
                         and n.i - 1 >= floor:
                     first = n.i - 1  # 'mellan 6–15 år'
@@ -778,6 +809,11 @@ class Reader(Scan):
         if unit_tok is not None and unit_tok.text in _DASHES and unit_tok.start == self.toks[last - 1].end:
             if self.low(last + 1).startswith(tuple(raw["age_unit_prefix"])):
                 return _Found(first, last + 2, "age", value, "år", approx)
+            if self.low(last + 1) in raw["open_age_suffixes"] and not ranged:  # '75-plussarna'
+                return _Found(first, last + 2, "age", [value, None], "år", approx)
+            multiplier = raw["money_compound_multipliers"].get(self.low(last + 1))
+            if multiplier:  # 'ett 50-miljoners projekt'
+                return _Found(first, last + 2, "money", scale(value, multiplier), raw["money_unit_name"], approx)
             if self.low(last + 1) in raw["age_unit_words"] and self.low(last + 2) in raw["age_nouns"]:
                 return _Found(first, last + 3, "age", value, "år", approx)
         if unit_low in raw["unit_skip"]:
@@ -792,6 +828,9 @@ class Reader(Scan):
             sign = self._change_before(first) if unit in raw["change_units"] else 0
             if sign and not ranged:  # 'en ökning på 1,9 procentenheter'
                 return _Found(first, last + 1, "change", {"delta": value * sign}, unit, approx)
+            comparative = raw["change_comparatives"].get(self.low(last + 1))
+            if comparative and not ranged:  # '40 procent fler elever'
+                return _Found(first, last + 2, "change", {"delta": value * comparative}, unit, approx)
             if self._post_share(first) or self.low(last + 1) in raw["post_share_after"]:
                 unit = raw["post_share_unit"]  # 'anställd på 50 procent', '50 procents anställning'
             return _Found(first, last + 1, "percent", value, unit, approx)

@@ -53,7 +53,7 @@ _SPECIAL = regex.compile(
     r"|(?P<ordinal>(?<![0-9])[0-9]{1,3}:(?:a|e)(?!\p{L}))"
     r"|(?P<url>(?:https?://|www\.)\S+)"
     r"|(?P<clock>\b(?:[Kk]l\.?[ \u00a0]?)?(?<![0-9,])[0-2]?[0-9][.:][0-5][0-9](?![0-9]|,[0-9])"
-    r"|\b[Kk]l\.?[ \u00a0]?[0-2]?[0-9](?![0-9]|,[0-9]))"
+    r"|\b[Kk]l\.?[ \u00a0]?[0-2]?[0-9](?:[-–][0-2]?[0-9])?(?![0-9]|,[0-9]))"
     r"|(?P<glued>(?<=\p{L}-?)[0-9]+(?:-[0-9]+)*|(?<![0-9,])[0-9]+(?=\p{L})))")
 _EMAIL = regex.compile(r"[^\s@]+@[^\s@]+\.\p{L}+")
 _DIGIT = regex.compile(r"[0-9]")  # every pattern of a number in digits needs one
@@ -219,7 +219,11 @@ class Scan:
             blocked.append((m.start(), m.end()))
             s = m.group()
             if kind in ("statute", "casenr"):
-                self.special.append((m.start(), m.end(), "other", s, None))
+                start, end = m.start(), m.end()
+                if kind == "statute" and self.text[start - 1:start] == "(" and self.text[end:end + 1] == ")":
+                    start, end = start - 1, end + 1  # '(2006:544)': the brackets are the statute's form
+                    blocked[-1] = (start, end)
+                self.special.append((start, end, "other", s, None))
             elif kind == "isodate":
                 self.special.append((m.start(), m.end(), "date", s, None))
             elif kind == "decade":
@@ -243,7 +247,12 @@ class Scan:
                 self.special.append((m.start(), m.end(), "other", int(regex.search(r"[0-9]+", s).group()), None))
             elif kind == "ordinal":
                 self.special.append((m.start(), m.end(), "ordinal", int(s.split(":")[0]), None))
-            elif kind == "clock":  # 'kl. 18.30', '23:00': a time of day
+            elif kind == "clock":  # 'kl. 18.30', '23:00', 'kl 15-17': a time of day
+                hours = regex.fullmatch(r"[Kk]l\.?[ \u00a0]?([0-2]?[0-9])[-–]([0-2]?[0-9])", s)
+                if hours:
+                    self.special.append((m.start(), m.end(), "other", [int(h) for h in hours.groups()],
+                                         self.lex.raw["clock_unit"]))
+                    continue
                 hour, minute = regex.search(r"([0-2]?[0-9])(?:[.:]([0-5][0-9]))?$", s).groups()
                 value = int(hour) + int(minute or 0) / 60
                 self.special.append((m.start(), m.end(), "other",
@@ -360,6 +369,8 @@ class Scan:
             return False
         if words[-1] in self.lex.raw["date_slash_before"]:
             return True
+        if any(words[-1].startswith(day) and len(words[-1]) - len(day) <= 2 for day in self.lex.raw["weekdays"]):
+            return True  # 'Under tisdagen (10/5)', 'fredag 3/6'
         return words[-1] in ("och", "till", "–") and any(
             kind == "date" and end > start - 12 for _, end, kind, _, _ in self.special)
 
@@ -684,7 +695,10 @@ class Scan:
             return modified + 1, self.lemma(self.toks[modified])
         last_noun = None
         j = k
-        while j < k + 3 and self.is_adjective(j) and (self.noun_like(j + 1) or self._named_noun(j + 1)):
+        stacking = self.lex.raw["stacking_modifiers"]
+        while j < k + 3 and (
+                (self.low(j) in stacking and self.is_adjective(j + 1))  # 'tre ytterligare delregionala förbund'
+                or (self.is_adjective(j) and (self.noun_like(j + 1) or self._named_noun(j + 1)))):
             j += 1
         if self.noun_like(j) or (j > k and self._named_noun(j)):
             last_noun = j

@@ -205,7 +205,7 @@ def _number_compound(raw: dict[str, Any]) -> Any:
     # a fast first test (as in scan._SPECIAL): a match starts with a digit or a number word's
     # first letter, so most positions are rejected before the lookbehind and the alternation
     firsts = "".join(sorted({regex.escape(word[0]) for word in raw["cardinals"] if word}))
-    return regex.compile(rf"(?i)(?=[0-9{firsts}])(?<![\p{{L}}0-9])(?:(?P<digits>[0-9]{{1,3}})-|(?P<word>{words}))"
+    return regex.compile(rf"(?i)(?=[0-9{firsts}])(?<![\p{{L}}0-9])(?:(?P<digits>[0-9]{{1,3}})-|(?P<word>{words})-?)"
                          rf"(?P<stem>{stems})(?![ \u00a0]?{raw['duration_compound_not']})\p{{L}}*", regex.V1)
 
 
