@@ -787,3 +787,42 @@ def test_a_round_number_or_compound_part_before_the_body_is_read_past(nlp, words
 def test_digital_as_the_form_of_a_course_or_meeting_is_no_digital_service(nlp, text, type_,
                                                                          expected):
     assert (type_ in types(nlp(text))) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kommunen ger varje år föreningsbidrag till idrottsklubbarna.", True),
+    ("Föreningar har kunnat söka bidrag för att ordna lovaktiviteter.", True),
+    ("Kommunen fick ett statsbidrag för lovaktiviteter.", False),  # received, not given
+    ("Bidraget gick till en ny lekplats.", False),
+])
+def test_grants_to_associations_are_collaboration(nlp, text, expected):
+    # GUIDELINES, Decisions for real text: grants a municipality gives associations
+    assert ("samverkan" in types(nlp(text))) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kommunstyrelsen tog beslut om en ny upphandling av skolskjutsar.", True),
+    ("Fullmäktige har sagt ja till att bygga om simhallen.", True),
+    ("Det klubbade kultur- och fritidsnämnden i veckan.", True),
+    ("Nämnden ska ta beslut om saken i vår.", False),  # a decision still to come
+])
+def test_a_decision_worded_without_besluta_is_strategy_work(nlp, text, expected):
+    assert ("strategi_organisation" in types(nlp(text))) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kommunen har gjort en uppföljning av verksamheten.", True),
+    ("Utredningen om en trygghetsskapande funktion är klar.", True),
+    ("Enligt den senaste uppföljningen har fler fått jobb.", False),  # a cited figure
+])
+def test_a_follow_up_or_inquiry_made_is_strategy_work(nlp, text, expected):
+    assert ("strategi_organisation" in types(nlp(text))) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Förvaltningarna har identifierat över 120 arbetsprocesser.", True),
+    ("I analysen identifierades fem områden att arbeta vidare med.", True),
+    ("Vi har identifierat ett behov av fler platser.", False),  # a need, no mapping reported
+])
+def test_areas_or_processes_identified_are_strategy_work(nlp, text, expected):
+    assert ("strategi_organisation" in types(nlp(text))) is expected
