@@ -826,3 +826,12 @@ def test_a_follow_up_or_inquiry_made_is_strategy_work(nlp, text, expected):
 ])
 def test_areas_or_processes_identified_are_strategy_work(nlp, text, expected):
     assert ("strategi_organisation" in types(nlp(text))) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I år har Fritidsbanken lånat ut över 6 000 sportartiklar.", True),
+    ("Klassen gjorde ett besök hos ungdomskulturhuset Villan.", False),  # where, not what
+    ("Rapporten visar hur folkbibliotek fungerar som medborgarkontor.", False),  # a role compared
+])
+def test_a_meeting_place_named_as_a_location_or_comparison_is_no_opening(nlp, text, expected):
+    assert ("motesplats" in types(nlp(text))) is expected
