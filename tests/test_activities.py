@@ -835,3 +835,14 @@ def test_areas_or_processes_identified_are_strategy_work(nlp, text, expected):
 ])
 def test_a_meeting_place_named_as_a_location_or_comparison_is_no_opening(nlp, text, expected):
     assert ("motesplats" in types(nlp(text))) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Projektet har en medfinansiering på 33 procent från kommunerna.", True),
+    ("Flera föreningar och organisationer är anslutna till projektet.", True),
+    ("Arbetet involverar frivilligsektorn och näringslivet.", True),
+    ("Projektet involverar elever i årskurs 9.", False),  # pupils reached, no body joined
+    ("Kommunen har anslutit sig till fibernätet.", False),  # a network of cables, no body
+])
+def test_co_funding_and_bodies_involved_are_collaboration(nlp, text, expected):
+    assert ("samverkan" in types(nlp(text))) is expected
