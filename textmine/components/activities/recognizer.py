@@ -244,9 +244,18 @@ def _followed_by(hit: Hit, objects: ObjectSet | None, sentence: Span, window: in
     for token in sentence.doc[hit.end:min(hit.end + window, sentence.end)]:
         if objects.match(Word.of(token)):
             return True
-        if token.is_punct or token.pos_ in PHRASE_ENDERS:
+        if token.is_punct or token.pos_ in PHRASE_ENDERS and not _premodifier(token):
             return False
     return False
+
+
+def _premodifier(token: Token) -> bool:
+    """A noun that stands before the head of its phrase: a round number ("ett tjugotal
+    föreningar") or the first part of a coordinated compound ("Park- och
+    naturförvaltningen")."""
+    if token.text.endswith("-"):
+        return True
+    return token.lower_.endswith("tal") and token.i > 0 and token.doc[token.i - 1].lower_ == "ett"
 
 
 def _before_phrase(hit: Hit, words: frozenset[str], sentence: Span) -> bool:
