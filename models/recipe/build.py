@@ -5,6 +5,8 @@
     python models/recipe/build.py --v1 --out DIR          # the first model (shipped until issue 12)
     python models/recipe/build.py --reassemble DIR        # v2's last steps on a trained v2 pipeline
     python models/recipe/build.py --pretrain              # v2 with a pretrained tok2vec (pretrain.py)
+    python models/recipe/build.py --uner-missing --no-heldout --out DIR --work DIR
+                                  # v2 with UNER's non-entities missing, held-out not scored
 
 Steps (v2, issue 12): convert the corpora (``convert.py``: the treebanks, the NER corpus and
 UNER merged onto the treebank sentences, one joint corpus), train floret vectors on the
@@ -464,6 +466,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pretrain", action="store_true",
                         help="v2 with its shared tok2vec pretrained on the Riksdag text "
                              "(pretrain.py, spacy pretrain) before training")
+    parser.add_argument("--uner-missing", action="store_true",
+                        help="UNER's non-entity tokens missing, not outside, in the training "
+                             "corpus (convert.py --uner-missing; session 12 experiment)")
+    parser.add_argument("--no-heldout", action="store_true",
+                        help="do not score the held-out test files (meta.json gets none): "
+                             "for an experiment judged on the dev carve-out first")
     parser.add_argument("--verb-lemmas", action="store_true",
                         help="only write the verb-only lemma list (verb veto) into --out, a "
                              "built v2 model, and switch the veto on in its config")
@@ -477,7 +485,8 @@ def main(argv: list[str] | None = None) -> None:
     corpus = args.work / "corpus"
     if args.reassemble is None:
         subprocess.run([sys.executable, str(RECIPE / "convert.py"), "--data", str(args.data),
-                        "--out", str(corpus)], check=True, cwd=ROOT)
+                        "--out", str(corpus), *(["--uner-missing"] if args.uner_missing else [])],
+                       check=True, cwd=ROOT)
     if args.reassemble is not None:
         nlp = reassemble(args.reassemble, args.work)
     elif args.v1:
@@ -495,7 +504,7 @@ def main(argv: list[str] | None = None) -> None:
     if staging.exists():
         shutil.rmtree(staging)
     nlp.to_disk(staging)
-    scores = evaluate(staging, args.data)
+    scores = {} if args.no_heldout else evaluate(staging, args.data)
     if args.out.exists():
         shutil.rmtree(args.out)
     write_meta(nlp, args.out, scores, args.data, v2=args.v2, built=args.reassemble)

@@ -21,6 +21,14 @@ sentences of the document keep their entity annotation missing. UNER sentences f
 treebank document become NER-only documents. UNER has no MISC: in the merged sentences a
 MISC-like name is annotated outside (UNER-Talbanken labels no such names), which is what
 the UNER test file scores, at some cost to MISC (measured in models/README.md).
+
+``--uner-missing`` (session 12, off by default) leaves UNER's non-entity tokens *missing*
+instead of outside in the training documents (the merged sentences and the NER-only UNER
+documents; the news corpus keeps its outside tokens): UNER's entities still teach their
+labels and boundaries, but its MISC-like names and the ORG/PERSON it leaves unlabelled no
+longer teach "no entity". The dev carve-out keeps the full annotation, so its scores
+compare with those of a model built without the option (spaCy's scorer ignores
+predictions on missing tokens).
 """
 from __future__ import annotations
 
@@ -182,7 +190,19 @@ def add_uner(docs: list[Doc], uner: dict, vocab) -> tuple[list[Doc], list[Doc]]:
     return docs, extra
 
 
-def convert_ud(data: Path, out: Path, nlp) -> None:
+def non_entities_missing(doc: Doc) -> Doc:
+    """Keep the document's entities (B/I as they are) and make every other token missing."""
+    doc.set_ents(list(doc.ents), default="missing")
+    return doc
+
+
+def uner_as_partial(docs: list[Doc]) -> list[Doc]:
+    """``non_entities_missing`` on the documents that carry UNER annotation (see the module
+    doc, ``--uner-missing``); documents without any entity annotation stay as they are."""
+    return [non_entities_missing(d) if d.has_annotation("ENT_IOB") else d for d in docs]
+
+
+def convert_ud(data: Path, out: Path, nlp, uner_missing: bool = False) -> None:
     dev_v2 = list(read_conllu(data / UD_DIR / "sv_talbanken-ud-dev.conllu"))
     pud = list(read_conllu(data / PUD_DIR / "sv_pud-ud-test.conllu"))
     table = FeatureTable(dev_v2 + pud)
@@ -194,6 +214,8 @@ def convert_ud(data: Path, out: Path, nlp) -> None:
     docs, uner_only = add_uner(docs, read_uner(data), nlp.vocab)
     train, dev = split_dev(docs)
     uner_train, uner_dev = split_dev(uner_only)
+    if uner_missing:
+        train, uner_train = uner_as_partial(train), uner_as_partial(uner_train)
     DocBin(docs=uner_train, store_user_data=False).to_disk(out / "uner-only-train.spacy")
     DocBin(docs=uner_dev, store_user_data=False).to_disk(out / "uner-only-dev.spacy")
     DocBin(docs=train, store_user_data=False).to_disk(out / "ud-train.spacy")
@@ -221,10 +243,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[3]
                         / "shared" / "data")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--uner-missing", action="store_true",
+                        help="UNER's non-entity tokens missing, not outside, in the training "
+                             "documents (the dev carve-out keeps them outside)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("sv")
-    convert_ud(args.data, args.out, nlp)
+    convert_ud(args.data, args.out, nlp, uner_missing=args.uner_missing)
     convert_ner(args.data, args.out, nlp)
     for split in ("train", "dev"):
         joint = DocBin(store_user_data=False)
