@@ -40,5 +40,12 @@ def test_determiner_adjectives_and_prepositions_before_clauses():
     # samma dag (v1 det) ; för att läsa (v1 case under the verb)
     sent = sentence([("Samma", "ADJ", 2, "det"), ("dag", "NOUN", 0, "root"), ("för", "ADP", 4, "case"),
                      ("läsa", "VERB", 2, "acl"), ("i", "ADP", 6, "case"), ("skolan", "NOUN", 4, "nmod")])
-    map_v1_sentence(sent, FeatureTable([]))
+    map_v1_sentence(sent, FeatureTable([]), v2_relations=True)
     assert [t.deprel for t in sent.tokens] == ["amod", "root", "mark", "acl", "case", "obl"]
+
+
+def test_default_mapping_is_the_shipped_models():
+    sent = sentence([("Samma", "ADJ", 2, "det"), ("dag", "NOUN", 0, "root"), ("och", "CCONJ", 2, "cc"),
+                     ("natt", "NOUN", 2, "conj")])
+    map_v1_sentence(sent, FeatureTable([]))
+    assert heads(sent) == [(2, "det"), (0, "root"), (2, "cc"), (2, "conj")]

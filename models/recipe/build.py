@@ -5,6 +5,8 @@
     python models/recipe/build.py --v1 --out DIR          # the first model (shipped until issue 12)
     python models/recipe/build.py --reassemble DIR        # v2's last steps on a trained v2 pipeline
     python models/recipe/build.py --pretrain              # v2 with a pretrained tok2vec (pretrain.py)
+    python models/recipe/build.py --v2-relations --out DIR --work DIR
+                                  # the v2.2 candidate: the v1 split mapped to v2's relations
     python models/recipe/build.py --uner-missing --no-heldout --out DIR --work DIR
                                   # v2 with UNER's non-entities missing, held-out not scored
 
@@ -469,6 +471,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--uner-missing", action="store_true",
                         help="UNER's non-entity tokens missing, not outside, in the training "
                              "corpus (convert.py --uner-missing; session 12 experiment)")
+    parser.add_argument("--v2-relations", action="store_true",
+                        help="map the v1 train split's coordination, determiner adjectives and "
+                             "prepositions before clauses to UD v2 (convert.py --v2-relations; "
+                             "the v2.2 candidate of session 12, models/README.md)")
     parser.add_argument("--no-heldout", action="store_true",
                         help="do not score the held-out test files (meta.json gets none): "
                              "for an experiment judged on the dev carve-out first")
@@ -485,7 +491,8 @@ def main(argv: list[str] | None = None) -> None:
     corpus = args.work / "corpus"
     if args.reassemble is None:
         subprocess.run([sys.executable, str(RECIPE / "convert.py"), "--data", str(args.data),
-                        "--out", str(corpus), *(["--uner-missing"] if args.uner_missing else [])],
+                        "--out", str(corpus), *(["--uner-missing"] if args.uner_missing else []),
+                        *(["--v2-relations"] if args.v2_relations else [])],
                        check=True, cwd=ROOT)
     if args.reassemble is not None:
         nlp = reassemble(args.reassemble, args.work)

@@ -70,8 +70,11 @@ SENTS_PER_DOC = 10
 DEV_EVERY = 10  # every 10th document of the training data is carved out for tuning
 
 
-def map_v1_sentence(sent: UDSentence, feats_table: "FeatureTable") -> UDSentence:
-    """Map one UD v1 sentence to v2 conventions (relations, UPOS, AUX, features)."""
+def map_v1_sentence(sent: UDSentence, feats_table: "FeatureTable",
+                    v2_relations: bool = False) -> UDSentence:
+    """Map one UD v1 sentence to v2 conventions (relations, UPOS, AUX, features); with
+    ``v2_relations`` also coordination, determiner adjectives and prepositions before
+    clauses (``--v2-relations``, session 12: the v2.2 candidate in models/README.md)."""
     for tok in sent.tokens:
         tok.upos = map_v1_upos(tok)
         tok.deprel = V1_RELATIONS.get(tok.deprel, tok.deprel)
@@ -81,13 +84,14 @@ def map_v1_sentence(sent: UDSentence, feats_table: "FeatureTable") -> UDSentence
         head_upos = sent.tokens[tok.head - 1].upos if tok.head > 0 else None
         if tok.deprel == "nmod" and head_upos in OBL_HEADS:
             tok.deprel = "obl"
-        elif tok.deprel == "det" and tok.upos == "ADJ":
+        elif v2_relations and tok.deprel == "det" and tok.upos == "ADJ":
             tok.deprel = "amod"  # 'samma', 'andra', 'många', 'hela': determiner-like adjectives
-        elif tok.deprel == "case" and head_upos in CLAUSE_HEADS:
+        elif v2_relations and tok.deprel == "case" and head_upos in CLAUSE_HEADS:
             tok.deprel = "mark"  # 'för att göra', 'på att': a preposition before a clause
         tok.feats = feats_table.lookup(tok)
         tok.lemma = "_"
-    attach_to_next_conjunct(sent)
+    if v2_relations:
+        attach_to_next_conjunct(sent)
     return sent
 
 
@@ -202,11 +206,11 @@ def uner_as_partial(docs: list[Doc]) -> list[Doc]:
     return [non_entities_missing(d) if d.has_annotation("ENT_IOB") else d for d in docs]
 
 
-def convert_ud(data: Path, out: Path, nlp, uner_missing: bool = False) -> None:
+def convert_ud(data: Path, out: Path, nlp, uner_missing: bool = False, v2_relations: bool = False) -> None:
     dev_v2 = list(read_conllu(data / UD_DIR / "sv_talbanken-ud-dev.conllu"))
     pud = list(read_conllu(data / PUD_DIR / "sv_pud-ud-test.conllu"))
     table = FeatureTable(dev_v2 + pud)
-    v1 = [map_v1_sentence(s, table)
+    v1 = [map_v1_sentence(s, table, v2_relations)
           for s in read_conllu(data / UD_DIR / "sv_talbanken-ud-train-2015-v1.conll")]
     docs = [sentences_to_doc(nlp.vocab, c, with_lemmas=False) for c in chunk(v1, SENTS_PER_DOC)]
     docs += [sentences_to_doc(nlp.vocab, c, with_lemmas=True) for c in chunk(dev_v2, SENTS_PER_DOC)]
@@ -246,10 +250,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--uner-missing", action="store_true",
                         help="UNER's non-entity tokens missing, not outside, in the training "
                              "documents (the dev carve-out keeps them outside)")
+    parser.add_argument("--v2-relations", action="store_true",
+                        help="map the v1 split's coordination (cc and commas to the following "
+                             "conjunct), determiner adjectives (amod) and prepositions before "
+                             "clauses (mark) to UD v2 as well")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("sv")
-    convert_ud(args.data, args.out, nlp, uner_missing=args.uner_missing)
+    convert_ud(args.data, args.out, nlp, uner_missing=args.uner_missing, v2_relations=args.v2_relations)
     convert_ner(args.data, args.out, nlp)
     for split in ("train", "dev"):
         joint = DocBin(store_user_data=False)
