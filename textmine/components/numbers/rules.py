@@ -170,29 +170,31 @@ class Reader(Scan):
 
     def rule_scale(self, n: _Numeral, floor: int) -> _Found | None:
         """'en skala mellan 1-6', '4,37 på en femgradig skala', 'medelbetyg är 4,7': the ends
-        of a rating scale and values on it are no counts, kind other."""
-        if n.words or n.article or n.ordinal or n.fraction or self.is_year(n) or self._unit_at(n.j, self.low(n.j)) \
-                or self.counted_noun(n.j) is not None:
+        of a rating scale and values on it are no counts, kind other. The cues are read
+        first (cheap); a number with its own unit or noun is no scale value."""
+        if n.words or n.article or n.ordinal or n.fraction or self.is_year(n):
             return None
         raw = self.lex.raw
         units, scales = raw["scale_units"], raw["scale_words"]
         opener = self.low(n.i - 1)
-        if opener in (*raw["period_between"], raw["change_from"]) and self.low(n.i - 2) in scales \
-                and n.i - 1 >= floor:
-            value, last = self._range_after(n)
-            if value is not None:
-                return _Found(n.i - 1, last, "other", value, units["end"], False)
-            return _Found(n.i, n.j, "other", n.value, units["end"], False)
-        if opener in raw["range_words"] and self.found and self.found[-1].unit == units["end"] \
-                and self.sent_of_number[-1] == self.sent[n.i]:  # '0 (inga problem) och 6'
-            return _Found(n.i, n.j, "other", n.value, units["end"], False)
+        end_of_scale = opener in (*raw["period_between"], raw["change_from"]) and self.low(n.i - 2) in scales \
+            and n.i - 1 >= floor
+        listed_end = opener in raw["range_words"] and self.found and self.found[-1].unit == units["end"] \
+            and self.sent_of_number[-1] == self.sent[n.i]  # '0 (inga problem) och 6'
         first = self.approx_before(n.i)
         first = first if first is not None and first >= floor else n.i
         on_scale = self.low(n.j) == "på" and self.low(n.j + 1) in raw["article_words"] \
             and (self.low(n.j + 2) in scales or self.low(n.j + 3) in scales)  # 'på en femgradig skala'
-        if on_scale or self._of_score(first):
-            return _Found(first, n.j, "other", n.value, units["value"], first != n.i)
-        return None
+        if not (end_of_scale or listed_end or on_scale or self._of_score(first)) \
+                or self._unit_at(n.j, self.low(n.j)) or self.counted_noun(n.j) is not None:
+            return None
+        if end_of_scale:
+            value, last = self._range_after(n)
+            if value is not None:
+                return _Found(n.i - 1, last, "other", value, units["end"], False)
+        if end_of_scale or listed_end:
+            return _Found(n.i, n.j, "other", n.value, units["end"], False)
+        return _Found(first, n.j, "other", n.value, units["value"], first != n.i)
 
     def _of_score(self, first: int) -> bool:
         """'medelbetyg är 4,7', 'ett medelvärde på minst 3': a score noun joined to the
