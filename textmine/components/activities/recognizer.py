@@ -244,7 +244,7 @@ def _followed_by(hit: Hit, objects: ObjectSet | None, sentence: Span, window: in
     for token in sentence.doc[hit.end:min(hit.end + window, sentence.end)]:
         if objects.match(Word.of(token)):
             return True
-        if token.is_punct or token.pos_ in PHRASE_ENDERS and not _premodifier(token):
+        if token.is_punct or (token.pos_ in PHRASE_ENDERS and not _premodifier(token)):
             return False
     return False
 
