@@ -175,11 +175,12 @@ def train_vectors(work: Path, data: Path) -> Path:
 
 
 def train_joint(work: Path, corpus: Path, vectors: Path,
-                pretrained: tuple[Path, Path] | None = None) -> None:
+                pretrained: tuple[Path, Path] | None = None, seed: int | None = None) -> None:
     """One pipeline on the joint corpus, then the fine-tuning stage from its best checkpoint.
     ``pretrained``: (config with a ``[pretraining]`` block, tok2vec weights) from
     ``pretrain.py``; the main run starts its shared tok2vec from those weights."""
     from finetune import finetune_config
+    seeded = [] if seed is None else ["--system.seed", str(seed)]  # joint.cfg's is 0
 
     def stage(cfg: Path, suffix: str, extra: list[str]) -> None:
         cmd = [sys.executable, "-m", "spacy", "train", str(cfg),
@@ -187,7 +188,7 @@ def train_joint(work: Path, corpus: Path, vectors: Path,
                "--paths.dev", str(corpus / "joint-dev.spacy"),
                "--paths.vectors", str(vectors),
                "-o", str(work / f"{JOINT}{suffix}"), "--code", str(RECIPE / "finetune.py"),
-               *extra]
+               *extra, *seeded]
         if run(cmd, work / f"{JOINT}{suffix}.log").wait() != 0:
             raise SystemExit(f"training failed, see {work}/{JOINT}{suffix}.log")
 
@@ -475,6 +476,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="map the v1 train split's coordination, determiner adjectives and "
                              "prepositions before clauses to UD v2 (convert.py --v2-relations; "
                              "the v2.2 candidate of session 12, models/README.md)")
+    parser.add_argument("--seed", type=int, help="spaCy's training seed (default: joint.cfg's, 0): "
+                        "for measuring run-to-run variation")
     parser.add_argument("--no-heldout", action="store_true",
                         help="do not score the held-out test files (meta.json gets none): "
                              "for an experiment judged on the dev carve-out first")
@@ -504,7 +507,7 @@ def main(argv: list[str] | None = None) -> None:
         vectors = train_vectors(args.work, args.data)
         if not args.skip_train:
             train_joint(args.work, corpus, vectors,
-                        pretrain(args.data, args.work, vectors) if args.pretrain else None)
+                        pretrain(args.data, args.work, vectors) if args.pretrain else None, args.seed)
         nlp = assemble_joint(args.work, simplemma_table(args.work / "lemma_table.tsv.gz"),
                              simplemma_verbs(args.work / VERB_FILE))
     staging = args.work / MODEL_NAME
