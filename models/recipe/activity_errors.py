@@ -56,7 +56,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from activity_hits import Passage, load_passages, rules_pipeline  # noqa: E402
 from textmine.evaluation.extraction import PRF  # noqa: E402
 
-SPLITS = ("dev", "dev2", "dev3", "real-dev", "dev-b", "dev-c")
 
 CLASSES = [
     ("plan", re.compile(r"\b(ska|skall|kommer att|planera\w*|planeras|målet|syftet|tanken|"
@@ -127,9 +126,15 @@ def sole_decisions(passages: list[Hits]) -> Counter:
     return counts
 
 
+def _splits(passages: list[Hits]) -> list[str]:
+    """The development splits the passages come from, in the order they were loaded (later
+    real-dev batches, dev-d, dev-e, ..., join by their file names)."""
+    return list(dict.fromkeys(p.split for p in passages))
+
+
 def f1_without(passages: list[Hits], dropped: frozenset[int] = frozenset()) -> dict[str, PRF]:
     """Activity-type scores per split when the ``dropped`` patterns find nothing."""
-    scores = {split: PRF() for split in SPLITS}
+    scores = {split: PRF() for split in _splits(passages)}
     for p in passages:
         found = {type_ for type_, pattern, _, _ in p.hits if pattern not in dropped}
         scores[p.split].score_set(found, p.gold)
@@ -140,17 +145,18 @@ def pattern_report(passages: list[Hits], show: str | None) -> None:
     """Patterns whose lone decisions are more often wrong than right, with the F1 change of
     each split without them; ``show``: the lone decisions of one pattern."""
     names = pattern_names()
+    splits = _splits(passages)
     counts = sole_decisions(passages)
     base = f1_without(passages)
-    print("split F1: " + "  ".join(f"{s} {base[s].f1:.3f}" for s in SPLITS))
-    print(f"{'pattern':28} lone right/wrong per split ({' '.join(SPLITS)})  F1 change without it")
+    print("split F1: " + "  ".join(f"{s} {base[s].f1:.3f}" for s in splits))
+    print(f"{'pattern':28} lone right/wrong per split ({' '.join(splits)})  F1 change without it")
     for k, name in enumerate(names):
-        right = [counts[k, s, True] for s in SPLITS]
-        wrong = [counts[k, s, False] for s in SPLITS]
+        right = [counts[k, s, True] for s in splits]
+        wrong = [counts[k, s, False] for s in splits]
         if sum(wrong) <= sum(right) and name != show:
             continue
         without = f1_without(passages, frozenset({k}))
-        change = " ".join(f"{without[s].f1 - base[s].f1:+.3f}" for s in SPLITS)
+        change = " ".join(f"{without[s].f1 - base[s].f1:+.3f}" for s in splits)
         cells = " ".join(f"{r}/{w}" for r, w in zip(right, wrong))
         print(f"{name:28} {sum(right):3}/{sum(wrong):<3} ({cells})  {change}")
     if show is not None:
