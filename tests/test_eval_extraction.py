@@ -169,6 +169,19 @@ def test_outcome_errors_list_the_sentences_matched_by_overlap():
                                             "x1 outcome spurious 'Målet är fler kurser.'"]
 
 
+def test_attribution_errors_show_both_readings():
+    from textmine.evaluation.extraction import describe_errors
+
+    gold = {"id": "k1", "url": "https://example.se/a", "text": "Kommunen öppnar.",
+            "municipality": {"name": "Kalix", "code": "2514"}}
+    right = {"municipality": "2514", "municipality_with_source": "2514"}
+    assert describe_errors(gold, right) == []
+    page_only = {"municipality": None, "municipality_with_source": "2514"}
+    assert describe_errors(gold, page_only) == ["k1 municipality None, with the page 2514 (gold 2514)"]
+    text_only = {"municipality": "2514", "municipality_with_source": "0180"}
+    assert describe_errors(gold, text_only) == ["k1 municipality 2514, with the page 0180 (gold 2514)"]
+
+
 def test_cli_refuses_errors_on_blind(capsys):
     from textmine.cli import main
 
