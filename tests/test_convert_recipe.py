@@ -49,3 +49,16 @@ def test_default_mapping_is_the_shipped_models():
                      ("natt", "NOUN", 2, "conj")])
     map_v1_sentence(sent, FeatureTable([]))
     assert heads(sent) == [(2, "det"), (0, "root"), (2, "cc"), (2, "conj")]
+
+
+def test_build_passes_on_only_the_conversion_switches_set():
+    import argparse
+
+    from convert import add_conversion_options, conversion_flags
+
+    parser = argparse.ArgumentParser()
+    add_conversion_options(parser)
+    assert conversion_flags(parser.parse_args([])) == []
+    assert conversion_flags(parser.parse_args(["--v2-relations"])) == ["--v2-relations"]
+    assert conversion_flags(parser.parse_args(["--uner-missing", "--v2-relations"])) == \
+        ["--uner-missing", "--v2-relations"]

@@ -9,7 +9,7 @@ import spacy
 from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc
 
-from textmine.evaluation.ner import UNER_LABELS, labelled_doc
+from textmine.evaluation.ner import UNER_LABELS, labelled_doc, predict_on_gold
 
 RECIPE = Path(__file__).resolve().parents[1] / "models" / "recipe"
 UNER_SENT = [("Anna", "B-PER"), ("Svensson", "I-PER"), ("flyttade", "O"), ("till", "O"),
@@ -76,9 +76,9 @@ def test_dev_scoring_ignores_missing_tokens_and_uner_misc():
     uner = {tuple(w for w, _ in UNER_SENT): UNER_SENT}
     (gold,), _ = convert.add_uner([_treebank_doc(nlp.vocab)], uner, nlp.vocab)
     # UNER: MISC left out, "Kalle" lies in the sentence UNER does not cover -> all right
-    table = dev_eval.prf_table(get_ner_prf(dev_eval.predict(nlp, [gold], UNER_LABELS)))
+    table = dev_eval.prf_table(get_ner_prf(predict_on_gold(nlp, [gold], UNER_LABELS)))
     assert table["overall"] == {"p": 1.0, "r": 1.0, "f": 1.0}
     assert set(table) == {"overall", "PERSON", "LOC"}
     # all labels kept: the MISC on an outside token is a false positive
-    table = dev_eval.prf_table(get_ner_prf(dev_eval.predict(nlp, [gold], None)))
+    table = dev_eval.prf_table(get_ner_prf(predict_on_gold(nlp, [gold], None)))
     assert table["MISC"]["p"] == 0.0 and table["overall"]["p"] == round(2 / 3, 4)

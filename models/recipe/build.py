@@ -56,6 +56,7 @@ sys.path[:0] = [str(ROOT), str(RECIPE)]
 
 import spacy  # noqa: E402
 
+from convert import add_conversion_options, conversion_flags  # noqa: E402
 from pretrain import pretrain  # noqa: E402
 from textmine.pipeline.lemma_backoff import (VERB_FILE, VOWELS, LemmaTable,  # noqa: E402
                                              read_words, verb_stem, write_words)
@@ -469,13 +470,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pretrain", action="store_true",
                         help="v2 with its shared tok2vec pretrained on the Riksdag text "
                              "(pretrain.py, spacy pretrain) before training")
-    parser.add_argument("--uner-missing", action="store_true",
-                        help="UNER's non-entity tokens missing, not outside, in the training "
-                             "corpus (convert.py --uner-missing; session 12 experiment)")
-    parser.add_argument("--v2-relations", action="store_true",
-                        help="map the v1 train split's coordination, determiner adjectives and "
-                             "prepositions before clauses to UD v2 (convert.py --v2-relations; "
-                             "the v2.2 candidate of session 12, models/README.md)")
+    add_conversion_options(parser)  # --uner-missing, --v2-relations: passed on to convert.py
     parser.add_argument("--seed", type=int, help="spaCy's training seed (default: joint.cfg's, 0): "
                         "for measuring run-to-run variation")
     parser.add_argument("--no-heldout", action="store_true",
@@ -494,8 +489,7 @@ def main(argv: list[str] | None = None) -> None:
     corpus = args.work / "corpus"
     if args.reassemble is None:
         subprocess.run([sys.executable, str(RECIPE / "convert.py"), "--data", str(args.data),
-                        "--out", str(corpus), *(["--uner-missing"] if args.uner_missing else []),
-                        *(["--v2-relations"] if args.v2_relations else [])],
+                        "--out", str(corpus), *conversion_flags(args)],
                        check=True, cwd=ROOT)
     if args.reassemble is not None:
         nlp = reassemble(args.reassemble, args.work)

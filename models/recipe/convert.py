@@ -242,18 +242,32 @@ def convert_ner(data: Path, out: Path, nlp) -> None:
     print(f"NER: {len(train)} train docs, {len(dev)} dev docs, {len(test)} test docs")
 
 
+# switches of the conversion (off: the shipped model's data), also offered by build.py
+CONVERSION_OPTIONS = {
+    "--uner-missing": "UNER's non-entity tokens missing, not outside, in the training documents "
+                      "(the dev carve-out keeps them outside; session 12 experiment)",
+    "--v2-relations": "map the v1 train split's coordination (cc and commas to the following "
+                      "conjunct), determiner adjectives (amod) and prepositions before clauses "
+                      "(mark) to UD v2 as well (the v2.2 candidate of session 12, models/README.md)",
+}
+
+
+def add_conversion_options(parser: argparse.ArgumentParser) -> None:
+    for flag, text in CONVERSION_OPTIONS.items():
+        parser.add_argument(flag, action="store_true", help=text)
+
+
+def conversion_flags(args: argparse.Namespace) -> list[str]:
+    """The conversion switches set in ``args``, as command-line flags for convert.py."""
+    return [flag for flag in CONVERSION_OPTIONS if getattr(args, flag[2:].replace("-", "_"))]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[3]
                         / "shared" / "data")
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--uner-missing", action="store_true",
-                        help="UNER's non-entity tokens missing, not outside, in the training "
-                             "documents (the dev carve-out keeps them outside)")
-    parser.add_argument("--v2-relations", action="store_true",
-                        help="map the v1 split's coordination (cc and commas to the following "
-                             "conjunct), determiner adjectives (amod) and prepositions before "
-                             "clauses (mark) to UD v2 as well")
+    add_conversion_options(parser)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("sv")

@@ -26,13 +26,12 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.scorer import get_ner_prf
-from spacy.tokens import Doc, DocBin, Span
-from spacy.training import Example
+from spacy.tokens import Doc, DocBin
 
 RECIPE = Path(__file__).resolve().parent
 sys.path[:0] = [str(RECIPE.parents[1])]
 
-from textmine.evaluation.ner import UNER_LABELS, normalise_label  # noqa: E402
+from textmine.evaluation.ner import UNER_LABELS, predict_on_gold  # noqa: E402
 
 
 def read_docs(path: Path, nlp: Language) -> list[Doc]:
@@ -45,18 +44,6 @@ def dev_sets(corpus: Path, nlp: Language) -> dict[str, tuple[list[Doc], set[str]
     uner += read_docs(corpus / "uner-only-dev.spacy", nlp)
     return {"news dev": (read_docs(corpus / "ner-dev.spacy", nlp), None),
             "UNER dev": (uner, UNER_LABELS)}
-
-
-def predict(nlp: Language, golds: list[Doc], keep: set[str] | None) -> list[Example]:
-    """The pipeline's entities on the gold tokens, labels normalised, ``keep`` only."""
-    words = (Doc(nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g])
-             for g in golds)
-    examples = []
-    for gold, pred in zip(golds, nlp.pipe(words)):
-        pred.ents = [Span(pred, e.start, e.end, label=normalise_label(e.label_))
-                     for e in pred.ents if keep is None or normalise_label(e.label_) in keep]
-        examples.append(Example(pred, gold))
-    return examples
 
 
 def prf_table(scores: dict) -> dict[str, dict[str, float]]:
@@ -73,7 +60,7 @@ def score_model(model: Path, corpus: Path) -> dict[str, dict]:
     nlp = spacy.load(model)
     results = {}
     for name, (golds, keep) in dev_sets(corpus, nlp).items():
-        results[name] = prf_table(get_ner_prf(predict(nlp, golds, keep)))
+        results[name] = prf_table(get_ner_prf(predict_on_gold(nlp, golds, keep)))
         results[name]["gold entities"] = sum(len(g.ents) for g in golds)
     return results
 

@@ -110,18 +110,23 @@ def _continues(tag: str, label: str) -> bool:
     return tag == label or tag == f"I-{label}"
 
 
+def predict_on_gold(nlp: Language, refs: list[Doc], keep: set[str] | None = None) -> list[Example]:
+    """The pipeline's entities on the gold documents' words, labels normalised; ``keep``:
+    the predicted labels scored (UNER has no MISC), None for all."""
+    examples = []
+    for ref, pred in zip(refs, nlp.pipe(Doc(nlp.vocab, words=[t.text for t in r],
+                                            spaces=[bool(t.whitespace_) for t in r]) for r in refs)):
+        pred.ents = [Span(pred, e.start, e.end, label=normalise_label(e.label_))
+                     for e in pred.ents if keep is None or normalise_label(e.label_) in keep]
+        examples.append(Example(pred, ref))
+    return examples
+
+
 def evaluate(nlp: Language, path: Path, model: str = "") -> NERScores:
     sents = list(read_token_labels(path))
     refs = [labelled_doc(nlp.vocab, sents[i:i + SENTS_PER_DOC])
             for i in range(0, len(sents), SENTS_PER_DOC)]
-    keep = UNER_LABELS if is_uner(path) else None
-    examples = []
-    for ref, pred in zip(refs, nlp.pipe(Doc(nlp.vocab, words=[t.text for t in r],
-                                            spaces=[True] * len(r)) for r in refs)):
-        pred.ents = [Span(pred, e.start, e.end, label=normalise_label(e.label_))
-                     for e in pred.ents
-                     if keep is None or normalise_label(e.label_) in keep]
-        examples.append(Example(pred, ref))
+    examples = predict_on_gold(nlp, refs, UNER_LABELS if is_uner(path) else None)
     scores = Scorer.score_spans(examples, "ents")
     per_label = {label: LabelScores(**v) for label, v in
                  sorted((scores.get("ents_per_type") or {}).items())}

@@ -100,8 +100,7 @@ class Reader(Scan):
         one part; a distributive word ('varannan') takes its noun, as 'var fjärde' does."""
         if not n.fraction:
             return None
-        first = self.approx_before(n.i)
-        first = first if first is not None and first >= floor else n.i
+        first = self._hedged_start(n.i, floor)
         last, unit = n.j, None
         if self.toks[n.i].low in self.lex.raw["distributive_fractions"]:
             noun = self.counted_noun(n.j)
@@ -115,11 +114,8 @@ class Reader(Scan):
         raw = self.lex.raw
         if not 0 <= n.value <= 24 or n.ordinal or n.article:
             return None
-        glued = self.tok(n.j)
-        if glued is not None and glued.text in _DASHES and glued.start == self.toks[n.j - 1].end \
-                and self.low(n.j + 1) in raw["clock_glued"]:  # 'runt 23-tiden'
-            approx_at = self.approx_before(n.i)
-            first = approx_at if approx_at is not None and approx_at >= floor else n.i
+        if self._glued_dash(n.j) and self.low(n.j + 1) in raw["clock_glued"]:  # 'runt 23-tiden'
+            first = self._hedged_start(n.i, floor)
             return _Found(first, n.j + 2, "other", n.value, raw["clock_unit"], first != n.i)
         if self.low(n.i - 1) not in raw["clock_words"] or n.i - 1 < floor:
             after = f"{self.low(n.j)} {self.low(n.j + 1)}"
@@ -181,8 +177,7 @@ class Reader(Scan):
             and n.i - 1 >= floor
         listed_end = opener in raw["range_words"] and self.found and self.found[-1].unit == units["end"] \
             and self.sent_of_number[-1] == self.sent[n.i]  # '0 (inga problem) och 6'
-        first = self.approx_before(n.i)
-        first = first if first is not None and first >= floor else n.i
+        first = self._hedged_start(n.i, floor)
         on_scale = self.low(n.j) == "på" and self.low(n.j + 1) in raw["article_words"] \
             and (self.low(n.j + 2) in scales or self.low(n.j + 3) in scales)  # 'på en femgradig skala'
         if not (end_of_scale or listed_end or on_scale or self._of_score(first)) \
@@ -204,6 +199,17 @@ class Reader(Scan):
         while k >= first - 2 and self.low(k) in raw["score_links"]:
             k -= 1
         return k < first - 1 and self.low(k) in raw["score_nouns"] and self.sent[k] == self.sent[first]
+
+    def _hedged_start(self, k: int, floor: int) -> int:
+        """The first token of the number at token k: the approximation phrase before it
+        ('cirka 25', 'runt 23-tiden'), unless that reaches back past ``floor``."""
+        approx_at = self.approx_before(k)
+        return approx_at if approx_at is not None and approx_at >= floor else k
+
+    def _glued_dash(self, k: int) -> bool:
+        """Token k is a dash glued to the token before it ('23-tiden', '15-åringar')."""
+        t = self.tok(k)
+        return t is not None and t.text in _DASHES and k > 0 and t.start == self.toks[k - 1].end
 
     def _between_start(self, first: int, value: list | None, floor: int) -> int:
         """'mellan vecka 25 och 33', 'mellan klockan 16 och 19': a range of labelled numbers
@@ -237,8 +243,7 @@ class Reader(Scan):
             return _Found(n.i, n.j + 1, "ordinal", n.value, time_noun, False)
         noun = self.counted_noun(n.j, adjective_head=False)
         if self.low(n.i - 1) == "var" and n.i - 1 >= floor and n.value >= 2:
-            first = self.approx_before(n.i - 1)
-            first = first if first is not None and first >= floor else n.i - 1
+            first = self._hedged_start(n.i - 1, floor)
             last, unit = noun if noun else (n.j + 1, time_noun) if time_noun else (n.j, None)  # 'var tredje år'
             return _Found(first, last, "ratio", {"part": 1, "whole": n.value}, unit, first != n.i - 1)
         if noun:
@@ -306,9 +311,8 @@ class Reader(Scan):
         if value is None or not n.digits or self.tok(n.j).text not in _DASHES \
                 or not all(isinstance(v, int) and 0 <= v <= 9 for v in value) or value[0] >= value[1]:
             return None
-        nxt, raw = self.tok(last), self.lex.raw
-        glued = nxt is not None and nxt.text in _DASHES and nxt.start == self.toks[last - 1].end \
-            and self.low(last + 1).startswith(tuple(raw["grade_stage_glued"]))
+        raw = self.lex.raw
+        glued = self._glued_dash(last) and self.low(last + 1).startswith(tuple(raw["grade_stage_glued"]))
         school = self.is_word(n.i - 1) and self.low(n.i - 1).endswith(tuple(raw["grade_school_names"]))
         if glued or school or self.low(last) in raw["grade_stage_nouns"]:
             return _Found(n.i, last, "grade", value, "årskurs", False)
@@ -478,8 +482,7 @@ class Reader(Scan):
         if comparative and not self.is_year(n):  # "2 000 färre unga", "nästan 3 000 färre"
             noun = self.counted_noun(n.j + 1)
             last, unit = noun if noun else (n.j + 1, None)
-            approx_at = self.approx_before(n.i)
-            first = approx_at if approx_at is not None and approx_at >= floor else n.i
+            first = self._hedged_start(n.i, floor)
             return _Found(first, last, "change", {"delta": n.value * comparative}, unit, n.approx or first != n.i)
         approx_at = self.approx_before(n.i)
         med = approx_at - 1 if approx_at is not None else n.i - 1  # 'med nästan 100 procent'
@@ -808,7 +811,7 @@ class Reader(Scan):
         if self._open_age_plus(first, last):  # 'kvinnor, 45+'
             return _Found(first, last + 1, "age", [value, None], "år", approx)
         # '15-åringar', '16–29-åringar', '65-års ålder'
-        if unit_tok is not None and unit_tok.text in _DASHES and unit_tok.start == self.toks[last - 1].end:
+        if self._glued_dash(last):
             if self.low(last + 1).startswith(tuple(raw["age_unit_prefix"])):
                 return _Found(first, last + 2, "age", value, "år", approx)
             if self.low(last + 1) in raw["open_age_suffixes"] and not ranged:  # '75-plussarna'

@@ -785,7 +785,7 @@ class Scan:
             if " " in cue:
                 if cue in sentence:
                     return True
-            elif any(cue in w and len(w) - w.rindex(cue) - len(cue) <= 4 for w in words):
+            elif any(0 <= (at := w.rfind(cue)) and len(w) - at - len(cue) <= 4 for w in words):
                 return True
         return False
 
