@@ -7,7 +7,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "models" / "recipe"))
 
-from convert import FeatureTable, attach_to_next_conjunct, map_v1_sentence  # noqa: E402
+from convert import (FeatureTable, attach_to_next_conjunct, learn_phrase_analyses,  # noqa: E402
+                     map_v1_sentence)
 from textmine.evaluation.ud import UDSentence, UDToken  # noqa: E402
 
 
@@ -62,3 +63,37 @@ def test_build_passes_on_only_the_conversion_switches_set():
     assert conversion_flags(parser.parse_args(["--v2-relations"])) == ["--v2-relations"]
     assert conversion_flags(parser.parse_args(["--uner-missing", "--v2-relations"])) == \
         ["--uner-missing", "--v2-relations"]
+
+
+def v2_examples() -> list[UDSentence]:
+    # Vi läser i dag . / Han kom för att läsa . (v2: 'i' case under 'dag'; 'för att' two mark)
+    return [sentence([("Vi", "PRON", 2, "nsubj"), ("läser", "VERB", 0, "root"), ("i", "ADP", 4, "case"),
+                      ("dag", "NOUN", 2, "obl"), (".", "PUNCT", 2, "punct")]),
+            sentence([("Han", "PRON", 2, "nsubj"), ("kom", "VERB", 0, "root"), ("för", "ADP", 5, "mark"),
+                      ("att", "PART", 5, "mark"), ("läsa", "VERB", 2, "advcl"), (".", "PUNCT", 2, "punct")])]
+
+
+def test_v1_multiword_groups_take_the_v2_analysis_of_the_same_words():
+    # Ni skriver i dag : v1 'i' advmod under the verb, 'dag' mwe under 'i'
+    today = sentence([("Ni", "PRON", 2, "nsubj"), ("skriver", "VERB", 0, "root"), ("i", "ADP", 2, "advmod"),
+                      ("dag", "NOUN", 3, "mwe")])
+    # De gick för att se : v1 'för' mark under 'se', 'att' mwe under 'för'
+    purpose = sentence([("De", "PRON", 2, "nsubj"), ("gick", "VERB", 0, "root"), ("för", "ADP", 5, "mark"),
+                        ("att", "PART", 3, "mwe"), ("se", "VERB", 2, "advcl")])
+    phrases = learn_phrase_analyses([today, purpose], v2_examples())
+    map_v1_sentence(today, FeatureTable([]), phrases=phrases)
+    map_v1_sentence(purpose, FeatureTable([]), phrases=phrases)
+    assert heads(today)[2:] == [(4, "case"), (2, "obl")]
+    assert heads(purpose)[2:4] == [(5, "mark"), (5, "mark")]
+
+
+def test_a_multiword_group_keeps_its_analysis_where_the_v2_one_does_not_fit():
+    # 'i dag' attached as a v1 subject does not fit v2's 'obl' reading; unknown phrases stay fixed
+    subject = sentence([("i", "ADP", 3, "nsubj"), ("dag", "NOUN", 1, "mwe"), ("gäller", "VERB", 0, "root")])
+    unknown = sentence([("Vi", "PRON", 2, "nsubj"), ("gick", "VERB", 0, "root"), ("till", "ADP", 2, "advmod"),
+                        ("fots", "NOUN", 3, "mwe")])
+    phrases = learn_phrase_analyses([subject, unknown], v2_examples())
+    map_v1_sentence(subject, FeatureTable([]), phrases=phrases)
+    map_v1_sentence(unknown, FeatureTable([]), phrases=phrases)
+    assert heads(subject)[:2] == [(3, "nsubj"), (1, "fixed")]
+    assert heads(unknown)[2:] == [(2, "advmod"), (3, "fixed")]

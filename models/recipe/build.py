@@ -443,6 +443,7 @@ def write_meta(nlp, out: Path, scores: dict, data: Path, v2: bool = False,
                          "corpus/gold/lemmas.tsv (words of the bundled report, read by hand)",
     })
     nlp.meta = meta
+    out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     for target, source in LICENCES.items():
         shutil.copy(data / source, out / target)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -71,10 +72,14 @@ DEV_EVERY = 10  # every 10th document of the training data is carved out for tun
 
 
 def map_v1_sentence(sent: UDSentence, feats_table: "FeatureTable",
-                    v2_relations: bool = False) -> UDSentence:
+                    v2_relations: bool = False,
+                    phrases: dict[tuple[str, ...], PhraseAnalysis] | None = None) -> UDSentence:
     """Map one UD v1 sentence to v2 conventions (relations, UPOS, AUX, features); with
     ``v2_relations`` also coordination, determiner adjectives and prepositions before
-    clauses (``--v2-relations``, session 12: the v2.2 candidate in models/README.md)."""
+    clauses (``--v2-relations``, session 12: the v2.2 candidate in models/README.md); with
+    ``phrases`` the v1 ``mwe`` groups v2 analyses word by word (``--v2-phrases``, session 13)."""
+    if phrases:
+        map_v1_phrases(sent, phrases)
     for tok in sent.tokens:
         tok.upos = map_v1_upos(tok)
         tok.deprel = V1_RELATIONS.get(tok.deprel, tok.deprel)
@@ -110,6 +115,92 @@ def attach_to_next_conjunct(sent: UDSentence) -> None:
         following = [c for c in conjuncts.get(tok.head, ()) if c > i]
         if following:
             tok.head = following[0]
+
+
+@dataclass(frozen=True)
+class PhraseAnalysis:
+    """How UD v2 analyses a word sequence that v1 marked as one ``mwe``: for each word, the
+    index of its head inside the phrase (None: the phrase's outside head) and its relation."""
+    heads: tuple[int | None, ...]
+    deprels: tuple[str, ...]
+
+
+def phrase_groups(sent: UDSentence) -> list[list[int]]:
+    """v1 ``mwe`` groups as 0-based token indices (the head and its ``mwe`` dependents),
+    those that are one contiguous run of words only."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, tok in enumerate(sent.tokens):
+        if tok.deprel == "mwe" and tok.head > 0:
+            members[tok.head - 1].append(i)
+    groups = [sorted([head, *deps]) for head, deps in members.items()]
+    return [g for g in groups if g == list(range(g[0], g[-1] + 1))]
+
+
+def learn_phrase_analyses(v1_sents: list[UDSentence], v2_sents: list[UDSentence],
+                          min_share: float = 0.6) -> dict[tuple[str, ...], PhraseAnalysis]:
+    """The usual v2 analysis of each phrase that v1 marks ``mwe`` ('i dag', 'för att', 'den
+    här'), read off the same word sequences in the v2 files. Kept when one analysis has at least
+    ``min_share`` of the phrase's occurrences and all its words that go outside the phrase go
+    to one head (so it can replace the v1 group's single attachment)."""
+    phrases = {tuple(sent.tokens[i].form.lower() for i in g)
+               for sent in v1_sents for g in phrase_groups(sent)}
+    seen: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for sent in v2_sents:
+        words = [t.form.lower() for t in sent.tokens]
+        for size in {len(p) for p in phrases}:
+            for start in range(len(words) - size + 1):
+                key = tuple(words[start:start + size])
+                if key in phrases:
+                    seen[key][analysis_at(sent, start, size)] += 1
+    analyses = {}
+    for key, counts in seen.items():
+        analysis, n = counts.most_common(1)[0]
+        if analysis is not None and n / sum(counts.values()) >= min_share:
+            analyses[key] = analysis
+    return analyses
+
+
+def analysis_at(sent: UDSentence, start: int, size: int) -> PhraseAnalysis | None:
+    """The analysis of the words ``start``..``start+size`` of a v2 sentence (None when its
+    words go outside the phrase to more than one head)."""
+    span = range(start + 1, start + size + 1)  # 1-based, as heads are
+    tokens = sent.tokens[start:start + size]
+    if len({t.head for t in tokens if t.head not in span}) != 1:
+        return None
+    return PhraseAnalysis(tuple(t.head - start - 1 if t.head in span else None for t in tokens),
+                          tuple(t.deprel for t in tokens))
+
+
+def map_v1_phrases(sent: UDSentence, analyses: dict[tuple[str, ...], PhraseAnalysis]) -> None:
+    """Give v1 ``mwe`` groups the analysis v2 uses for the same words (``learn_phrase_analyses``):
+    'i dag' becomes 'i' case under 'dag', 'dag' attached where the group was; 'för att' two
+    ``mark``. The group's other dependents move to its first word that goes outside. A group
+    keeps its v1 analysis (``fixed``) when v2 has none for its words, when it is the root, or
+    when no outside word's v2 relation fits the group's v1 relation ('den här' as an object is
+    no determiner; 'på grund av' attached as ``case``: v2 makes the noun after it a dependent)."""
+    for group in phrase_groups(sent):
+        first = sent.tokens[group[0]]
+        analysis = analyses.get(tuple(sent.tokens[i].form.lower() for i in group))
+        if analysis is None or first.head == 0 or not fits(analysis, first.deprel):
+            continue
+        outside = [group[k] for k, h in enumerate(analysis.heads) if h is None]
+        head, old_head = first.head, group[0] + 1
+        for k, i in enumerate(group):
+            inner = analysis.heads[k]
+            sent.tokens[i].head = head if inner is None else group[inner] + 1
+            # obl or nmod is chosen by the head's UPOS afterwards, as for every v1 nmod
+            sent.tokens[i].deprel = "nmod" if analysis.deprels[k] == "obl" else analysis.deprels[k]
+        for i, tok in enumerate(sent.tokens):
+            if tok.head == old_head and i not in group:
+                tok.head = outside[0] + 1
+
+
+def fits(analysis: PhraseAnalysis, v1_deprel: str) -> bool:
+    """Whether a v2 phrase analysis can stand where v1 attached the group with ``v1_deprel``:
+    one of its outside words has that relation, or v1's adverbial is v2's nominal ('i dag')."""
+    relation = V1_RELATIONS.get(v1_deprel, v1_deprel)
+    outside = {d for h, d in zip(analysis.heads, analysis.deprels) if h is None}
+    return relation in outside or (relation == "advmod" and bool(outside & {"obl", "nmod"}))
 
 
 def map_v1_upos(tok: UDToken) -> str:
@@ -206,12 +297,16 @@ def uner_as_partial(docs: list[Doc]) -> list[Doc]:
     return [non_entities_missing(d) if d.has_annotation("ENT_IOB") else d for d in docs]
 
 
-def convert_ud(data: Path, out: Path, nlp, uner_missing: bool = False, v2_relations: bool = False) -> None:
+def convert_ud(data: Path, out: Path, nlp, uner_missing: bool = False, v2_relations: bool = False,
+               v2_phrases: bool = False) -> None:
     dev_v2 = list(read_conllu(data / UD_DIR / "sv_talbanken-ud-dev.conllu"))
     pud = list(read_conllu(data / PUD_DIR / "sv_pud-ud-test.conllu"))
     table = FeatureTable(dev_v2 + pud)
-    v1 = [map_v1_sentence(s, table, v2_relations)
-          for s in read_conllu(data / UD_DIR / "sv_talbanken-ud-train-2015-v1.conll")]
+    v1 = list(read_conllu(data / UD_DIR / "sv_talbanken-ud-train-2015-v1.conll"))
+    phrases = learn_phrase_analyses(v1, dev_v2 + pud) if v2_phrases else None
+    if phrases:
+        print(f"v2 analyses for {len(phrases)} v1 multi-word phrases")
+    v1 = [map_v1_sentence(s, table, v2_relations, phrases) for s in v1]
     docs = [sentences_to_doc(nlp.vocab, c, with_lemmas=False) for c in chunk(v1, SENTS_PER_DOC)]
     docs += [sentences_to_doc(nlp.vocab, c, with_lemmas=True) for c in chunk(dev_v2, SENTS_PER_DOC)]
     docs += [sentences_to_doc(nlp.vocab, c, with_lemmas=True) for c in chunk(pud, SENTS_PER_DOC)]
@@ -249,6 +344,8 @@ CONVERSION_OPTIONS = {
     "--v2-relations": "map the v1 train split's coordination (cc and commas to the following "
                       "conjunct), determiner adjectives (amod) and prepositions before clauses "
                       "(mark) to UD v2 as well (the v2.2 candidate of session 12, models/README.md)",
+    "--v2-phrases": "give the v1 train split's multi-word groups (mwe: 'i dag', 'för att', 'den "
+                    "här') the analysis the v2 files give the same words (session 13)",
 }
 
 
@@ -271,7 +368,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("sv")
-    convert_ud(args.data, args.out, nlp, uner_missing=args.uner_missing, v2_relations=args.v2_relations)
+    convert_ud(args.data, args.out, nlp, uner_missing=args.uner_missing, v2_relations=args.v2_relations,
+               v2_phrases=args.v2_phrases)
     convert_ner(args.data, args.out, nlp)
     for split in ("train", "dev"):
         joint = DocBin(store_user_data=False)
