@@ -648,3 +648,37 @@ def test_another_year_is_no_number():
 ])
 def test_constructions_of_batch_f(text, span, expected):
     assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # clock times: ranges after 'kl' (dash with spaces, 'till', minutes on one end), 'mellan kl X och Y'
+    ("Öppet kl 9–15.30 idag.", "kl 9–15.30", ("other", [9, 15.5], "klockslag", False)),
+    ("Öppet kl 13 – 15 idag.", "kl 13 – 15", ("other", [13, 15], "klockslag", False)),
+    ("Öppet kl 9 till 12 idag.", "kl 9 till 12", ("other", [9, 12], "klockslag", False)),
+    ("Öppet mellan kl 9 och 12 idag.", "mellan kl 9 och 12", ("other", [9, 12], "klockslag", False)),
+    ("Vi ses kl: 15.30 i aulan.", "kl: 15.30", ("other", 15.5, "klockslag", False)),
+    # opening hours without a clock word; 'halv sju'
+    ("Vi har öppet mellan 9 och 12 varje dag.", "mellan 9 och 12", ("other", [9, 12], "klockslag", False)),
+    ("Öppet tisdagar 17-20 och torsdagar 15.30-18.", "17-20", ("other", [17, 20], "klockslag", False)),
+    ("Vi ses halv sju på kvällen.", "halv sju", ("other", 6.5, "klockslag", False)),
+    # a part word before its noun
+    ("Syskon betalar halv avgift.", "halv", ("ratio", {"part": 1, "whole": 2}, "avgift", False)),
+    ("Inkomsten överstiger ett prisbasbelopp.", "ett prisbasbelopp", ("count", 1, "prisbasbelopp", False)),
+    # a bare number listed before another shares its unit and kind
+    ("Det genomförs under ett eller två kalenderår.", "ett", ("duration", 1, "kalenderår", False)),
+    ("Det genomförs under ett eller två kalenderår.", "två kalenderår", ("duration", 2, "kalenderår", False)),
+    ("De har vaccinerat sig både en, två och tre gånger.", "en", ("count", 1, "gång", False)),
+    ("Det tar två eller tre dagar.", "två", ("duration", 2, "dag", False)),
+])
+def test_constructions_of_batch_g(text, span, expected):
+    assert reading(text, span) == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Öppet för barn 9-12.", "9-12", ("age", [9, 12], "år", False)),
+    ("Det var mellan 9 och 12 deltagare.", "mellan 9 och 12 deltagare", ("count", [9, 12], "deltagare", False)),
+    ("Det tar en halv dag.", "en halv dag", ("duration", 0.5, "dag", False)),
+    ("Barn mellan åldrarna sex och 15 år.", "sex och 15 år", ("age", [6, 15], "år", False)),
+])
+def test_batch_g_rules_leave_these(text, span, expected):
+    assert reading(text, span) == expected

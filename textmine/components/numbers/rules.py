@@ -102,7 +102,12 @@ class Reader(Scan):
             return None
         first = self._hedged_start(n.i, floor)
         last, unit = n.j, None
-        if self.toks[n.i].low in self.lex.raw["distributive_fractions"]:
+        if self.toks[n.i].low in self.lex.raw["noun_fractions"]:  # 'halv avgift': the noun is its unit
+            noun = self.counted_noun(n.j)
+            if noun is None:
+                return _Found(n.i, n.i, "skip", None, None, False)
+            unit = noun[1]
+        elif self.toks[n.i].low in self.lex.raw["distributive_fractions"]:
             noun = self.counted_noun(n.j)
             if noun is not None:
                 last, unit = noun
@@ -117,16 +122,47 @@ class Reader(Scan):
         if self._glued_dash(n.j) and self.low(n.j + 1) in raw["clock_glued"]:  # 'runt 23-tiden'
             first = self._hedged_start(n.i, floor)
             return _Found(first, n.j + 2, "other", n.value, raw["clock_unit"], first != n.i)
+        if self.low(n.i - 1) in raw["clock_half_words"] and n.words and 1 <= n.value <= 12 \
+                and n.i - 1 >= floor and self.counted_noun(n.j) is None:  # 'halv sju': half past six
+            return _Found(n.i - 1, n.j, "other", n.value - 0.5, raw["clock_unit"], False)
         if self.low(n.i - 1) not in raw["clock_words"] or n.i - 1 < floor:
             after = f"{self.low(n.j)} {self.low(n.j + 1)}"
             before = f"{self.low(n.i - 2)} {self.low(n.i - 1)}"
             bare = self.counted_noun(n.j) is None and self.low(n.j) not in self.time_units
             if n.words and (after in raw["clock_after"] or (before in raw["clock_before"] and bare)):
                 return _Found(n.i, n.j, "other", n.value, raw["clock_unit"], False)
-            return None
+            return self._opening_hours(n, floor)
         value, last = self._range_after(n)
         return _Found(self._between_start(n.i - 1, value, floor), last, "other",
                       value if value is not None else n.value, self.lex.raw["clock_unit"], False)
+
+    def _opening_hours(self, n: _Numeral, floor: int) -> _Found | None:
+        """'öppet mellan 9 och 12', 'tisdagar 17-20': a range of whole hours without a clock
+        word is a time of day after a word of opening hours (a few words before) or right
+        after a weekday; not when a unit or a noun follows ('öppet för barn 9-12 år')."""
+        if not n.digits or n.words:
+            return None
+        value, last = self._range_after(n)
+        if value is None or not all(isinstance(v, int) and 0 <= v <= 24 for v in value) or value[0] >= value[1] \
+                or self._unit_at(last, self.low(last)) or self.counted_noun(last) is not None \
+                or self._glued_dash(last):  # '9-12-åringar'
+            return None
+        first = self._between_start(n.i, value, floor)
+        if self._ages_of(first, value):  # 'öppet för barn 9-12'
+            return None
+        if first == n.i and self.low(n.j) == "och":
+            return None  # '9 och 12' is a range of hours only after 'mellan'
+        raw = self.lex.raw
+        weekday = self.is_word(first - 1) and self._weekday(self.low(first - 1))
+        cued = any(self.low(k) in raw["opening_hours_cues"] and self.sent[k] == self.sent[n.i]
+                   for k in range(max(floor, first - 4), first))
+        if not (weekday or cued):
+            return None
+        return _Found(first, last, "other", value, raw["clock_unit"], False)
+
+    def _weekday(self, low: str) -> bool:
+        """'tisdag', 'tisdagar', 'tisdagen', 'tisdagarna': a weekday in any form."""
+        return any(low.startswith(day) and len(low) - len(day) <= 4 for day in self.lex.raw["weekdays"])
 
     def rule_identifier(self, n: _Numeral, floor: int) -> _Found | None:
         """'§ 12', 'nr 5', 'vecka 32', 'fas 2': identifiers, kind other; 'på plats tre': a rank."""
@@ -800,6 +836,10 @@ class Reader(Scan):
         unit_low = unit_tok.low if unit_tok is not None and unit_tok.kind in ("word", "other") else ""
         if ranged and not self._unit_at(last, unit_low) and self._ages_of(first, value):
             return _Found(first, last, "age", value, "år", approx)  # "unga 16–24", no "år"
+        shared = self._shared_reading(n, first, approx) \
+            if not ranged and self.low(first - 1) not in raw["age_range_people"] else None  # 'åldrarna sex och 15 år'
+        if shared is not None:  # 'två eller tre dagar': 'två' counts days too
+            return shared
         if unit_low == "år" and self.is_year(self.numeral_starting(last + 1)):
             unit_low = ""  # '15 år 2018': 'år' introduces the year, it is not the unit
         whole = self.lex.fraction_whole(unit_low) if not ranged else None
@@ -911,6 +951,23 @@ class Reader(Scan):
             return None
         return _Found(first, last, "count", value, self._antal_noun(n.i), approx)
 
+    def _shared_reading(self, n: _Numeral, first: int, approx: bool) -> _Found | None:
+        """'ett eller två kalenderår', 'en, två och tre gånger', '2 eller 3 miljoner kronor':
+        a bare number listed before another that has a unit shares that unit and kind
+        (the noun written once, after the last); its span is its own words."""
+        raw = self.lex.raw
+        if self.low(n.j) not in raw["shared_unit_joiners"] or self.is_year(n) or n.ordinal:
+            return None
+        other = self.numeral_starting(n.j + 1)
+        if other is None or other.article or other.ordinal or self.is_year(other):
+            return None
+        reading = self.rule_quantity(other, other.i)
+        if reading is None or reading.unit is None or reading.kind not in raw["shared_unit_kinds"] \
+                or isinstance(reading.value, (list, dict)):
+            return None
+        value = self._shared_scale(n, other) if reading.kind == "money" else n.value
+        return _Found(first, n.j, reading.kind, value, reading.unit, approx)
+
     def _open_age_plus(self, first: int, last: int) -> bool:
         """'kvinnor, 45+', 'personer 65+': a glued plus after a number that follows a word
         for people (a comma between allowed) is an open age."""
@@ -943,7 +1000,10 @@ class Reader(Scan):
             unit = self.lemma(nxt)
             kind = "duration" if nxt.low in self.time_units else "count"
             return _Found(first, n.j + 1, kind, n.value, unit, approx)
-        if nxt.low in ("eller", "till") or nxt.text in _DASHES:
+        shared = self._shared_reading(n, first, approx)
+        if shared is not None:  # 'ett eller två kalenderår', 'både en, två och tre gånger'
+            return shared
+        if nxt.low == "till" or nxt.text in _DASHES:
             other = self.numeral_starting(n.j + 1)
             if other is not None and not other.article:
                 noun = self.counted_noun(other.j)

@@ -30,10 +30,16 @@ _TOKEN = regex.compile(
     r"|(?P<dash>[–—‐‒-])"
     r"|(?P<other>\S)")
 
+# A time of day: '9', '15.30', '17:00' (an hour alone only after 'kl', _SPECIAL's clock)
+_MINUTES = r"[0-2]?[0-9][.:][0-5][0-9](?![0-9]|,[0-9])"
+_TIME = r"[0-2]?[0-9](?:[.:][0-5][0-9])?(?![0-9]|,[0-9])"
+# the first time of a clock expression: any time after 'kl', 'kl.', 'kl:'; else one with minutes
+_CLOCK_START = r"(?:\b[Kk]l\.?:?[ \u00a0]?(?<![0-9,])" + _TIME + r"|(?<![0-9,])" + _MINUTES + r")"
+
 # Expressions read before tokenization: they either are numbers of a fixed shape or
 # contain digits that are not quantities (phone numbers, names, codes, times, URLs).
 _SPECIAL = regex.compile(
-    r"(?=[0-9+KkhwS\p{Lu}§])(?:"  # every alternative starts with one of these: a fast first test
+    r"(?=[0-9+KkhwmS\p{Lu}§])(?:"  # every alternative starts with one of these: a fast first test
     r"(?P<phone>(?<![0-9])(?:\+46[ \u00a0]?\(?0?\)?[ \u00a0]?[1-9][0-9]{0,2}|0[1-9][0-9]{0,2})"
     r"[ \u00a0]?[–-][ \u00a0]?[0-9]{2,3}(?:[ \u00a0]?[0-9]{2,3}){1,3}(?![0-9])"
     r"|(?<![0-9])0[1-9][0-9]{0,2}[–-][0-9]{5,8}(?![0-9]))"
@@ -52,12 +58,23 @@ _SPECIAL = regex.compile(
     r"|(?P<decade>(?<![0-9])(?:(?:1[89]|20)[0-9]0-tal(?:ets?|en)?|[0-9]0-talets?)(?!\p{L}))"
     r"|(?P<ordinal>(?<![0-9])[0-9]{1,3}:(?:a|e)(?!\p{L}))"
     r"|(?P<url>(?:https?://|www\.)\S+)"
-    r"|(?P<clock>\b(?:[Kk]l\.?[ \u00a0]?)?(?<![0-9,])[0-2]?[0-9][.:][0-5][0-9](?![0-9]|,[0-9])"
-    r"|\b[Kk]l\.?[ \u00a0]?[0-2]?[0-9](?:[-–][0-2]?[0-9])?(?![0-9]|,[0-9]))"
+    r"|(?P<clock>\b[Mm]ellan[ \u00a0]+" + _CLOCK_START + r"[ \u00a0]+och[ \u00a0]+" + _TIME
+    + r"|" + _CLOCK_START + r"(?:[ \u00a0]?[-–][ \u00a0]?" + _TIME + r"|[ \u00a0]+till[ \u00a0]+" + _TIME + r")?)"
     r"|(?P<glued>(?<=\p{L}-?)[0-9]+(?:-[0-9]+)*|(?<![0-9,])[0-9]+(?=\p{L})))")
 _EMAIL = regex.compile(r"[^\s@]+@[^\s@]+\.\p{L}+")
 _DIGIT = regex.compile(r"[0-9]")  # every pattern of a number in digits needs one
 _URL_STARTS = ("http", "www.")  # what _SPECIAL's one digit-free alternative (url) starts with
+
+
+_CLOCK_TIME = regex.compile(r"(?<![0-9])([0-2]?[0-9])(?:[.:]([0-5][0-9]))?(?![0-9])")
+
+
+def _clock_value(text: str) -> int | float | list[int | float]:
+    """The time of day a clock expression spells (hours, minutes as a fraction), or the
+    [start, end] of a range: 'kl 15.30' -> 15.5, 'kl 9-12' -> [9, 12]."""
+    times = [int(h) + int(m or 0) / 60 for h, m in _CLOCK_TIME.findall(text)]
+    times = [int(t) if t.is_integer() else round(t, 2) for t in times]
+    return times[0] if len(times) == 1 else times[:2]
 
 
 def _holds_any(folded: str, words: tuple[str, ...]) -> bool:
@@ -247,17 +264,8 @@ class Scan:
                 self.special.append((m.start(), m.end(), "other", int(regex.search(r"[0-9]+", s).group()), None))
             elif kind == "ordinal":
                 self.special.append((m.start(), m.end(), "ordinal", int(s.split(":")[0]), None))
-            elif kind == "clock":  # 'kl. 18.30', '23:00', 'kl 15-17': a time of day
-                hours = regex.fullmatch(r"[Kk]l\.?[ \u00a0]?([0-2]?[0-9])[-–]([0-2]?[0-9])", s)
-                if hours:
-                    self.special.append((m.start(), m.end(), "other", [int(h) for h in hours.groups()],
-                                         self.lex.raw["clock_unit"]))
-                    continue
-                hour, minute = regex.search(r"([0-2]?[0-9])(?:[.:]([0-5][0-9]))?$", s).groups()
-                value = int(hour) + int(minute or 0) / 60
-                self.special.append((m.start(), m.end(), "other",
-                                     int(value) if value.is_integer() else round(value, 2),
-                                     self.lex.raw["clock_unit"]))
+            elif kind == "clock":  # 'kl. 18.30', '23:00', 'kl 15-17', 'mellan kl 9 och 12'
+                self.special.append((m.start(), m.end(), "other", _clock_value(s), self.lex.raw["clock_unit"]))
 
     def _glued_unit(self, end: int, units: tuple[str, ...]) -> bool:
         """Whether one of ``units`` (and no more letters) is glued on at offset ``end``."""
@@ -342,10 +350,22 @@ class Scan:
                 item = (first[0], end, kind, [first[3], value], clock)
             joined.append(item)
         for k, (start, end, kind, value, unit) in enumerate(joined):
+            if unit != clock:
+                continue
             before = self.lex.clock_before.search(self.text[max(0, start - 12):start])
-            if unit == clock and before is not None:
-                joined[k] = (start - len(before.group()), end, kind, value, unit)
+            if before is not None:
+                start -= len(before.group())
+            if isinstance(value, list):  # 'mellan kl 9-12', 'mellan klockan 9.00-15.00'
+                start = self._between_before(start)
+            joined[k] = (start, end, kind, value, unit)
         self.special = joined
+
+    def _between_before(self, start: int) -> int:
+        """The offset of 'mellan' right before offset ``start`` (a range opened by it), else ``start``."""
+        word = regex.search(r"(\p{L}+)[ \u00a0]+$", self.text[max(0, start - 12):start])
+        if word is not None and word.group(1).lower() in self.lex.raw["period_between"]:
+            return start - len(word.group())
+        return start
 
     def _post_share_cued(self, cue: str, start: int) -> bool:
         """'anställd på halvtid', 'jobbar halvtid': a post's share; not a course 'på heltid'."""
@@ -454,8 +474,8 @@ class Scan:
             return couple
         if tok.kind != "word" or tok.low in self.lex.multipliers:
             return None
-        fraction = self.lex.raw["fraction_words"].get(tok.low)
-        if fraction:  # 'hälften', 'halva', 'varannan'
+        fraction = self.lex.raw["fraction_words"].get(tok.low) or self._noun_fraction(i)
+        if fraction:  # 'hälften', 'halva', 'varannan', 'halv avgift'
             return _Numeral(i, i + 1, fraction, False, words=True, fraction=True)
         adverb = self.lex.raw["ordinal_adverbs"].get(tok.low)
         if adverb and self.low(i - 1) in self.lex.raw["ordinal_adverb_after"] and not self._not_until(i):
@@ -491,6 +511,16 @@ class Scan:
             if nxt is not None and nxt.approx:
                 return _Numeral(i, nxt.j, nxt.value, False, approx=True, words=True)
         return best
+
+    def _noun_fraction(self, i: int) -> int | None:
+        """'betalar halv avgift': a word for a part before its noun, with no article or number
+        before it ('en halv dag' is a number of its own) nor a number after ('halv sju')."""
+        whole = self.lex.raw["noun_fractions"].get(self.toks[i].low)
+        before, after = self.tok(i - 1), self.tok(i + 1)
+        if whole is None or after is None or after.kind != "word" or self._word_value(after) is not None \
+                or (before is not None and (before.kind == "num" or self._word_value(before) is not None)):
+            return None
+        return whole
 
     def _bracketed_digits(self, numeral: _Numeral) -> _Numeral | None:
         """'fyra (4) tjänster': a number word repeated in digits in brackets is one number."""

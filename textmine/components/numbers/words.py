@@ -133,7 +133,8 @@ class NumberWords:
     def numeral_starters(self) -> frozenset[str]:
         """Words (lower case) that may start a numeral though they spell no number:
         the fraction words and the ordinal adverbs ('hälften', 'först'), multipliers not."""
-        return frozenset(self.raw["fraction_words"]) | frozenset(self.raw["ordinal_adverbs"])
+        return frozenset(self.raw["fraction_words"]) | frozenset(self.raw["noun_fractions"]) \
+            | frozenset(self.raw["ordinal_adverbs"])
 
     def ordinal(self, word: str) -> int | None:
         """'tredje' -> 3, and compounds of a ten and a unit: 'tjugoförsta' -> 21."""
