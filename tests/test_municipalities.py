@@ -385,6 +385,8 @@ def test_a_body_named_once_in_a_list_after_others_is_one_of_the_list(gazetteer, 
      "1286"),
     # the page's named only by its bare name: the heaviest as before
     ("Ystads kommun var först med roboten. Simrishamn utreder.", "1286"),
+    # its bare name twice is no body: two on equal terms, none
+    ("Projektet görs i Ystad och Simrishamn. Ystad är stort, Simrishamn litet.", None),
 ])
 def test_the_pages_municipality_named_as_a_body_holds_its_own(gazetteer, text, expected):
     document = gazetteer.by_code("1291")  # Simrishamn
