@@ -156,6 +156,8 @@ def test_a_headingless_page_takes_the_municipality_of_its_site_name():
     ("Högskolan i Gävle utvärderar arbetet i Sandviken.", "2181"),
     ("Leader Skellefteå älvdal stöttar byarna.", None),  # a Leader area
     ("Den första fritidsbanken öppnade i Deje, tre mil norr om Karlstad.", None),  # a reference
+    ("Mottagningen, som ligger i Uppsala, är länets största.", None),  # where a place lies
+    ("Centret är beläget i Umeå och tar emot unga från Vännäs.", "2460"),
 ])
 def test_names_that_are_no_subject(gazetteer, text, expected):
     assert code(gazetteer.subject(text)) == expected
