@@ -422,3 +422,12 @@ def test_names_after_an_example_in_its_sentence_are_examples(gazetteer, text, ex
 ])
 def test_a_name_that_is_a_word_glued_to_its_people_names_its_home(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("https://www.tidning.se/artikel/uddevalla-i-topp-och-arjeplog-samst-i-granskning", None),
+    ("https://www.tidning.se/artikel/uddevalla-i-topp-i-granskningen", "1485"),
+    ("https://www.tidning.se/artikel/fritidsgard-i-kil-och-pa-ale-torg", "1715"),  # a word: one
+])
+def test_a_headline_that_names_two_municipalities_names_no_home(gazetteer, name, expected):
+    assert code(gazetteer.home(name)) == expected

@@ -103,8 +103,10 @@ class AddressReader:
     def headline(self, address: Address) -> str | None:
         """The one municipality the headline names as a place or body ('.../nu-oppnar-
         fritidsgarden-i-kramfors', '.../succe-for-chatt-i-kalmar-kommun') or begins with
-        ('.../skinnskatteberg-ordnar-e-massa')."""
-        if address.headline is None:
+        ('.../skinnskatteberg-ordnar-e-massa'); none where it names two anywhere (a
+        comparison: '.../uddevalla-i-topp-och-arjeplog-samst-i-...')."""
+        if address.headline is None or \
+                len(self._folded_names(address.words, self._in_folder)) > 1:
             return None
         return _only(self._folded_names(address.words, self._in_headline))
 
