@@ -251,6 +251,8 @@ def test_a_district_administration_gives_its_city(gazetteer, text, expected):
     ("https://www.na.se/artikel/klart-nar-fritidsbanken-i-kopparberg-kommer-att-oppna", "1864"),
     ("https://tidning.se/nyheter/ny-mötesplats-i-kista-oppnar", None),  # a word: not in a headline
     ("https://tidning.se/nyheter/tumba/ny-skola-i-marsta", None),  # two towns
+    ("Skillingaryd.nu https://skillingaryd.nu/nyheter/politikerna-satsar", "0665"),  # its domain
+    ("https://www.bergsjo.se/nyheter/politikerna-satsar-mer", None),  # a word: not as a domain
 ])
 def test_home_from_a_town_in_the_address(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected

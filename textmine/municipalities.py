@@ -275,8 +275,9 @@ class Gazetteer:
         to, if only one: the edition its address files it under (``AddressReader.edition``:
         'op.se/jamtland/bracke/...' is Bräcke's page of Östersunds-Posten), else the one
         its address's headline names (``.headline``), else the one whose town its
-        address files it under or its headline names (``.locality``: 'helahalsingland
-        .se/artikel/bergsjo/...' is Nordanstig's), else the one they name, else
+        address files it under, its headline names or its domain is (``.locality``:
+        'helahalsingland.se/artikel/bergsjo/...' is Nordanstig's, 'skillingaryd.nu'
+        Vaggeryd's), else the one they name, else
         the one a name compound names ('Katrineholms-Kuriren', 'Enköpings-Posten',
         '24Halmstad'), else the site's own domain ('lulea.se'). None for a page of a
         county's body that names its county ('Länsstyrelsen i Jönköpings län

@@ -113,12 +113,14 @@ class AddressReader:
     def locality(self, address: Address) -> str | None:
         """The municipality of the town or village the address files its page under (a
         folder: '.../artikel/bergsjo/...'; not one of two letters, which is a code:
-        'regionostergotland.se/ro/...' is no page of Rö) or its headline names after a place
-        preposition ('.../fritidsbanken-i-kopparberg-...'; not a town that is also an
-        ordinary word)."""
+        'regionostergotland.se/ro/...' is no page of Rö), its headline names after a place
+        preposition ('.../fritidsbanken-i-kopparberg-...') or its domain is (a town's local
+        news site: 'skillingaryd.nu'); not a town that is also an ordinary word, but in a
+        folder."""
         words = address.words
         codes = {self._town_in_folder(part) for depth, part in enumerate(address.path)
                  if depth != address.headline and len(part) >= _FOLDER_TOWN_LETTERS}
+        codes.add(self._town_in_headline(address.domain))
         codes |= {self._town_in_headline(words[k]) for k in range(1, len(words))
                   if words[k - 1] in self._prepositions}
         return _only(codes - {None})
