@@ -163,6 +163,20 @@ def test_names_that_are_no_subject(gazetteer, text, expected):
     assert code(gazetteer.subject(text)) == expected
 
 
+@pytest.mark.parametrize("text,own,expected", [
+    ("Förskrivningen har tredubblats i landstinget sedan 2008.", False, None),  # regional
+    ("Patientnämnden i Region Stockholm tog emot 232 ärenden.", False, None),
+    ("Förskrivningen har tredubblats i landstinget sedan 2008.", True, "0180"),  # its own page
+    ("Kommunen och landstinget har ett gemensamt team.", False, "0180"),  # its own work
+    ("Förskrivningen har tredubblats sedan 2008.", False, "0180"),
+])
+def test_a_paragraph_about_a_county_council_on_another_page_is_regional(
+        gazetteer, text, own, expected):
+    document = gazetteer.by_code("0180")
+    assert code(gazetteer.passage_subject(text, document, own=document if own else None)) == \
+        expected
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Kommunen erbjuder feriepraktik till alla som söker.", "0483"),
     ("Av landets 290 kommuner erbjuder bara 62 fixartjänst.", None),  # several: none
