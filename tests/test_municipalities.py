@@ -154,6 +154,7 @@ def test_a_headingless_page_takes_the_municipality_of_its_site_name():
     ("Utrustningen kom via länsidrottsförbundet i Örebro och Eksjö kommun.", "0686"),
     ("Forskare vid Umeå universitet följer projektet i Skellefteå.", "2482"),  # another body
     ("Högskolan i Gävle utvärderar arbetet i Sandviken.", "2181"),
+    ("Forskare vid Luleå tekniska universitet följer arbetet i Piteå.", "2581"),
     ("Leader Skellefteå älvdal stöttar byarna.", None),  # a Leader area
     ("Den första fritidsbanken öppnade i Deje, tre mil norr om Karlstad.", None),  # a reference
     ("Mottagningen, som ligger i Uppsala, är länets största.", None),  # where a place lies
