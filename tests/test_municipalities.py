@@ -445,6 +445,7 @@ def test_a_name_that_is_a_word_glued_to_its_people_names_its_home(gazetteer, nam
     ("https://www.tidning.se/artikel/uddevalla-i-topp-och-arjeplog-samst-i-granskning", None),
     ("https://www.tidning.se/artikel/uddevalla-i-topp-i-granskningen", "1485"),
     ("https://www.tidning.se/artikel/fritidsgard-i-kil-och-pa-ale-torg", "1715"),  # a word: one
+    ("https://www.tidning.se/artikel/region-kalmar-lan-satsar-i-nybro", "0881"),  # a county
 ])
 def test_a_headline_that_names_two_municipalities_names_no_home(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected

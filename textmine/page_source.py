@@ -106,7 +106,7 @@ class AddressReader:
         ('.../skinnskatteberg-ordnar-e-massa'); none where it names two anywhere (a
         comparison: '.../uddevalla-i-topp-och-arjeplog-samst-i-...')."""
         if address.headline is None or \
-                len(self._folded_names(address.words, self._in_folder)) > 1:
+                len(self._folded_names(address.words, self._anywhere)) > 1:
             return None
         return _only(self._folded_names(address.words, self._in_headline))
 
@@ -163,10 +163,20 @@ class AddressReader:
         common word; a county ('orebro-lan') or region ('region-orebro') is not."""
         before = words[start - 1] if start else ""
         after = words[end] if end < len(words) else ""
-        if after in self._counties or before in self._counties:
+        if self._of_county(words, start, end):
             return False
         return after in _HEADLINE_BODY or before in self._prepositions or (
             start == 0 and "-".join(words[start:end]) not in self._common)
+
+    def _anywhere(self, words: list[str], start: int, end: int) -> bool:
+        """Any name in a headline but a common word, a county or a region."""
+        return self._in_folder(words, start, end) and not self._of_county(words, start, end)
+
+    def _of_county(self, words: list[str], start: int, end: int) -> bool:
+        """The name beside a county's word: 'orebro-lan', 'region-orebro'."""
+        before = words[start - 1] if start else ""
+        after = words[end] if end < len(words) else ""
+        return after in self._counties or before in self._counties
 
 
 def _only(codes: set[str]) -> str | None:
