@@ -70,7 +70,9 @@ class Gazetteer:
         self._other = _Context(subject_rules["other_after"],
                                [*subject_rules["other_before"], *_local_offices(agencies)])
         self._several = regex.compile(subject_rules["several_pattern"])
-        self._regional = regex.compile(subject_rules["regional_pattern"])
+        # optional: the data files a packaged model carries may predate it
+        regional = subject_rules.get("regional_pattern")
+        self._regional = regex.compile(regional) if regional else None
         self._example = regex.compile(rf"(?:{subject_rules['example_before']})\s*$")
         self._by_code = {m.code: m for m in municipalities}
         self._common = {w.casefold() for w in common_words}
@@ -267,7 +269,8 @@ class Gazetteer:
         names no municipality is not about the one its page names ('motion-pa-recept-...-i-
         stockholm'; measured on real-dev: two passages right, none lost; on a municipality's
         own page it is its own: 'Region Västerbotten' beside Skellefteå's work)."""
-        return self._regional.search(text) is not None and _ANAPHOR.search(text) is None
+        return self._regional is not None and self._regional.search(text) is not None and \
+            _ANAPHOR.search(text) is None
 
     def about_several(self, text: str) -> bool:
         """Text that speaks of municipalities in the plural ('landets kommuner') and never of
