@@ -154,11 +154,28 @@ def test_a_headingless_page_takes_the_municipality_of_its_site_name():
     ("Utrustningen kom via länsidrottsförbundet i Örebro och Eksjö kommun.", "0686"),
     ("Forskare vid Umeå universitet följer projektet i Skellefteå.", "2482"),  # another body
     ("Högskolan i Gävle utvärderar arbetet i Sandviken.", "2181"),
+    ("Forskare vid Luleå tekniska universitet följer arbetet i Piteå.", "2581"),
     ("Leader Skellefteå älvdal stöttar byarna.", None),  # a Leader area
     ("Den första fritidsbanken öppnade i Deje, tre mil norr om Karlstad.", None),  # a reference
+    ("Mottagningen, som ligger i Uppsala, är länets största.", None),  # where a place lies
+    ("Centret är beläget i Umeå och tar emot unga från Vännäs.", "2460"),
 ])
 def test_names_that_are_no_subject(gazetteer, text, expected):
     assert code(gazetteer.subject(text)) == expected
+
+
+@pytest.mark.parametrize("text,own,expected", [
+    ("Förskrivningen har tredubblats i landstinget sedan 2008.", False, None),  # regional
+    ("Patientnämnden i Region Stockholm tog emot 232 ärenden.", False, None),
+    ("Förskrivningen har tredubblats i landstinget sedan 2008.", True, "0180"),  # its own page
+    ("Kommunen och landstinget har ett gemensamt team.", False, "0180"),  # its own work
+    ("Förskrivningen har tredubblats sedan 2008.", False, "0180"),
+])
+def test_a_paragraph_about_a_county_council_on_another_page_is_regional(
+        gazetteer, text, own, expected):
+    document = gazetteer.by_code("0180")
+    assert code(gazetteer.passage_subject(text, document, own=document if own else None)) == \
+        expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -249,6 +266,8 @@ def test_a_district_administration_gives_its_city(gazetteer, text, expected):
     ("https://www.na.se/artikel/klart-nar-fritidsbanken-i-kopparberg-kommer-att-oppna", "1864"),
     ("https://tidning.se/nyheter/ny-mötesplats-i-kista-oppnar", None),  # a word: not in a headline
     ("https://tidning.se/nyheter/tumba/ny-skola-i-marsta", None),  # two towns
+    ("Skillingaryd.nu https://skillingaryd.nu/nyheter/politikerna-satsar", "0665"),  # its domain
+    ("https://www.bergsjo.se/nyheter/politikerna-satsar-mer", None),  # a word: not as a domain
 ])
 def test_home_from_a_town_in_the_address(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected
@@ -385,6 +404,8 @@ def test_a_body_named_once_in_a_list_after_others_is_one_of_the_list(gazetteer, 
      "1286"),
     # the page's named only by its bare name: the heaviest as before
     ("Ystads kommun var först med roboten. Simrishamn utreder.", "1286"),
+    # its bare name twice is no body: two on equal terms, none
+    ("Projektet görs i Ystad och Simrishamn. Ystad är stort, Simrishamn litet.", None),
 ])
 def test_the_pages_municipality_named_as_a_body_holds_its_own(gazetteer, text, expected):
     document = gazetteer.by_code("1291")  # Simrishamn
@@ -417,4 +438,14 @@ def test_names_after_an_example_in_its_sentence_are_examples(gazetteer, text, ex
     ("https://www.tidning.se/artikel/morahem-bygger-nytt-i-ar", None),  # a word-name's company
 ])
 def test_a_name_that_is_a_word_glued_to_its_people_names_its_home(gazetteer, name, expected):
+    assert code(gazetteer.home(name)) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("https://www.tidning.se/artikel/uddevalla-i-topp-och-arjeplog-samst-i-granskning", None),
+    ("https://www.tidning.se/artikel/uddevalla-i-topp-i-granskningen", "1485"),
+    ("https://www.tidning.se/artikel/fritidsgard-i-kil-och-pa-ale-torg", "1715"),  # a word: one
+    ("https://www.tidning.se/artikel/region-kalmar-lan-satsar-i-nybro", "0881"),  # a county
+])
+def test_a_headline_that_names_two_municipalities_names_no_home(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected

@@ -103,20 +103,24 @@ class AddressReader:
     def headline(self, address: Address) -> str | None:
         """The one municipality the headline names as a place or body ('.../nu-oppnar-
         fritidsgarden-i-kramfors', '.../succe-for-chatt-i-kalmar-kommun') or begins with
-        ('.../skinnskatteberg-ordnar-e-massa')."""
-        if address.headline is None:
+        ('.../skinnskatteberg-ordnar-e-massa'); none where it names two anywhere (a
+        comparison: '.../uddevalla-i-topp-och-arjeplog-samst-i-...')."""
+        if address.headline is None or \
+                len(self._folded_names(address.words, self._anywhere)) > 1:
             return None
         return _only(self._folded_names(address.words, self._in_headline))
 
     def locality(self, address: Address) -> str | None:
         """The municipality of the town or village the address files its page under (a
         folder: '.../artikel/bergsjo/...'; not one of two letters, which is a code:
-        'regionostergotland.se/ro/...' is no page of Rö) or its headline names after a place
-        preposition ('.../fritidsbanken-i-kopparberg-...'; not a town that is also an
-        ordinary word)."""
+        'regionostergotland.se/ro/...' is no page of Rö), its headline names after a place
+        preposition ('.../fritidsbanken-i-kopparberg-...') or its domain is (a town's local
+        news site: 'skillingaryd.nu'); not a town that is also an ordinary word, but in a
+        folder."""
         words = address.words
         codes = {self._town_in_folder(part) for depth, part in enumerate(address.path)
                  if depth != address.headline and len(part) >= _FOLDER_TOWN_LETTERS}
+        codes.add(self._town_in_headline(address.domain))
         codes |= {self._town_in_headline(words[k]) for k in range(1, len(words))
                   if words[k - 1] in self._prepositions}
         return _only(codes - {None})
@@ -159,10 +163,20 @@ class AddressReader:
         common word; a county ('orebro-lan') or region ('region-orebro') is not."""
         before = words[start - 1] if start else ""
         after = words[end] if end < len(words) else ""
-        if after in self._counties or before in self._counties:
+        if self._of_county(words, start, end):
             return False
         return after in _HEADLINE_BODY or before in self._prepositions or (
             start == 0 and "-".join(words[start:end]) not in self._common)
+
+    def _anywhere(self, words: list[str], start: int, end: int) -> bool:
+        """Any name in a headline but a common word, a county or a region."""
+        return self._in_folder(words, start, end) and not self._of_county(words, start, end)
+
+    def _of_county(self, words: list[str], start: int, end: int) -> bool:
+        """The name beside a county's word: 'orebro-lan', 'region-orebro'."""
+        before = words[start - 1] if start else ""
+        after = words[end] if end < len(words) else ""
+        return after in self._counties or before in self._counties
 
 
 def _only(codes: set[str]) -> str | None:
