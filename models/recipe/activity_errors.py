@@ -35,7 +35,13 @@ splits; each change removed false types only, no split lost a right one (FP remo
 | utbildning trainers | 3/3 | no '*utbildarna(s)' (a body named: Idrottsutbildarna) | b 2 |
 | fysisk_miljo equipment | 1/3 | not where it is lent (låna, utlåning: a lending service) | rd 2 |
 
-(d2, d3: dev2, dev3; rd: real-dev; b: dev-b.)
+| samverkan 'med' + body | 6/7 | 'skola' as a whole word (not simskola, kulturskola) | rd 1, e 1 |
+| evenemang ordna + aktivitet | 5/13 | 'aktivitet' as a whole word (not fritids-, rastaktivitet) | d3 3 |
+| samverkan samordna | 3/6 | not the active forms (one body coordinating) | rd 3, b 1, c 1, d2 1; d3 -1 right |
+| strategi nouns | 7/13 | no steering/project/working group named; no tidsplan, flerårsplan, studieplan; tennisplan a field | rd 3, b 1, d 2, f 1, d2 2 |
+| digital_tjanst bredband | - | only built (bygga + bredband/fiber), not a bare noun | c 4, d 1, f 2, d3 1; c -1 right |
+
+(d2, d3: dev2, dev3; rd: real-dev; b..f: dev-b..dev-f. Session 13 rows: all nine splits.)
 
 With dev-c, context tests shared by all patterns were added instead of narrowing more
 patterns (README, Activities): possibility examples and frames, what a grant is for, goal,
