@@ -46,10 +46,14 @@ def test_determiner_adjectives_and_prepositions_before_clauses():
 
 
 def test_default_mapping_is_the_shipped_models():
-    sent = sentence([("Samma", "ADJ", 2, "det"), ("dag", "NOUN", 0, "root"), ("och", "CCONJ", 2, "cc"),
-                     ("natt", "NOUN", 2, "conj")])
-    map_v1_sentence(sent, FeatureTable([]))
-    assert heads(sent) == [(2, "det"), (0, "root"), (2, "cc"), (2, "conj")]
+    # v2.3 is built with v2's relations; v2.1 and v1 kept v1's (--v1-relations)
+    def samma_dag_och_natt():
+        return sentence([("Samma", "ADJ", 2, "det"), ("dag", "NOUN", 0, "root"), ("och", "CCONJ", 2, "cc"),
+                         ("natt", "NOUN", 2, "conj")])
+    assert heads(map_v1_sentence(samma_dag_och_natt(), FeatureTable([]))) == \
+        [(2, "amod"), (0, "root"), (4, "cc"), (2, "conj")]
+    assert heads(map_v1_sentence(samma_dag_och_natt(), FeatureTable([]), v2_relations=False)) == \
+        [(2, "det"), (0, "root"), (2, "cc"), (2, "conj")]
 
 
 def test_build_passes_on_only_the_conversion_switches_set():
@@ -60,9 +64,9 @@ def test_build_passes_on_only_the_conversion_switches_set():
     parser = argparse.ArgumentParser()
     add_conversion_options(parser)
     assert conversion_flags(parser.parse_args([])) == []
-    assert conversion_flags(parser.parse_args(["--v2-relations"])) == ["--v2-relations"]
-    assert conversion_flags(parser.parse_args(["--uner-missing", "--v2-relations"])) == \
-        ["--uner-missing", "--v2-relations"]
+    assert conversion_flags(parser.parse_args(["--v1-relations"])) == ["--v1-relations"]
+    assert conversion_flags(parser.parse_args(["--v1-phrases", "--uner-missing"])) == \
+        ["--uner-missing", "--v1-phrases"]
 
 
 def v2_examples() -> list[UDSentence]:

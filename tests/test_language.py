@@ -117,4 +117,4 @@ def test_the_shipped_model_parses_within_orthographic_sentences():
     text = ("Region Gotland har inrättat ett jobbtorg i Visby där arbetsmarknadsenheten, "
             "vuxenutbildningen och Arbetsförmedlingen sitter under samma tak. Det fungerar.")
     assert len(list(nlp(text).sents)) == 2
-    assert nlp.meta["version"] == "0.2.0" and nlp.vocab.vectors.shape[1] == 96
+    assert nlp.meta["version"] == "0.2.3" and nlp.vocab.vectors.shape[1] == 96

@@ -5,8 +5,9 @@
     python models/recipe/build.py --v1 --out DIR          # the first model (shipped until issue 12)
     python models/recipe/build.py --reassemble DIR        # v2's last steps on a trained v2 pipeline
     python models/recipe/build.py --pretrain              # v2 with a pretrained tok2vec (pretrain.py)
-    python models/recipe/build.py --v2-relations --out DIR --work DIR
-                                  # the v2.2 candidate: the v1 split mapped to v2's relations
+    python models/recipe/build.py --v1-relations --v1-phrases --out DIR --work DIR
+                                  # v2.1, the model shipped before v2.3 (v1 split's relations
+                                  # and multi-word groups left as v1 has them)
     python models/recipe/build.py --uner-missing --no-heldout --out DIR --work DIR
                                   # v2 with UNER's non-entities missing, held-out not scored
 
@@ -429,7 +430,7 @@ def write_meta(nlp, out: Path, scores: dict, data: Path, v2: bool = False,
         meta["dev_carveout_scores"] = {k: v for k, v in dev.items()
                                        if isinstance(v, float) and not k.endswith("_loss")}
     meta.update({
-        "name": "textmine", "lang": "sv", "version": "0.2.0" if v2 else "0.1.0",
+        "name": "textmine", "lang": "sv", "version": "0.2.3" if v2 else "0.1.0",
         "description": "Swedish pipeline for public-sector reports: tokenizer, SUC tagger, "
                        "morphologizer, lemmatizer (trained + lookup back-off), parser, NER"
                        + (" on one width-96 tok2vec with floret vectors." if v2 else "."),
@@ -471,7 +472,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pretrain", action="store_true",
                         help="v2 with its shared tok2vec pretrained on the Riksdag text "
                              "(pretrain.py, spacy pretrain) before training")
-    add_conversion_options(parser)  # --uner-missing, --v2-relations: passed on to convert.py
+    add_conversion_options(parser)  # --uner-missing, --v1-relations, --v1-phrases: to convert.py
     parser.add_argument("--seed", type=int, help="spaCy's training seed (default: joint.cfg's, 0): "
                         "for measuring run-to-run variation")
     parser.add_argument("--no-heldout", action="store_true",
@@ -485,6 +486,8 @@ def main(argv: list[str] | None = None) -> None:
         print("wrote", add_verb_lemmas(args.out) / "textmine_lemma_backoff" / VERB_FILE)
         return
     args.v2 = not args.v1
+    if args.v1:  # the first model was built from the mapping of its time
+        args.v1_relations = args.v1_phrases = True
     args.work.mkdir(parents=True, exist_ok=True)
     start = time.time()
     corpus = args.work / "corpus"

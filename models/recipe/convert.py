@@ -72,12 +72,12 @@ DEV_EVERY = 10  # every 10th document of the training data is carved out for tun
 
 
 def map_v1_sentence(sent: UDSentence, feats_table: "FeatureTable",
-                    v2_relations: bool = False,
+                    v2_relations: bool = True,
                     phrases: dict[tuple[str, ...], PhraseAnalysis] | None = None) -> UDSentence:
     """Map one UD v1 sentence to v2 conventions (relations, UPOS, AUX, features); with
-    ``v2_relations`` also coordination, determiner adjectives and prepositions before
-    clauses (``--v2-relations``, session 12: the v2.2 candidate in models/README.md); with
-    ``phrases`` the v1 ``mwe`` groups v2 analyses word by word (``--v2-phrases``, session 13)."""
+    ``v2_relations`` (the default since v2.3; ``--v1-relations`` leaves them) also
+    coordination, determiner adjectives and prepositions before clauses; with ``phrases``
+    the v1 ``mwe`` groups v2 analyses word by word (v2.3; ``--v1-phrases`` leaves them)."""
     if phrases:
         map_v1_phrases(sent, phrases)
     for tok in sent.tokens:
@@ -297,8 +297,8 @@ def uner_as_partial(docs: list[Doc]) -> list[Doc]:
     return [non_entities_missing(d) if d.has_annotation("ENT_IOB") else d for d in docs]
 
 
-def convert_ud(data: Path, out: Path, nlp, uner_missing: bool = False, v2_relations: bool = False,
-               v2_phrases: bool = False) -> None:
+def convert_ud(data: Path, out: Path, nlp, uner_missing: bool = False, v2_relations: bool = True,
+               v2_phrases: bool = True) -> None:
     dev_v2 = list(read_conllu(data / UD_DIR / "sv_talbanken-ud-dev.conllu"))
     pud = list(read_conllu(data / PUD_DIR / "sv_pud-ud-test.conllu"))
     table = FeatureTable(dev_v2 + pud)
@@ -341,11 +341,13 @@ def convert_ner(data: Path, out: Path, nlp) -> None:
 CONVERSION_OPTIONS = {
     "--uner-missing": "UNER's non-entity tokens missing, not outside, in the training documents "
                       "(the dev carve-out keeps them outside; session 12 experiment)",
-    "--v2-relations": "map the v1 train split's coordination (cc and commas to the following "
-                      "conjunct), determiner adjectives (amod) and prepositions before clauses "
-                      "(mark) to UD v2 as well (the v2.2 candidate of session 12, models/README.md)",
-    "--v2-phrases": "give the v1 train split's multi-word groups (mwe: 'i dag', 'för att', 'den "
-                    "här') the analysis the v2 files give the same words (session 13)",
+    "--v1-relations": "keep the v1 train split's coordination (cc and commas on the first "
+                      "conjunct), determiner adjectives (det) and prepositions before clauses "
+                      "(case) as v1 has them; the default maps them to UD v2 (since v2.3; "
+                      "v2.1 and v1 were built with this switch's mapping)",
+    "--v1-phrases": "keep the v1 train split's multi-word groups (mwe: 'i dag', 'för att', 'den "
+                    "här') as one fixed group; the default gives them the analysis the v2 files "
+                    "give the same words (since v2.3)",
 }
 
 
@@ -368,8 +370,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("sv")
-    convert_ud(args.data, args.out, nlp, uner_missing=args.uner_missing, v2_relations=args.v2_relations,
-               v2_phrases=args.v2_phrases)
+    convert_ud(args.data, args.out, nlp, uner_missing=args.uner_missing,
+               v2_relations=not args.v1_relations, v2_phrases=not args.v1_phrases)
     convert_ner(args.data, args.out, nlp)
     for split in ("train", "dev"):
         joint = DocBin(store_user_data=False)

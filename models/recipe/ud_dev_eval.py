@@ -5,7 +5,7 @@
 CORPUS is ``convert.py``'s output folder. Its ``ud-dev.spacy`` (every tenth treebank
 document, never trained on) mixes documents of the 2015 train split, mapped from UD v1, with
 documents of the v2 dev file and PUD. Only the latter keep their annotation whatever the
-conversion options (``--v2-relations``, ``--v2-phrases`` change the mapped v1 documents and
+conversion options (``--v1-relations``, ``--v1-phrases`` change the mapped v1 documents and
 so the carve-out ``meta.json`` reports), so models built with different mappings are
 compared here on the v2 documents alone, told apart by their lemmas (v1 documents have none).
 Scored on gold tokens with the scorers ``textmine evaluate ud`` uses.
