@@ -89,7 +89,8 @@ class Reader(Scan):
         raw = self.lex.raw
         named = name.text[0].isupper() and self.low(n.i - 2) in raw["name_cue_nouns"]
         titled = name.low.endswith(tuple(raw["name_year_heads"]))  # 'Folkhälsorapporten 2020'
-        prize = self.low(n.i - 2) in raw["prize_words"]  # 'Årets kommun 2022'
+        prize = self.low(n.i - 2) in raw["prize_words"] or name.low.endswith(
+            tuple(raw["prize_title_owners"].get(self.low(n.i - 2), ())))  # 'Årets kommun 2022', 'Sveriges friluftskommun 2023'
         if named or ((titled or prize) and year):  # a name ('Projektet Fokus 20–25') takes any digits
             value, last = self._range_after(n)
             return _Found(n.i, last if value is not None else n.j, "skip", None, None, False)
@@ -275,10 +276,11 @@ class Reader(Scan):
             if quantity is not None and quantity.kind == "duration":  # 'de första tre månaderna'
                 return _Found(n.i, quantity.last, "duration", quantity.value, quantity.unit, quantity.approx)
         time_noun = self.lex.raw["ordinal_time_nouns"].get(self.low(n.j))
-        if time_noun and not (self.low(n.i - 1) == "var" and n.value >= 2):  # 'första året', not 'var tredje år'
+        distributive = self.low(n.i - 1) in self.lex.raw["distributive_determiners"] and n.value >= 2
+        if time_noun and not distributive:  # 'första året', not 'var tredje år'
             return _Found(n.i, n.j + 1, "ordinal", n.value, time_noun, False)
         noun = self.counted_noun(n.j, adjective_head=False)
-        if self.low(n.i - 1) == "var" and n.i - 1 >= floor and n.value >= 2:
+        if distributive and n.i - 1 >= floor:  # 'var fjärde elev', 'vart tredje år' 
             first = self._hedged_start(n.i - 1, floor)
             last, unit = noun if noun else (n.j + 1, time_noun) if time_noun else (n.j, None)  # 'var tredje år'
             return _Found(first, last, "ratio", {"part": 1, "whole": n.value}, unit, first != n.i - 1)
@@ -878,13 +880,18 @@ class Reader(Scan):
                 return _Found(first, last + 2, "change", {"delta": value * comparative}, unit, approx)
             if self._post_share(first) or self.low(last + 1) in raw["post_share_after"]:
                 unit = raw["post_share_unit"]  # 'anställd på 50 procent', '50 procents anställning'
-            return _Found(first, last + 1, "percent", value, unit, approx)
+            end, approx = self._open_after(last + 1, approx)  # '4,9 procent eller högre'
+            return _Found(first, end, "percent", value, unit, approx)
         # money
         money = self._money_unit(last)
         if money is not None:
             factor, width = money
             value, width = self._and_cents(self._thousands_comma(n, value, factor), factor, last, width)
             end, approx = self._open_after(last + width, approx)  # '500 kronor eller mer'
+            sign = self._unit_comparative(end) if not ranged else 0
+            if sign:  # '100 000 kronor mer i årslön'
+                return _Found(first, end + 1, "change", {"delta": scale(value, factor) * sign},
+                              raw["money_unit_name"], approx)
             return _Found(first, end, "money", scale(value, factor), raw["money_unit_name"], approx)
         foreign = self._foreign_money(last)
         if foreign is not None:
@@ -920,7 +927,8 @@ class Reader(Scan):
             last, unit_low = last + 1, self.low(last + 1)  # 'de två senaste åren'
         if unit_low in self.time_units:
             if not self.is_year(n) or ranged:
-                return _Found(first, last + 1, "duration", value, self.time_units[unit_low], approx)
+                end, approx = self._open_after(last + 1, approx)  # 'en halvdag eller mindre'
+                return _Found(first, end, "duration", value, self.time_units[unit_low], approx)
         if unit_low in raw["measure_units"]:  # 'tre kilometer', '200 meter', '100 Mbit/s'
             return _Found(first, self._per_suffix(last + 1), "other", value, raw["measure_units"][unit_low], approx)
         if unit_low in raw["factor_units"] and self.low(last + 1) in raw["factor_comparatives"]:
@@ -941,6 +949,9 @@ class Reader(Scan):
                 sign = self._rank_change(first, end, noun[1])
                 if sign and not ranged:  # 'klättrade 109 placeringar', '8 placeringar sämre'
                     return _Found(first, end, "change", {"delta": value * sign}, noun[1], approx)
+                sign = self._unit_comparative(end) if not ranged else 0
+                if sign:  # 'sju kommuner fler än i fjol'
+                    return _Found(first, end + 1, "change", {"delta": value * sign}, noun[1], approx)
                 return _Found(first, end, "count", value, noun[1], approx)
         multiplied = any(self.low(k) in self.lex.multipliers for k in range(n.i, n.j))
         if isinstance(value, (int, float)) and not isinstance(value, bool) and \
@@ -999,7 +1010,8 @@ class Reader(Scan):
         if nxt.kind == "word" and self.lemma(nxt) in raw["article_number_nouns"]["nouns"]:
             unit = self.lemma(nxt)
             kind = "duration" if nxt.low in self.time_units else "count"
-            return _Found(first, n.j + 1, kind, n.value, unit, approx)
+            end, approx = self._open_after(n.j + 1, approx)  # 'en heltidstjänst eller mer'
+            return _Found(first, end, kind, n.value, unit, approx)
         shared = self._shared_reading(n, first, approx)
         if shared is not None:  # 'ett eller två kalenderår', 'både en, två och tre gånger'
             return shared
@@ -1046,6 +1058,15 @@ class Reader(Scan):
             if self.low(k) in words and self.sent[k] == self.sent[first]:
                 return words[self.low(k)]
         return 0
+
+    def _unit_comparative(self, k: int) -> int:
+        """The sign of a comparative at token k right after a number's noun or money unit
+        ('sju kommuner fler', '100 000 kronor mer'): the number is then a difference, a
+        change; 0 when none stands there or it bounds the next number ('30 kommuner mindre
+        än halva beloppet')."""
+        if self.numeral_starting(k + 2) is not None and self.approx_before(k + 2) == k:
+            return 0
+        return self.lex.raw["unit_comparatives"].get(self.low(k), 0)
 
     def _open_after(self, k: int, approx: bool) -> tuple[int, bool]:
         """'50 eller fler', '500 kronor eller mer': an open upper end at token k joins the
