@@ -896,6 +896,8 @@ class Reader(Scan):
         foreign = self._foreign_money(last)
         if foreign is not None:
             return _Found(first, last + foreign[0], "money", value, foreign[1], approx)
+        if unit_low in raw["year_genitives"] and self.is_year(n) and not ranged:
+            return _Found(n.i, n.j, "year", n.value, None, False)  # 'från 2020 års mätningar'
         # ages and durations in years
         if unit_low in raw["age_unit_words"] and not ranged:
             from_to = self._age_from_to(first, last, value, approx)

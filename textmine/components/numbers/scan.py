@@ -265,7 +265,18 @@ class Scan:
             elif kind == "ordinal":
                 self.special.append((m.start(), m.end(), "ordinal", int(s.split(":")[0]), None))
             elif kind == "clock":  # 'kl. 18.30', '23:00', 'kl 15-17', 'mellan kl 9 och 12'
-                self.special.append((m.start(), m.end(), "other", _clock_value(s), self.lex.raw["clock_unit"]))
+                price = self._colon_price(m)
+                self.special.append(price or (m.start(), m.end(), "other", _clock_value(s), self.lex.raw["clock_unit"]))
+
+    def _colon_price(self, m: regex.Match) -> tuple[int, int, str, float, str] | None:
+        """'17:50 kr': kronor and öre written with a colon, as on price lists, before a unit
+        of kronor are money (17.5), not a time of day; the unit is in the span."""
+        whole = regex.fullmatch(r"([0-9]{1,3}):([0-9]{2})", m.group())
+        unit = regex.match(r"[ \u00a0]?(\p{L}+\.?)", self.text[m.end():])
+        if whole is None or unit is None or self.lex.money_units.get(unit.group(1).lower()) != 1:
+            return None
+        value = int(whole.group(1)) + int(whole.group(2)) * self.lex.raw["cents_factor"]
+        return m.start(), m.end() + unit.end(), "money", round(value, 2), self.lex.raw["money_unit_name"]
 
     def _glued_unit(self, end: int, units: tuple[str, ...]) -> bool:
         """Whether one of ``units`` (and no more letters) is glued on at offset ``end``."""
@@ -749,7 +760,8 @@ class Scan:
         if self.low(k + 1) in ("och", "eller") and self.is_adjective(k) and self.is_adjective(k + 2) \
                 and self.noun_like(k + 3):
             return k + 3
-        adverb = self.pos(t) in ("ADV", "ADJ") and t.low.endswith("t") if self.has_pos \
+        adverb = self.pos(t) in ("ADV", "ADJ") and t.low.endswith(tuple(self.lex.raw["modifier_adverb_endings"])) \
+            if self.has_pos \
             else t.low.endswith(tuple(self.lex.raw["adverb_suffixes"]))
         if adverb and self.is_adjective(k + 1) and self.noun_like(k + 2):
             return k + 2
