@@ -481,6 +481,9 @@ class Reader(Scan):
                 # 'under 2016 och 2017'
                 return _Found(n.i, second.j, "period", [n.value, second.value], None, False)
             cue = self.lex.raw["period_cues"]
+            listed = self._year_list(n) if prev in cue and nxt.low == "," and n.i - 1 >= floor else None
+            if listed is not None:  # 'åren 2002, 2003 och 2004'
+                return _Found(n.i, listed[0], "period", [n.value, listed[1]], None, False)
             if prev in cue and nxt.low in ("och", "till") and n.i - 1 >= floor:  # 'åren 2019 till 2021'
                 if self.low(n.i - 2) in self.lex.raw["period_between"] and n.i - 2 >= floor:
                     return _Found(n.i - 2, second.j, "period", [n.value, second.value], None, False)
@@ -854,6 +857,9 @@ class Reader(Scan):
             return _Found(first, last + 1, "age", [value, None], "år", approx)
         # '15-åringar', '16–29-åringar', '65-års ålder'
         if self._glued_dash(last):
+            elided = self._elided_ages(last) if not ranged else None
+            if elided is not None:  # '16- och 17-åringar'
+                return _Found(first, elided[0], "age", [value, elided[1]], "år", approx)
             if self.low(last + 1).startswith(tuple(raw["age_unit_prefix"])):
                 return _Found(first, last + 2, "age", value, "år", approx)
             if self.low(last + 1) in raw["open_age_suffixes"] and not ranged:  # '75-plussarna'
@@ -1060,6 +1066,36 @@ class Reader(Scan):
             if self.low(k) in words and self.sent[k] == self.sent[first]:
                 return words[self.low(k)]
         return 0
+
+    def _elided_ages(self, dash: int) -> tuple[int, Any] | None:
+        """(end token, last value) of '16- och 17-åringar', '16-,17- och 18-åringar': a dash
+        after a number stands for the '-åringar' written once after the last of a list, so
+        the list is one age range from the first to the last; None when no list follows."""
+        raw = self.lex.raw
+        k = dash + 1
+        for _ in range(raw["elided_list_max"]):
+            k += self.low(k) == ","
+            k += self.low(k) in raw["count_coordinators"]
+            m = self.numeral_starting(k)
+            if m is None or not m.digits or not self._glued_dash(m.j):
+                return None
+            if self.low(m.j + 1).startswith(tuple(raw["age_unit_prefix"])):
+                return m.j + 2, m.value
+            k = m.j + 1
+        return None
+
+    def _year_list(self, n: _Numeral) -> tuple[int, int] | None:
+        """(end token, last year) of 'åren 2002, 2003 och 2004': three or more consecutive
+        years listed with commas and a last 'och' are one period; None otherwise."""
+        k, year, count = n.j, n.value, 1
+        while self.low(k) in (",", "och"):
+            joiner, m = self.low(k), self.numeral_starting(k + 1)
+            if m is None or not self.is_year(m) or m.value != year + 1:
+                return None
+            k, year, count = m.j, m.value, count + 1
+            if joiner == "och":
+                return (k, year) if count >= 3 else None
+        return None
 
     def _unit_comparative(self, k: int) -> int:
         """The sign of a comparative at token k right after a number's noun or money unit
