@@ -667,8 +667,8 @@ class Reader(Scan):
             noun = self.counted_noun(n.j) if lows[1] == "varav" else None
             if noun is not None:
                 last, unit = noun
-            elif self.low(n.j) in self.people:
-                last, unit = n.j + 1, self.lemma(self.toks[n.j])
+            elif self.low(n.j) in self.people and self.low(n.j) not in self.function_words:
+                last, unit = n.j + 1, self.lemma(self.toks[n.j])  # not 'varav 3 är enskilda'
             return _Found(first, last, "ratio", {"part": n.value, "whole": before.value if before else None},
                           unit, approx)
         opened = self._opened_whole(n)
@@ -801,6 +801,10 @@ class Reader(Scan):
         whole = previous.value.get("whole") if isinstance(previous.value, dict) else None
         if whole is None or self.low(first - 1) not in (",", "och", "samt") or n.value > whole:
             return None
+        own = self.counted_noun(n.j) if self.noun_like(n.j) else None
+        if own is not None and previous.unit is not None and own[1] != previous.unit \
+                and self.low(n.j) not in self.people:
+            return None  # 'varav 3 är enskilda, samt 3 familjedaghem' (but 'och tio deltagare är kvar')
         last, unit = self._part_noun(n, previous.unit)
         return _Found(first, last, "ratio", {"part": n.value, "whole": whole}, unit, approx)
 
