@@ -109,8 +109,9 @@ class Reader(Scan):
                 return _Found(n.i, n.i, "skip", None, None, False)
             unit = noun[1]
         elif self.toks[n.i].low in self.lex.raw["distributive_fractions"]:
-            noun = self.counted_noun(n.j)
-            if noun is not None:
+            time_noun = self.lex.raw["ordinal_time_nouns"].get(self.low(n.j))
+            noun = (n.j + 1, time_noun) if time_noun else self.counted_noun(n.j)
+            if noun is not None:  # 'varannan kursdeltagare', 'vartannat år' (as 'vart tredje år')
                 last, unit = noun
         return _Found(first, last, "ratio", {"part": 1, "whole": n.value}, unit, first != n.i)
 
@@ -298,12 +299,21 @@ class Reader(Scan):
         """'min andra dag', 'årets andra halvår': 'andra' between an owner (a possessive or a
         genitive) and a singular unit of time is second, not other."""
         unit = self.low(n.j)
-        if self.time_units.get(unit) != unit:
+        if self.time_units.get(unit) != unit and not self._singular_noun_after(n.j):
             return False
         owner = self.low(n.i - 1)
         return owner in self.lex.raw["ordinal_owners"] or (
             self.is_word(n.i - 1) and owner.endswith(tuple(self.lex.raw["ordinal_owner_genitives"]))
             and owner not in self.function_words)
+
+    def _singular_noun_after(self, k: int) -> bool:
+        """The noun phrase at token k ends in a noun the tagger reads as singular and
+        indefinite ('Årets andra medborgardialog', 'verkets andra nationella kartläggning'):
+        after an owner, 'andra' before it is second ('other' takes a plural)."""
+        noun = self.counted_noun(k, adjective_head=False)
+        token = self.spacy_token(self.toks[noun[0] - 1]) if noun is not None else None
+        return token is not None and token.pos_ == "NOUN" and token.morph.get("Number") == ["Sing"] \
+            and token.morph.get("Definite") == ["Ind"]
 
     def _ordinal_grade(self, n: _Numeral) -> _Found | None:
         """'första årskursen', 'första eller andra årskurs': an ordinal school year is a
