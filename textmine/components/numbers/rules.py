@@ -505,6 +505,9 @@ class Reader(Scan):
 
     def rule_change(self, n: _Numeral, floor: int) -> _Found | None:
         raw = self.lex.raw
+        compared = self._change_compared(n, floor)
+        if compared is not None:
+            return compared
         prev = self.low(n.i - 1)
         if prev == raw["change_from"] and self.low(n.j) in raw["change_to"] and n.i - 1 >= floor:
             second = self.numeral_starting(n.j + 1)
@@ -558,6 +561,25 @@ class Reader(Scan):
                 return _Found(start, last, "change", {"delta": delta}, unit,
                               n.approx or approx_at is not None)
         return self._change_across(n, floor)
+
+    def _change_compared(self, n: _Numeral, floor: int) -> _Found | None:
+        """'har minskat till 56 jämfört med 67 ifjol': a word of change, 'till' + the new
+        value and a compared earlier value are one change from the earlier to the new."""
+        raw = self.lex.raw
+        if self.low(n.i - 1) not in raw["change_to"] or n.i - 1 < floor or not self._change_word(n.i - 2) \
+                or self.is_year(n) or n.ordinal:
+            return None
+        noun = self.counted_noun(n.j)
+        k = noun[0] if noun is not None else n.j
+        for phrase in raw["change_compared"]:
+            words = phrase.split()
+            if [self.low(k + m) for m in range(len(words))] == words:
+                earlier = self.numeral_starting(k + len(words))
+                if earlier is None or self.is_year(earlier) or earlier.ordinal or earlier.article:
+                    return None
+                unit = noun[1] if noun is not None else self._antal_noun(n.i)
+                return _Found(n.i - 1, earlier.j, "change", {"from": earlier.value, "to": n.value}, unit, False)
+        return None
 
     def _nearest_sign(self, words: list[str]) -> int:
         """+1 / -1 for the word (or two-word phrase) of increase / decrease nearest the end
