@@ -449,3 +449,23 @@ def test_a_name_that_is_a_word_glued_to_its_people_names_its_home(gazetteer, nam
 ])
 def test_a_headline_that_names_two_municipalities_names_no_home(gazetteer, name, expected):
     assert code(gazetteer.home(name)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a capitalised 'Kommun' names the body as 'kommun' does
+    ("Projektet drivs av Pajala Kommun. Övertorneå nämns.", "2521"),
+    # a partner named after 'tillsammans med' is not the subject ...
+    ("Pajala kommun startar projektet tillsammans med Övertorneå kommun.", "2521"),
+    ("I samarbete med Kiruna kommun bygger Gällivare kommun ett spår.", "2523"),
+    # ... unless no other municipality is named as a body
+    ("Stadsmissionen i Mora tillsammans med Göteborgs kommun driver dagcentralen.", "1480"),
+])
+def test_a_partner_is_no_subject_beside_a_body(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected
+
+
+def test_a_hyphen_coordinates_names_sharing_the_body_word(gazetteer):
+    text = "Projektet finansieras av Övertorneå- och Pajala kommun."
+    mentions = gazetteer.find(text)
+    assert gazetteer._bodies(text, mentions) == [True, True]
+    assert code(gazetteer.subject(text)) is None  # two on equal terms

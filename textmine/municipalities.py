@@ -24,7 +24,6 @@ DATA_FILES = ("kommuner.csv", "municipality_aliases.csv", "municipality_common_w
               "municipality_subject.json", "localities.csv", "regioner.csv", "myndigheter.csv",
               "city_districts.csv")
 
-_SUFFIX = r"(?:kommuns?|stads?|Stads?)"
 # "kommunen"/"kommunens": the municipality of the current section.
 _ANAPHOR = regex.compile(r"\b[Kk]ommunen(?:s)?\b")
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W*$", regex.REVERSE)
@@ -74,6 +73,8 @@ class Gazetteer:
         regional = subject_rules.get("regional_pattern")
         self._regional = regex.compile(regional) if regional else None
         self._example = regex.compile(rf"(?:{subject_rules['example_before']})\s*$")
+        partner = subject_rules.get("partner_before")
+        self._partner = regex.compile(rf"(?:{partner})\s*$") if partner else None
         self._by_code = {m.code: m for m in municipalities}
         self._common = {w.casefold() for w in common_words}
         self._forms: dict[str, str] = {}
@@ -99,10 +100,12 @@ class Gazetteer:
             self._compound_in_address)
         names = sorted(self._forms, key=len, reverse=True)
         alternation = "|".join(regex.escape(n) for n in names)
+        suffix = "|".join(regex.escape(word) for word in sorted(
+            subject_rules["body_suffixes"], key=len, reverse=True))
         # A name, optionally followed by "kommun(s)" or "stad(s)"; the name must not be
         # glued to more letters ("Edas" is the genitive, "Edasamhället" is not Eda).
         self._pattern = regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}-])(?P<name>{alternation})(?:[ \u00a0](?P<suffix>{_SUFFIX}))?"
+            rf"(?<![\p{{L}}\p{{N}}-])(?P<name>{alternation})(?:[ \u00a0](?P<suffix>{suffix}))?"
             rf"(?![\p{{L}}\p{{N}}]|-\p{{L}})")
 
     @classmethod
@@ -173,11 +176,14 @@ class Gazetteer:
         """The codes a passage names as subjects, best first, with their weights, how often
         and where first each is named. An example ('exempelvis Kalix kommun') is none, and
         neither are the names after it in its sentence ('..., Luleå kommun 5 miljoner och
-        Piteå kommun 3 miljoner')."""
+        Piteå kommun 3 miljoner'). A partner ('tillsammans med Övertorneå kommun') counts
+        only where no other is named as a body ('Bräcke diakoni tillsammans med Göteborgs
+        kommun' is Göteborg's)."""
         rules = self.subject_rules
         ranking = _Ranking()
         counties = {m.municipality.code for m in mentions if self._names_county(text, m)}
         example_end = None  # where the last example named ends, if its sentence goes on
+        partners: list[tuple[str, int, int, bool]] = []
         for mention, body in zip(mentions, self._bodies(text, mentions)):
             code = mention.municipality.code
             if self._is_example(text, mention) or (
@@ -189,7 +195,14 @@ class Gazetteer:
             # a bare name of a county the passage names ('Stockholms län ... i Stockholm')
             if self._names_no_subject(text, mention) or (not body and code in counties):
                 continue
-            ranking.add(code, rules["body_weight"] if body else 1, mention.start, body)
+            weighed = (code, rules["body_weight"] if body else 1, mention.start, body)
+            if self._is_partner(text, mention):
+                partners.append(weighed)
+            else:
+                ranking.add(*weighed)
+        if not ranking.bodies:  # no municipality the partner works with is named as one
+            for weighed in partners:
+                ranking.add(*weighed)
         return ranking
 
     def _stands_out(self, ranking: "_Ranking") -> bool:
@@ -367,6 +380,12 @@ class Gazetteer:
     def _is_example(self, text: str, mention: "Mention") -> bool:
         """A name right after a cue of examples ('bland annat Kalix kommun')."""
         return self._example.search(text, max(0, mention.start - 30), mention.start) is not None
+
+    def _is_partner(self, text: str, mention: "Mention") -> bool:
+        """A name right after a cue of a partner ('tillsammans med Övertorneå kommun'): the
+        subject is the one that works with it, if the passage names that one as a body."""
+        return self._partner is not None and self._partner.search(
+            text, max(0, mention.start - 30), mention.start) is not None
 
     def _names_county(self, text: str, mention: "Mention") -> bool:
         """A county ('Jönköpings och Hallands län') or a region whose name holds the
@@ -595,8 +614,9 @@ def _coordinated(text: str, a: regex.Match, b: regex.Match) -> bool:
 
 
 def _joined(text: str, end: int, start: int) -> bool:
-    """True where the text between two names only joins them (och/eller/samt/comma)."""
-    return regex.fullmatch(r"\s*(?:,|och|eller|samt|,\s*och)\s*", text[end:start]) is not None
+    """True where the text between two names only joins them (och/eller/samt/comma), also
+    after a hyphen that stands for a shared last word ('Övertorneå- och Pajala kommun')."""
+    return regex.fullmatch(r"-?\s*(?:,|och|eller|samt|,\s*och)\s*", text[end:start]) is not None
 
 
 def _addresses(words: list[str]) -> list[Address]:
