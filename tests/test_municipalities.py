@@ -469,3 +469,30 @@ def test_a_hyphen_coordinates_names_sharing_the_body_word(gazetteer):
     mentions = gazetteer.find(text)
     assert gazetteer._bodies(text, mentions) == [True, True]
     assert code(gazetteer.subject(text)) is None  # two on equal terms
+
+
+@pytest.mark.parametrize("text,expected", [
+    # national text: bare names beside two plurals are compared with
+    ("Väntetiden varierar mellan kommunerna. I Karlstad, till exempel, väntar man i 36 veckor. "
+     "Få kommuner klarar målet.", None),
+    # ... bodies too beside four plurals
+    ("Kommunerna har ansvaret. 257 kommuner klarar det, övriga kommuner inte. I år är det "
+     "Kungsbacka kommun som har den längsta väntetiden bland kommunerna.", None),
+    # a body beside fewer plurals is a subject
+    ("SKR har utsett tio kommuner till modellkommuner som ska inspirera andra kommuner. "
+     "Eskilstuna kommun jobbar mycket med högskolan.", "0484"),
+    # a name said to be one of them is the subject
+    ("Kalix är en av 31 kommuner som förbättrat skolresultaten. Få kommuner har lyckats.",
+     "2514"),
+    # a text that speaks of 'kommunen' is local
+    ("Få kommuner har lyckats, men i Karlstad har kommunen och andra kommuner samverkat.",
+     "1780"),
+])
+def test_national_text_names_municipalities_for_comparison(gazetteer, text, expected):
+    assert code(gazetteer.passage_subject(text)) == expected
+
+
+def test_national_text_on_a_municipalitys_page_keeps_the_page(gazetteer):
+    text = "Väntetiden varierar mellan kommunerna. I Karlstad väntar man länge. Få kommuner klarar det."
+    karlstad = gazetteer.by_code("1780")
+    assert code(gazetteer.passage_subject(text, karlstad)) == "1780"

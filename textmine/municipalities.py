@@ -253,6 +253,8 @@ class Gazetteer:
         if not ranking.codes:
             return None if self.about_several(text) or \
                 (own is None and self.about_region(text)) else document
+        if document is None and own is None and self.national(text, mentions, ranking.bodies):
+            return None
         if own is not None and own.code not in ranking.scores and _ANAPHOR.search(text):
             return own
         if document is not None and self._holds_its_own(ranking, document.code):
@@ -290,6 +292,22 @@ class Gazetteer:
         'kommunen' is about several (national or regional text on a local site), not the
         one its page belongs to."""
         return self._several.search(text) is not None and _ANAPHOR.search(text) is None
+
+    def national(self, text: str, mentions: list[Mention], bodies: set[str]) -> bool:
+        """Text that speaks of municipalities in the plural at least 'national_plurals' times
+        and never of 'kommunen' (``about_several``) names bare places for comparison ('I
+        Karlstad, till exempel, måste den som behöver hjälp vänta i 36 veckor'); at least
+        'national_plurals_beside_body' times, bodies too ('I år är det Kungsbacka kommun som
+        har den längsta väntetiden'); not where it names one as one of them ('one_of_after':
+        'Kalix är en av 31 kommuner som ...'). (Measured on real-dev: bodies beside two or
+        three plurals are subjects: 'Eskilstuna kommun jobbar ...' among 'tio kommuner'.)"""
+        rules = self.subject_rules
+        if "national_plurals" not in rules or _ANAPHOR.search(text) is not None:
+            return False
+        plurals = len(self._several.findall(text))
+        least = rules["national_plurals_beside_body"] if bodies else rules["national_plurals"]
+        one_of = regex.compile(rules["one_of_after"])
+        return plurals >= least and not any(one_of.match(text, m.end) for m in mentions)
 
     def sole(self, text: str, mentions: list[Mention] | None = None) -> Municipality | None:
         """The one municipality ``text`` names (counties and regions aside), if only one."""
