@@ -496,3 +496,17 @@ def test_national_text_on_a_municipalitys_page_keeps_the_page(gazetteer):
     text = "Väntetiden varierar mellan kommunerna. I Karlstad väntar man länge. Få kommuner klarar det."
     karlstad = gazetteer.by_code("1780")
     assert code(gazetteer.passage_subject(text, karlstad)) == "1780"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a county's name that is a municipality's, among names of regions, is the county
+    ("Sämst tjänar lärarna i Dalarna, på Gotland och i Västerbotten. Mest ökade lönerna på "
+     "Gotland.", None),
+    ("Besöken ökade i Uppsala och Västmanland.", None),
+    # beside municipalities it is the municipality
+    ("Besöken ökade i Uppsala och Enköping, mest i Uppsala.", "0380"),
+    # a municipality that is no county's name stays one beside a region
+    ("Besöken ökade i Dalarna och Borlänge.", "2081"),
+])
+def test_a_county_among_regions_is_no_municipality(gazetteer, text, expected):
+    assert code(gazetteer.subject(text)) == expected

@@ -76,6 +76,8 @@ class Gazetteer:
         partner = subject_rules.get("partner_before")
         self._partner = regex.compile(rf"(?:{partner})\s*$") if partner else None
         self._by_code = {m.code: m for m in municipalities}
+        self._beside_region = _beside_region_patterns(
+            _region_only_names(regions, self._by_code.values()))
         self._common = {w.casefold() for w in common_words}
         self._forms: dict[str, str] = {}
         for m in self._by_code.values():
@@ -408,12 +410,22 @@ class Gazetteer:
     def _names_county(self, text: str, mention: "Mention") -> bool:
         """A county ('Jönköpings och Hallands län') or a region whose name holds the
         municipality's ('Jämtland Härjedalen Turism': ``regioner.csv``)."""
-        if self._county.around(text, mention):
+        if self._county.around(text, mention) or self._among_regions(text, mention):
             return True
         return self._regions is not None and any(
             region.start() <= mention.start and mention.end <= region.end()
             for region in self._regions.finditer(text, max(0, mention.start - 40),
                                                  mention.end + 40))
+
+    def _among_regions(self, text: str, mention: "Mention") -> bool:
+        """A county's name that is a municipality's too, coordinated with the name of a county
+        or region that is no municipality's ('i Dalarna, på Gotland och i Västerbotten')."""
+        if self._beside_region is None or mention.municipality.county.split()[0].rstrip("s") \
+                != mention.text.rstrip("s"):
+            return False
+        before, after = self._beside_region
+        return before.search(text, max(0, mention.start - 40), mention.start) is not None or \
+            after.match(text, mention.end, mention.end + 40) is not None
 
     def _is_body(self, mention: "Mention") -> bool:
         """The name of the municipality as a body ('Kalix kommun', 'Solna stad')."""
@@ -623,6 +635,28 @@ def _region_pattern(regions: Iterable[str]) -> regex.Pattern | None:
         return None
     alternation = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation})s?(?![\p{{L}}\p{{N}}])")
+
+
+def _region_only_names(regions: Iterable[str],
+                       municipalities: Iterable[Municipality]) -> set[str]:
+    """The short names of counties and regions ('Dalarna', 'Södermanland', 'Sörmland',
+    'Västra Götaland') that are no municipality's name."""
+    names = {county.removesuffix(" län").removesuffix("s")
+             for county in {m.county for m in municipalities}}
+    names |= {region.removeprefix("Region ").removesuffix(" län").removesuffix("s")
+              for region in regions if region.startswith("Region ")}
+    return names - {m.name for m in municipalities}
+
+
+def _beside_region_patterns(names: set[str]) -> tuple[regex.Pattern, regex.Pattern] | None:
+    """Patterns for a county's or region's name coordinated right before a name ('i
+    Dalarna, på ') and right after it (' och i Västerbotten'); None without names."""
+    if not names:
+        return None
+    alternation = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    joint = r"\s*(?:,|och|eller|samt|,\s*och)\s+(?:(?:i|på)\s+)?"
+    return (regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation}){joint}$"),
+            regex.compile(rf"{joint}(?:{alternation})s?(?![\p{{L}}\p{{N}}])"))
 
 
 def _coordinated(text: str, a: regex.Match, b: regex.Match) -> bool:
