@@ -510,3 +510,12 @@ def test_national_text_on_a_municipalitys_page_keeps_the_page(gazetteer):
 ])
 def test_a_county_among_regions_is_no_municipality(gazetteer, text, expected):
     assert code(gazetteer.subject(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kommunen har erbjudit 450 Järfällaungdomar sommarjobb.", "0123"),
+    ("Via Ulricehamnsförslag kan invånarna lämna idéer till kommunen.", "1491"),
+    ("Det mest populära Göteborgsförslaget fick 300 röster.", "1480"),
+])
+def test_a_compound_of_people_or_proposals_names_its_municipality(gazetteer, text, expected):
+    assert code(gazetteer.passage_subject(text)) == expected
