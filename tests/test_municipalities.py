@@ -252,7 +252,7 @@ def test_a_town_beside_only_a_county_gives_its_municipality(gazetteer, text, exp
     ("Lundby stadsdelsförvaltning driver projektet.", "1480"),
     ("Skarpnäcks stadsdel har öppnat en ny fritidsgård.", "0180"),  # genitive
     ("Enskede-Årsta-Vantörs stadsdelsförvaltning anställde två coacher.", "0180"),
-    ("Projektet når unga i Lundby.", None),  # a district name alone is no place here
+    ("Projektet når unga vid Lundby.", None),  # a district name without a place preposition
     ("Lundby stadsdelsförvaltning och Angered stadsdelsnämnd samarbetar.", "1480"),
     ("Skarpnäcks stadsdel och Lundby stadsdelsförvaltning jämförs.", None),  # two cities
     ("Stadsdelsnämnden har beslutat om en ny plan.", None),  # no district named
@@ -518,4 +518,14 @@ def test_a_county_among_regions_is_no_municipality(gazetteer, text, expected):
     ("Det mest populära Göteborgsförslaget fick 300 röster.", "1480"),
 ])
 def test_a_compound_of_people_or_proposals_names_its_municipality(gazetteer, text, expected):
+    assert code(gazetteer.passage_subject(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bostadsbolaget renoverar lägenheter i Lundby.", "1480"),
+    ("Stadsdelsdirektören i Majorna-Linné är nöjd.", "1480"),
+    ("Fritidsgården i Skärholmen har öppet.", "0180"),
+])
+def test_a_city_district_after_a_place_preposition_names_its_municipality(
+        gazetteer, text, expected):
     assert code(gazetteer.passage_subject(text)) == expected
