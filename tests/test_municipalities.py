@@ -529,3 +529,15 @@ def test_a_compound_of_people_or_proposals_names_its_municipality(gazetteer, tex
 def test_a_city_district_after_a_place_preposition_names_its_municipality(
         gazetteer, text, expected):
     assert code(gazetteer.passage_subject(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a town as a later item of a list after a place preposition
+    ("Vandringar gjordes i Läggesta och Marielund, Stallarholmen (seniorvandring) och "
+     "Abborrberget.", "0486"),
+    ("Vi har öppnat i Marielund, Tumba och Abborrberget.", "0127"),
+    # a list that names towns of two municipalities names none
+    ("Vi har öppnat i Marielund, Tumba och Stallarholmen.", None),
+])
+def test_a_town_later_in_a_list_after_a_place_preposition(gazetteer, text, expected):
+    assert code(gazetteer.passage_subject(text)) == expected

@@ -532,6 +532,14 @@ class _Localities:
         self._pattern = regex.compile(
             rf"\b(?:{places})\s+(?:(?P<first>\p{{Lu}}\p{{L}}*)-)?(?P<name>{names})(?![\p{{L}}\p{{N}}]|-\p{{L}})") \
             if names else None
+        # a list of places after the preposition ('i Läggesta och Marielund, Stallarholmen
+        # (seniorvandring), Abborrberget'): its later items are places too
+        item = r"\p{Lu}[\p{L}-]*(?:\s+\([^()]{0,40}\))?"
+        self._list = regex.compile(
+            rf"\b(?:{places})\s+{item}(?:\s*(?:,|och|samt|,\s*och)\s+{item})+")
+        self._item = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}-])(?P<name>{names})(?![\p{{L}}\p{{N}}]|-\p{{L}})") \
+            if names else None
 
     def named(self, text: str) -> str | None:
         """The code of the one municipality whose towns ``text`` names after a place
@@ -543,6 +551,8 @@ class _Localities:
         if self._pattern is not None:
             codes = {self._districts[m.group(group)] for m in self._pattern.finditer(text)
                      for group in ("first", "name") if m.group(group) in self._districts}
+            codes |= {self._districts[m.group("name")] for span in self._list.finditer(text)
+                      for m in self._item.finditer(text, span.start(), span.end())}
         if self._district is not None:
             codes |= {self._districts[m.group("name")] for m in self._district.finditer(text)}
         return codes.pop() if len(codes) == 1 else None
