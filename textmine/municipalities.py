@@ -73,6 +73,8 @@ class Gazetteer:
         regional = subject_rules.get("regional_pattern")
         self._regional = regex.compile(regional) if regional else None
         self._example = regex.compile(rf"(?:{subject_rules['example_before']})\s*$")
+        one_of = subject_rules.get("one_of_after")
+        self._one_of = regex.compile(one_of) if one_of else None
         partner = subject_rules.get("partner_before")
         self._partner = regex.compile(rf"(?:{partner})\s*$") if partner else None
         self._by_code = {m.code: m for m in municipalities}
@@ -234,7 +236,8 @@ class Gazetteer:
         it names none as its subject (or only counties, other bodies, examples, points of
         reference: ``_names_no_subject``), the ``document``'s (the one its page names or is
         published by), unless it is about several (``about_several``) or, on a page that is
-        no municipality's own, about a county council (``about_region``). On a municipality's
+        no municipality's own, about a county council (``about_region``). On a page of no
+        municipality, national text names the ones it does for comparison (``national``). On a municipality's
         ``own`` page (``own_site``) its own is the subject where the paragraph names it and
         one other on equal terms, or names only others yet speaks of "kommunen" (its own;
         the others are compared with). On any page the document's wins a tie of two where
@@ -304,12 +307,12 @@ class Gazetteer:
         'Kalix är en av 31 kommuner som ...'). (Measured on real-dev: bodies beside two or
         three plurals are subjects: 'Eskilstuna kommun jobbar ...' among 'tio kommuner'.)"""
         rules = self.subject_rules
-        if "national_plurals" not in rules or _ANAPHOR.search(text) is not None:
+        # optional, as 'regional_pattern': a packaged model's data files may predate it
+        if self._one_of is None or _ANAPHOR.search(text) is not None:
             return False
         plurals = len(self._several.findall(text))
         least = rules["national_plurals_beside_body"] if bodies else rules["national_plurals"]
-        one_of = regex.compile(rules["one_of_after"])
-        return plurals >= least and not any(one_of.match(text, m.end) for m in mentions)
+        return plurals >= least and not any(self._one_of.match(text, m.end) for m in mentions)
 
     def sole(self, text: str, mentions: list[Mention] | None = None) -> Municipality | None:
         """The one municipality ``text`` names (counties and regions aside), if only one."""
