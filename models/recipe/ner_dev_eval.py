@@ -22,6 +22,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Callable
 
 import spacy
 from spacy.language import Language
@@ -53,20 +54,19 @@ def prf_table(scores: dict) -> dict[str, dict[str, float]]:
     return {k: {m: round(v.get(m) or 0.0, 4) for m in "prf"} for k, v in rows.items()}
 
 
-def score_model(model: Path, corpus: Path) -> dict[str, dict]:
-    import textmine.pipeline.lemma_backoff  # noqa: F401  (factories the pipeline names)
+def load_built(model: Path) -> Language:
+    """A pipeline built by build.py, with the textmine factories its config names."""
+    import textmine.pipeline.lemma_backoff  # noqa: F401
     import textmine.pipeline.sentences  # noqa: F401
 
-    nlp = spacy.load(model)
-    results = {}
-    for name, (golds, keep) in dev_sets(corpus, nlp).items():
-        results[name] = prf_table(get_ner_prf(predict_on_gold(nlp, golds, keep)))
-        results[name]["gold entities"] = sum(len(g.ents) for g in golds)
-    return results
+    return spacy.load(model)
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def compare(score_model: Callable[[Path, Path], dict], show: Callable[[str, dict], None],
+            description: str, argv: list[str] | None = None) -> None:
+    """The command line of the dev-carve-out scripts: CORPUS MODEL [MODEL ...] [--json];
+    ``show`` prints one model's result."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("models", type=Path, nargs="+")
     parser.add_argument("--json", action="store_true")
@@ -75,11 +75,28 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         print(json.dumps(results, indent=2))
         return
-    for model, sets in results.items():
-        for name, rows in sets.items():
-            print(f"{model}  {name} ({rows.pop('gold entities')} gold entities)")
-            for label, s in rows.items():
-                print(f"  {label:<8} P {s['p']:.3f}  R {s['r']:.3f}  F {s['f']:.3f}")
+    for model, result in results.items():
+        show(model, result)
+
+
+def score_model(model: Path, corpus: Path) -> dict[str, dict]:
+    nlp = load_built(model)
+    results = {}
+    for name, (golds, keep) in dev_sets(corpus, nlp).items():
+        results[name] = prf_table(get_ner_prf(predict_on_gold(nlp, golds, keep)))
+        results[name]["gold entities"] = sum(len(g.ents) for g in golds)
+    return results
+
+
+def show(model: str, sets: dict[str, dict]) -> None:
+    for name, rows in sets.items():
+        print(f"{model}  {name} ({rows.pop('gold entities')} gold entities)")
+        for label, s in rows.items():
+            print(f"  {label:<8} P {s['p']:.3f}  R {s['r']:.3f}  F {s['f']:.3f}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    compare(score_model, show, __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":

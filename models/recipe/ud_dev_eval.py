@@ -12,18 +12,16 @@ Scored on gold tokens with the scorers ``textmine evaluate ud`` uses.
 """
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
-import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
 RECIPE = Path(__file__).resolve().parent
-sys.path[:0] = [str(RECIPE.parents[1])]
+sys.path[:0] = [str(RECIPE.parents[1]), str(RECIPE)]
 
+from ner_dev_eval import compare, load_built  # noqa: E402
 from textmine.evaluation.ud import METRICS, score  # noqa: E402
 
 
@@ -33,10 +31,7 @@ def v2_documents(corpus: Path, vocab) -> list[Doc]:
 
 
 def score_model(model: Path, corpus: Path) -> dict:
-    import textmine.pipeline.lemma_backoff  # noqa: F401  (factories the pipeline names)
-    import textmine.pipeline.sentences  # noqa: F401
-
-    nlp = spacy.load(model)
+    nlp = load_built(model)
     golds = v2_documents(corpus, nlp.vocab)
     inputs = [Doc(nlp.vocab, words=[t.text for t in g], spaces=[bool(t.whitespace_) for t in g])
               for g in golds]
@@ -47,17 +42,8 @@ def score_model(model: Path, corpus: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path)
-    parser.add_argument("models", type=Path, nargs="+")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
-    results = {str(m): score_model(m, args.corpus) for m in args.models}
-    if args.json:
-        print(json.dumps(results, indent=2))
-        return
-    for model, row in results.items():
-        print(model, "  ".join(f"{k} {v}" for k, v in row.items()))
+    compare(score_model, lambda model, row: print(model, "  ".join(f"{k} {v}" for k, v in row.items())),
+            __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":
