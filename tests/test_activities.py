@@ -689,6 +689,18 @@ def test_support_received_from_a_funder_is_no_support_given(nlp, text, expected)
     assert ("stod_radgivning" in types(nlp(text))) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Även unga upp till 29 år kan få stöd genom verksamheten.", False),  # who may get it
+    ("Invånarna kan komma att få stöd av tekniken.", False),
+    ("Även unga upp till 29 år har fått stöd genom verksamheten.", True),  # given
+    ("Under året fick 40 unga hjälp av verksamheten.", True),
+])
+def test_support_one_can_get_is_no_support_given(nlp, text, expected):
+    """'kan få stöd' (not_after on a phrase pattern) says what is open to someone, not what
+    was given."""
+    assert ("stod_radgivning" in types(nlp(text))) is expected
+
+
 def test_what_kommer_att_governs_is_a_plan(nlp):
     # "kommer att öppna": a plan (GUIDELINES), as an auxiliary or as a verb with its infinitive
     words = ["Kommunen", "kommer", "att", "öppna", "en", "fritidsgård", "."]

@@ -204,6 +204,16 @@ def test_lexicon_matches_heads_not_prefixes():
     assert hosts.match_word("förskolepersonal").canonical == "förskolepersonal"
 
 
+def test_an_excluded_form_does_not_match_by_its_lemma():
+    # "-lokala": the adjective (lokala arbetsgivare), though a lemmatizer gives it lemma lokal
+    premises = Lexicon.from_lines(["lokal", "-lokala lokalt"])
+    doc = Doc(spacy.blank("sv").vocab, words=["lokala", "lokalen", "lokaler"],
+              lemmas=["lokal", "lokal", "lokal"])
+    assert premises.match(doc[0]) is None
+    assert premises.match(doc[1]).lemma == "lokal"
+    assert premises.match(doc[2]).lemma == "lokal"
+
+
 @pytest.mark.parametrize("word,lemma", [
     ("lägenheterna", None), ("erfarenheter", None), ("skolenheten", "enhet"),  # -het nouns
     ("konkursen", None), ("årskurs", None), ("språkkurserna", "kurs"),

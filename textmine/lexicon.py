@@ -80,6 +80,7 @@ class Lexicon:
     forms: dict[str, str] = field(default_factory=dict)  # form -> lemma
     whole_only: set[str] = field(default_factory=set)  # forms that may not be compound heads
     head_only: set[str] = field(default_factory=set)  # forms that count only in compounds
+    excluded: set[str] = field(default_factory=set)  # "-form": another word, even by its lemma
     # words whose last part is no compound head (lägenhet: no "enhet"), form -> lemma
     false: dict[str, str] = field(default_factory=false_heads)
     _cache: Memo = field(default_factory=Memo, repr=False)
@@ -107,6 +108,7 @@ class Lexicon:
                     lexicon.head_only.add(form)
         for form in excluded:
             lexicon.forms.pop(form, None)
+        lexicon.excluded = excluded
         return lexicon
 
     def match_word(self, word: str) -> LexiconMatch | None:
@@ -144,6 +146,8 @@ class Lexicon:
         found = self.match_word(token.text)
         if found is not None:  # the lemma is read only when the form did not match
             return found
+        if token.lower_ in self.excluded:
+            return None  # "-lokala": the adjective (lokala företag), though its lemma is lokal
         lemma = token.lemma_.lower() if token.lemma_ else ""
         if lemma and lemma != token.lower_ and lemma in self.forms \
                 and lemma not in self.head_only and lemma not in self.whole_only:

@@ -170,7 +170,7 @@ class Pattern:
     blocked_endings: tuple[str, ...] = ()
     unless: ObjectSet | None = None  # a phrase followed closely by one of these does not count
     followed_by: ObjectSet | None = None  # a phrase counts only followed by one of these
-    not_after: frozenset[str] = frozenset()  # a noun just after one of these does not count
+    not_after: frozenset[str] = frozenset()  # a noun or phrase just after one of these does not count
     not_after_window: int = 3  # how many words before the noun 'not_after' looks at
     not_before: frozenset[str] = frozenset()  # a phrase just before one of these does not count
     not_with: frozenset[str] = frozenset()  # a noun coordinated with one of these does not count

@@ -186,7 +186,9 @@ def _match_pattern(pattern: Pattern, tokens: list[Word], sentence: Span, end: in
     for phrase in pattern.phrases_opening(openings):
         hit = _match_phrase(phrase, starts[phrase[0]], by_index, end, pattern.type)
         if hit is None or _followed_by(hit, pattern.unless, sentence, window) or \
-                _before_phrase(hit, pattern.not_before, sentence):
+                _before_phrase(hit, pattern.not_before, sentence) or _preceded_by(
+                    sentence.doc[hit.start], pattern.not_after, sentence,
+                    pattern.not_after_window):
             continue
         if pattern.followed_by is None or _followed_by(hit, pattern.followed_by, sentence, window):
             return hit
