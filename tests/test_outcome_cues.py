@@ -1,0 +1,51 @@
+"""Effect cues of outcome_patterns.json (session outcomes-h): each sentence pair is one class
+of wording the cues now tell apart (an effect reported vs. a thing received, a purpose, a
+question, a statistic about money)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from textmine.components.activities.outcomes import OutcomeRules, is_outcome
+from textmine.components.activities.recognizer import sentences
+
+CASES = [
+    # 'har fått' + an effect word is an effect; a thing or a training received is not
+    ("Deltagarna har fått ökad motivation och bättre chanser till arbete.", True),
+    ("Evenemanget har fått mycket positiv respons från besökarna.", True),
+    ("Personalen har fått utbildning i den nya tekniken.", False),
+    ("Alla elever i årskurs 4 har fått en egen dator.", False),
+    ("Ungdomarna har själva fått bestämma inredningen.", False),
+    ("Det är oklart hur långt arbetet har kommit.", False),
+    # going on to work or studies, and a job of any kind, are effects
+    ("Flera av ungdomarna har därigenom kommit ut på praktik.", True),
+    ("Många har gått vidare till arbete.", True),
+    ("Flera av kvinnorna har fått timanställningar efter praktiken.", True),
+    # applications that came in are uptake
+    ("Över 300 intresseanmälningar har kommit in till delegationen.", True),
+    # a question is no outcome
+    ("Har du en idé som har lett till bättre samarbete?", False),
+    # an increase is an effect, not when it is about money or a worrying trend
+    ("Det är en ökning med 45 procent jämfört med förra året.", True),
+    ("Överenskommelsen omfattar 1,7 miljarder kronor, en ökning med 360 miljoner kronor.", False),
+    ("Vi har sett en oroande ökning av snusande bland eleverna.", False),
+    # 'kan nu' is an effect; something that now exists or is now finished is not
+    ("Invånarna kan nu sköta ärendena när det passar dem.", True),
+    ("Längs leden finns nu grillplatser och vindskydd.", False),
+    ("Den nya lekplatsen är nu klar att tas i bruk.", False),
+    # 'gör det lättare' after 'vilket' reports an effect; a thing that makes it possible does not
+    ("De känner ungdomarna vid namn, vilket gör det lättare att fånga upp dem.", True),
+    ("Statsstödet gör det möjligt att ha kvar socialpedagogen.", False),
+    ("Ansvaret inom kulturområdet ger positiva kopplingar.", False),
+    # 'som bidrar till' names a purpose; 'vilket bidrar till' an effect
+    ("Flera vill stanna, vilket bidrar till att orten lever.", True),
+    ("Arvsfonden finansierar projekt som bidrar till att stärka barn.", False),
+    ("Det finns ett föreningsliv som engagerar och bidrar till gemenskap.", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_effect_cue_classes(text: str, expected: bool) -> None:
+    rules = OutcomeRules.of()
+    (sentence,) = sentences(spacy.blank("sv")(text))
+    assert is_outcome(sentence, (), rules) is expected
