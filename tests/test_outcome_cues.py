@@ -41,6 +41,23 @@ CASES = [
     ("Flera vill stanna, vilket bidrar till att orten lever.", True),
     ("Arvsfonden finansierar projekt som bidrar till att stärka barn.", False),
     ("Det finns ett föreningsliv som engagerar och bidrar till gemenskap.", False),
+    # reception: positive to, interest roused, appreciated, good experiences
+    ("Badgästerna var också positiva till arrangemanget.", True),
+    ("Samrådsmötet väckte stort intresse bland invånarna.", True),
+    ("Ett ämne som väckte stort intresse var buskörning.", False),
+    ("Miljöerna i centrum är uppskattade och används flitigt.", True),
+    ("Invånarna uppskattar framför allt den snabba återkopplingen.", True),
+    ("Erfarenheterna så här långt är mycket goda.", True),
+    # change stated as having happened: doubled, shot up, turned, resulted
+    ("Sedan 2008 har förskrivningen nästan tredubblats.", True),
+    ("Intresset för kulturskolan sköt i höjden.", True),
+    ("Undersökningen resulterade i en ny demokratiberedning.", True),
+    ("Projektet gav tydliga resultat i samhället.", True),
+    ("Förvaltningen använde ett nytt arbetssätt med framgångsrikt resultat.", True),
+    ("Vi tyckte att de hade så pass bra resultat.", False),
+    # going on to further studies
+    ("Av deltagarna hade 28 procent gått vidare till folkhögskola.", True),
+    ("Några språkvänner studerade vidare till barnskötare.", True),
 ]
 
 
