@@ -58,6 +58,13 @@ CASES = [
     # going on to further studies
     ("Av deltagarna hade 28 procent gått vidare till folkhögskola.", True),
     ("Några språkvänner studerade vidare till barnskötare.", True),
+    # a grant, a rise in costs, a negated effect, national statistics are no outcomes
+    ("Projektet har blivit beviljat 25 miljoner kronor från Socialfonden.", False),
+    ("Kostnaderna har ökat med 10 miljoner kronor samma period.", False),
+    ("Antalet besökare har ökat med 10 procent.", True),
+    ("Orust kommun deltog inte i enkäten 2017.", False),
+    ("Antalet kommuner med avgiftsfri kulturskola har ökat till 56.", False),
+    ("Av landets 290 kommuner deltog 238.", False),
 ]
 
 
@@ -66,3 +73,10 @@ def test_effect_cue_classes(text: str, expected: bool) -> None:
     rules = OutcomeRules.of()
     (sentence,) = sentences(spacy.blank("sv")(text))
     assert is_outcome(sentence, (), rules) is expected
+
+
+def test_a_price_per_meeting_counts_no_one_reached() -> None:
+    """'30 kr per sammankomst med 5 deltagare': a price list, not participants reached."""
+    rules = OutcomeRules.of()
+    assert rules.reach_not.any("30 kr per sammankomst med 5 – 15 deltagare")
+    assert not rules.reach_not.any("30 personer deltog i sammankomsten")
