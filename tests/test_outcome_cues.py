@@ -65,6 +65,19 @@ CASES = [
     ("Orust kommun deltog inte i enkäten 2017.", False),
     ("Antalet kommuner med avgiftsfri kulturskola har ökat till 56.", False),
     ("Av landets 290 kommuner deltog 238.", False),
+    # a task given is no outcome however many words come between
+    ("Därför fick Barnombudsmannen i september 2011 i uppdrag att ta fram en strategi.", False),
+    # change in the past tense with a figure; 'ett steg ... jämfört med 2020' is no change verb
+    ("År 2021 sjönk siffran drastiskt till 542 ungdomar.", True),
+    ("Det var ett litet steg uppåt jämfört med 2020.", False),
+    # uptake: took part of, applications that came in; increase in the definite form
+    ("Flera kommuner har i år tagit del av deras stöd och utbildningar.", True),
+    ("Vi fick in betydligt fler intresseanmälningar än vi trott.", True),
+    ("Jämfört med föregående år är ökningen markant.", True),
+    ("Paviljongen byggdes för att hantera den stora ökningen av förskolebarn.", False),
+    # aims judged achieved; experienced change
+    ("Pilotprojektets mål bedöms ha uppnåtts.", True),
+    ("Unga som deltar upplever större tilltro till beslutsfattarna.", True),
 ]
 
 
