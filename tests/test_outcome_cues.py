@@ -93,3 +93,10 @@ def test_a_price_per_meeting_counts_no_one_reached() -> None:
     rules = OutcomeRules.of()
     assert rules.reach_not.any("30 kr per sammankomst med 5 – 15 deltagare")
     assert not rules.reach_not.any("30 personer deltog i sammankomsten")
+
+
+@pytest.mark.parametrize("text", ["75 ungdomar får nu möjlighet att feriepraktisera.",
+                                  "Ungdomarna är uppdelade i tre grupper som arbetar tre veckor."])
+def test_an_offer_or_a_division_into_groups_counts_no_one_reached(text: str) -> None:
+    """An opportunity offered and groups formed are the work's set-up, not its uptake."""
+    assert OutcomeRules.of().reach_not.any(text.lower())
