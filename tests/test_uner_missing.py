@@ -3,6 +3,7 @@ scoring of ``models/recipe/ner_dev_eval.py`` (session 12)."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import spacy
@@ -20,6 +21,7 @@ OTHER_SENT = ["Kalle", "stannade", "hemma", "."]
 def _module(name: str):
     spec = importlib.util.spec_from_file_location(f"recipe_{name}", RECIPE / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
     spec.loader.exec_module(module)
     return module
 
