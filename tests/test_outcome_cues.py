@@ -78,6 +78,9 @@ CASES = [
     # aims judged achieved; experienced change
     ("Pilotprojektets mål bedöms ha uppnåtts.", True),
     ("Unga som deltar upplever större tilltro till beslutsfattarna.", True),
+    # 'de ser' + a change observed is an effect; 'de ser X som' is a view
+    ("Lärarna ser piggare elever och mindre konflikter i klasserna.", True),
+    ("De ser sommarjobben som ett viktigt steg för sina rekryteringar.", False),
 ]
 
 
