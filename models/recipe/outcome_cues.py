@@ -1,6 +1,6 @@
 """How often each outcome cue is right on the development files (issue 11, session 13).
 
-    python models/recipe/outcome_cues.py [--show CUE] [--min 2]
+    python models/recipe/outcome_cues.py [--show CUE] [--min 2] [--by-file]
 
 Runs the shipped pipeline over every development file that has outcome gold (the bundled
 report's dev part, dev2, dev3 and the real-dev files) and, for each sentence it reports as an
@@ -56,19 +56,26 @@ def cue_hits(files: list[str]) -> list[tuple[str, str, bool, list[str]]]:
     return rows
 
 
-def table(rows, minimum: int) -> list[str]:
+def table(rows, minimum: int, by_file: bool = False) -> list[str]:
+    """One line per cue; with ``by_file`` also where its lone decisions come from (a cue
+    right in one batch only may be fitted to that batch's wording)."""
     lone, every = defaultdict(Counter), defaultdict(Counter)
-    for _, _, right, matched in rows:
+    files = defaultdict(lambda: defaultdict(Counter))
+    for name, _, right, matched in rows:
         for cue in matched:
             every[cue][right] += 1
         if len(matched) == 1:
             lone[matched[0]][right] += 1
+            files[matched[0]][name][right] += 1
     names = ["reach", *effect_patterns()]
     out = [f"{'#':>4} {'lone r/w':>9} {'all r/w':>9}  cue"]
     for k, cue in enumerate(names):
         if sum(every[cue].values()) >= minimum:
             out.append(f"{k:>4} {lone[cue][True]:>4}/{lone[cue][False]:<4} "
                        f"{every[cue][True]:>4}/{every[cue][False]:<4}  {cue[:70]}")
+            if by_file and files[cue]:
+                out.append("           " + ", ".join(f"{n} {c[True]}/{c[False]}"
+                                                     for n, c in sorted(files[cue].items())))
     return out
 
 
@@ -76,10 +83,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", help="a cue's number in the table, or 'reach'")
     parser.add_argument("--min", type=int, default=2, help="list cues with at least this many sentences")
+    parser.add_argument("--by-file", action="store_true",
+                        help="under each cue, its lone right/wrong per development file")
     args = parser.parse_args(argv)
     rows = cue_hits(DEV_FILES)
     if args.show is None:
-        print("\n".join(table(rows, args.min)))
+        print("\n".join(table(rows, args.min, args.by_file)))
         right = sum(r for _, _, r, _ in rows)
         print(f"{len(rows)} predicted outcome sentences, {right} right")
         return
