@@ -24,6 +24,8 @@ DATA_FILES = ("kommuner.csv", "municipality_aliases.csv", "municipality_common_w
               "municipality_subject.json", "localities.csv", "regioner.csv", "myndigheter.csv",
               "city_districts.csv")
 
+# the words that join two names in a list: "Kil och Forshaga", "Kil, Forshaga"
+_JOINERS = r"(?:,|och|eller|samt|,\s*och)"
 # "kommunen"/"kommunens": the municipality of the current section.
 _ANAPHOR = regex.compile(r"\b[Kk]ommunen(?:s)?\b")
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W*$", regex.REVERSE)
@@ -69,14 +71,10 @@ class Gazetteer:
         self._other = _Context(subject_rules["other_after"],
                                [*subject_rules["other_before"], *_local_offices(agencies)])
         self._several = regex.compile(subject_rules["several_pattern"])
-        # optional: the data files a packaged model carries may predate it
-        regional = subject_rules.get("regional_pattern")
-        self._regional = regex.compile(regional) if regional else None
         self._example = regex.compile(rf"(?:{subject_rules['example_before']})\s*$")
-        one_of = subject_rules.get("one_of_after")
-        self._one_of = regex.compile(one_of) if one_of else None
-        partner = subject_rules.get("partner_before")
-        self._partner = regex.compile(rf"(?:{partner})\s*$") if partner else None
+        self._regional = _optional_pattern(subject_rules, "regional_pattern")
+        self._one_of = _optional_pattern(subject_rules, "one_of_after")
+        self._partner = _optional_pattern(subject_rules, "partner_before", r"(?:{})\s*$")
         self._by_code = {m.code: m for m in municipalities}
         self._beside_region = _beside_region_patterns(
             _region_only_names(regions, self._by_code.values()))
@@ -307,7 +305,6 @@ class Gazetteer:
         'Kalix är en av 31 kommuner som ...'). (Measured on real-dev: bodies beside two or
         three plurals are subjects: 'Eskilstuna kommun jobbar ...' among 'tio kommuner'.)"""
         rules = self.subject_rules
-        # optional, as 'regional_pattern': a packaged model's data files may predate it
         if self._one_of is None or _ANAPHOR.search(text) is not None:
             return False
         plurals = len(self._several.findall(text))
@@ -402,13 +399,12 @@ class Gazetteer:
 
     def _is_example(self, text: str, mention: "Mention") -> bool:
         """A name right after a cue of examples ('bland annat Kalix kommun')."""
-        return self._example.search(text, max(0, mention.start - 30), mention.start) is not None
+        return _right_after(self._example, text, mention)
 
     def _is_partner(self, text: str, mention: "Mention") -> bool:
         """A name right after a cue of a partner ('tillsammans med Övertorneå kommun'): the
         subject is the one that works with it, if the passage names that one as a body."""
-        return self._partner is not None and self._partner.search(
-            text, max(0, mention.start - 30), mention.start) is not None
+        return self._partner is not None and _right_after(self._partner, text, mention)
 
     def _names_county(self, text: str, mention: "Mention") -> bool:
         """A county ('Jönköpings och Hallands län') or a region whose name holds the
@@ -668,9 +664,21 @@ def _beside_region_patterns(names: set[str]) -> tuple[regex.Pattern, regex.Patte
     if not names:
         return None
     alternation = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
-    joint = r"\s*(?:,|och|eller|samt|,\s*och)\s+(?:(?:i|på)\s+)?"
+    joint = rf"\s*{_JOINERS}\s+(?:(?:i|på)\s+)?"
     return (regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation}){joint}$"),
             regex.compile(rf"{joint}(?:{alternation})s?(?![\p{{L}}\p{{N}}])"))
+
+
+def _optional_pattern(rules: dict, key: str, template: str = "{}") -> regex.Pattern | None:
+    """A pattern of ``municipality_subject.json`` added after models were packaged with a
+    copy of it: None where the copy has none (the rule is then off)."""
+    pattern = rules.get(key)
+    return regex.compile(template.format(pattern)) if pattern else None
+
+
+def _right_after(cue: regex.Pattern, text: str, mention: "Mention") -> bool:
+    """Whether ``cue`` (anchored at its end) stands in the 30 characters before a name."""
+    return cue.search(text, max(0, mention.start - 30), mention.start) is not None
 
 
 def _coordinated(text: str, a: regex.Match, b: regex.Match) -> bool:
@@ -682,7 +690,7 @@ def _coordinated(text: str, a: regex.Match, b: regex.Match) -> bool:
 def _joined(text: str, end: int, start: int) -> bool:
     """True where the text between two names only joins them (och/eller/samt/comma), also
     after a hyphen that stands for a shared last word ('Övertorneå- och Pajala kommun')."""
-    return regex.fullmatch(r"-?\s*(?:,|och|eller|samt|,\s*och)\s*", text[end:start]) is not None
+    return regex.fullmatch(rf"-?\s*{_JOINERS}\s*", text[end:start]) is not None
 
 
 def _addresses(words: list[str]) -> list[Address]:

@@ -161,10 +161,9 @@ class AddressReader:
         """A name in a headline is a place after a place preposition ('i-kramfors'), the body
         before 'kommun'/'stad', or the headline's first word (its subject) when it is no
         common word; a county ('orebro-lan') or region ('region-orebro') is not."""
-        before = words[start - 1] if start else ""
-        after = words[end] if end < len(words) else ""
         if self._of_county(words, start, end):
             return False
+        before, after = _neighbours(words, start, end)
         return after in _HEADLINE_BODY or before in self._prepositions or (
             start == 0 and "-".join(words[start:end]) not in self._common)
 
@@ -174,9 +173,12 @@ class AddressReader:
 
     def _of_county(self, words: list[str], start: int, end: int) -> bool:
         """The name beside a county's word: 'orebro-lan', 'region-orebro'."""
-        before = words[start - 1] if start else ""
-        after = words[end] if end < len(words) else ""
-        return after in self._counties or before in self._counties
+        return any(word in self._counties for word in _neighbours(words, start, end))
+
+
+def _neighbours(words: list[str], start: int, end: int) -> tuple[str, str]:
+    """The words just before and after words[start:end] ('' at either end)."""
+    return (words[start - 1] if start else "", words[end] if end < len(words) else "")
 
 
 def _only(codes: set[str]) -> str | None:

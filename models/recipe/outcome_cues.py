@@ -35,12 +35,12 @@ def effect_patterns() -> list[str]:
     return [p.pattern for _, patterns in rules.effect.groups for p in patterns]
 
 
-def cue_hits(files: list[str]) -> list[tuple[str, str, bool, list[str]]]:
+def cue_hits(files: list[str], patterns: list[str]) -> list[tuple[str, str, bool, list[str]]]:
     """(file, sentence, right, matched cues) for every predicted outcome sentence."""
     import regex
 
     nlp = textmine.load()
-    cues = [(p, regex.compile(p)) for p in effect_patterns()]
+    cues = [(p, regex.compile(p)) for p in patterns]
     rows = []
     for name in files:
         for line in load_gold(ROOT / name):
@@ -56,7 +56,7 @@ def cue_hits(files: list[str]) -> list[tuple[str, str, bool, list[str]]]:
     return rows
 
 
-def table(rows, minimum: int, by_file: bool = False) -> list[str]:
+def table(rows, names: list[str], minimum: int, by_file: bool = False) -> list[str]:
     """One line per cue; with ``by_file`` also where its lone decisions come from (a cue
     right in one batch only may be fitted to that batch's wording)."""
     lone, every = defaultdict(Counter), defaultdict(Counter)
@@ -67,7 +67,6 @@ def table(rows, minimum: int, by_file: bool = False) -> list[str]:
         if len(matched) == 1:
             lone[matched[0]][right] += 1
             files[matched[0]][name][right] += 1
-    names = ["reach", *effect_patterns()]
     out = [f"{'#':>4} {'lone r/w':>9} {'all r/w':>9}  cue"]
     for k, cue in enumerate(names):
         if sum(every[cue].values()) >= minimum:
@@ -86,13 +85,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--by-file", action="store_true",
                         help="under each cue, its lone right/wrong per development file")
     args = parser.parse_args(argv)
-    rows = cue_hits(DEV_FILES)
+    patterns = effect_patterns()
+    names = ["reach", *patterns]  # the table's cue numbers
+    rows = cue_hits(DEV_FILES, patterns)
     if args.show is None:
-        print("\n".join(table(rows, args.min, args.by_file)))
+        print("\n".join(table(rows, names, args.min, args.by_file)))
         right = sum(r for _, _, r, _ in rows)
         print(f"{len(rows)} predicted outcome sentences, {right} right")
         return
-    names = ["reach", *effect_patterns()]
     cue = names[int(args.show)] if args.show.isdigit() else args.show
     for name, sentence, right, matched in rows:
         if cue in matched:
